@@ -1,0 +1,75 @@
+import type { RecordedDecision } from './decision';
+import type { GatePolicy, GateTimeoutPolicy } from './gates';
+import type { PhaseName } from './phases';
+
+/** What starts a SpecWorkflow. It names targets, never credentials. */
+export interface SpecRequest {
+  feature: string;
+  description?: string;
+  gates?: GatePolicy;
+  /** Who may decide; empty means anyone who names themselves. */
+  approvers?: string[];
+  /** How long a gate waits before `onGateTimeout` applies, e.g. "24h". Unset: wait forever, reminding daily. */
+  gateTimeout?: string;
+  onGateTimeout?: GateTimeoutPolicy;
+  /** Output folder on the worker, resolved by the worker; unset: its configured default. */
+  outDir?: string;
+}
+
+/** A stored artifact: history carries this, never the content. */
+export interface ArtifactRef {
+  file: string;
+  path: string;
+  sha256: string;
+  bytes: number;
+  summary: string;
+}
+
+export interface TokenUsage {
+  input: number;
+  output: number;
+}
+
+export interface PhaseResult {
+  phase: PhaseName;
+  revision: number;
+  artifact: ArtifactRef;
+  provider: string;
+  model: string;
+  usage: TokenUsage;
+  cached: boolean;
+}
+
+export type PhaseStateName = 'pending' | 'running' | 'awaiting_approval' | 'approved' | 'failed' | 'skipped';
+export type SpecStatus = 'running' | 'awaiting_approval' | 'completed' | 'failed' | 'cancelled';
+
+export interface PhaseTiming {
+  phase: PhaseName;
+  startedAt?: string;
+  finishedAt?: string;
+  generationMs: number;
+  revisions: number;
+}
+
+export interface TicketRef {
+  key: string;
+  title: string;
+  target: string;
+  id: string;
+  url: string;
+}
+
+export interface SpecRunStatus {
+  id: string;
+  feature: string;
+  slug: string;
+  status: SpecStatus;
+  phase: PhaseName | 'render' | 'tickets' | 'done';
+  gates: GatePolicy;
+  phases: { name: PhaseName; state: PhaseStateName; revision: number; summary?: string }[];
+  pendingApproval?: { phase: PhaseName; revision: number; summary: string; since: string };
+  decisions: RecordedDecision[];
+  artifacts: ArtifactRef[];
+  tickets: TicketRef[];
+  error?: string;
+}
