@@ -1,0 +1,19 @@
+import type { PhaseName } from '../../shared/phases';
+import type { ArtifactRef } from '../../shared/spec-run';
+
+/** What the workflow sends a phase activity: references, never earlier content itself. */
+export interface PhaseInput {
+  specId: string;
+  phase: PhaseName;
+  revision: number;
+  feature: string;
+  description: string;
+  feedback: string[];
+  answers: Record<string, string>;
+  earlier: Partial<Record<PhaseName, ArtifactRef>>;
+}
+
+export interface EditInput extends PhaseInput {
+  content: Record<string, unknown>;
+  by: string;
+}

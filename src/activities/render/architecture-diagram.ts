@@ -1,0 +1,25 @@
+import type { Architecture } from '../phases/architecture';
+import { mermaidId, mermaidLabel } from './mermaid-text';
+
+const SHAPES: Record<Architecture['components'][number]['kind'], [string, string]> = {
+  client: ['([', '])'],
+  service: ['[', ']'],
+  store: ['[(', ')]'],
+  cache: ['{{', '}}'],
+  queue: ['[[', ']]'],
+  external: ['>', ']'],
+};
+
+/** The architecture as a Mermaid flowchart, rendered from structure so it parses by construction. */
+export function renderArchitectureDiagram(architecture: Architecture, note: string): string {
+  const lines = [`%% ${mermaidLabel(note)}`, 'flowchart LR'];
+  for (const component of architecture.components) {
+    const [open, close] = SHAPES[component.kind];
+    const label = mermaidLabel(`${component.name} (${component.kind})${component.technology ? ` - ${component.technology}` : ''}`);
+    lines.push(`  ${mermaidId(component.id)}${open}"${label}"${close}`);
+  }
+  for (const edge of architecture.edges) {
+    lines.push(`  ${mermaidId(edge.from)} -->|"${mermaidLabel(edge.protocol)}"| ${mermaidId(edge.to)}`);
+  }
+  return `${lines.join('\n')}\n`;
+}

@@ -1,0 +1,70 @@
+import { stringify } from 'yaml';
+import { PHASES } from '../../shared/phases';
+import type { ArtifactRef, PhaseResult } from '../../shared/spec-run';
+import type { ArtifactStore } from '../artifacts/artifact-store';
+import type { PhaseContents } from '../phases/phase-contents';
+import { validateOpenApi, type ValidationResult } from '../validate/validate-openapi';
+import { renderArchitectureDiagram } from './architecture-diagram';
+import { renderOpenApiDocument } from './openapi-document';
+import type { PackContents } from './pack-contents';
+import { packFiles } from './pack-files';
+import { provenance } from './provenance';
+import type { RenderInput } from './render-input';
+import { renderRolloutPlan } from './rollout-plan';
+import { renderTechnicalSpec } from './technical-spec';
+import { renderTestPlan } from './test-plan';
+
+export interface RenderedPack {
+  packDir: string;
+  artifacts: ArtifactRef[];
+  validation: ValidationResult[];
+}
+
+/** Writes the spec pack under `<out>/<slug>/`: syntax by code, then checked by machine. */
+export async function renderPack(store: ArtifactStore, input: RenderInput): Promise<RenderedPack> {
+  const results = PHASES.map((phase) => input.phases[phase]).filter((result): result is PhaseResult => result !== undefined);
+  const phases: Partial<PhaseContents> = {};
+  for (const result of results) {
+    (phases as Record<string, unknown>)[result.phase] = (await store.readJson<{ content: unknown }>(result.artifact)).content;
+  }
+  const pack: PackContents = { ...input, provenance: provenance(results), phases };
+  const files = packFiles(input.slug);
+  const dir = store.packDir(input.slug, input.outDir);
+  const artifacts = [
+    await store.write(dir, files.technicalSpec, renderTechnicalSpec(pack), 'Technical specification'),
+    await store.write(dir, files.testPlan, renderTestPlan(pack), 'Test plan'),
+    await store.write(dir, files.rolloutPlan, renderRolloutPlan(pack), 'Rollout plan'),
+  ];
+  const validation: ValidationResult[] = [];
+  if (phases.architecture) {
+    artifacts.push(await store.write(dir, files.architectureDiagram, renderArchitectureDiagram(phases.architecture, pack.provenance), 'Architecture diagram (Mermaid)'));
+  }
+  if (phases.api) {
+    const document = renderOpenApiDocument(input.feature.replace(/[\r\n]+/g, ' ').slice(0, 120), phases.api, phases.security, pack.provenance);
+    validation.push(await validateOpenApi(document));
+    artifacts.push(await store.write(dir, files.apiSpec, stringify(document, { aliasDuplicateObjects: false }), 'OpenAPI 3.1'));
+  }
+  const report = {
+    specId: input.specId,
+    feature: input.feature,
+    slug: input.slug,
+    status: input.status,
+    provenance: pack.provenance,
+    generatedAt: new Date().toISOString(),
+    phases: results.map((result) => ({
+      phase: result.phase,
+      revision: result.revision,
+      provider: result.provider,
+      model: result.model,
+      cached: result.cached,
+      usage: result.usage,
+      timing: input.timings.find((timing) => timing.phase === result.phase),
+    })),
+    usage: results.reduce((sum, result) => ({ input: sum.input + result.usage.input, output: sum.output + result.usage.output }), { input: 0, output: 0 }),
+    decisions: input.decisions,
+    validation,
+    artifacts: artifacts.map(({ file, sha256, bytes }) => ({ file, sha256, bytes })),
+  };
+  artifacts.push(await store.writeJson(dir, files.report, report, 'Run report'));
+  return { packDir: dir, artifacts, validation };
+}

@@ -1,0 +1,9 @@
+import type { Rollout } from '../../phases/rollout';
+
+export function rolloutSection(rollout: Rollout, rolloutPlanFile: string): string {
+  return [
+    `Behind ${rollout.featureFlags.map((flag) => `\`${flag.name}\``).join(', ')}; canary ${rollout.canary.map((stage) => `${stage.percent}%`).join(' → ')}.`,
+    `Rollback when: ${rollout.rollbackTriggers.join('; ')}.`,
+    `The full plan is [${rolloutPlanFile}](${rolloutPlanFile}).`,
+  ].join('\n\n');
+}

@@ -1,0 +1,57 @@
+import { markdownTable } from './markdown-table';
+import { NOT_REACHED, type PackContents } from './pack-contents';
+import { packFiles } from './pack-files';
+import { apiSection } from './sections/api-section';
+import { architectureSection } from './sections/architecture-section';
+import { costSection } from './sections/cost-section';
+import { databaseSection } from './sections/database-section';
+import { requirementsSection } from './sections/requirements-section';
+import { rolloutSection } from './sections/rollout-section';
+import { securitySection } from './sections/security-section';
+import { testingSection } from './sections/testing-section';
+import { traceRequirements } from './traceability';
+
+/** The headings every technical spec has, in this order; the validator checks for them. */
+export const TECHNICAL_SPEC_HEADINGS = [
+  '1. Requirements',
+  '2. Architecture',
+  '3. Database',
+  '4. API',
+  '5. Security',
+  '6. Testing',
+  '7. Rollout',
+  '8. Cost',
+  'Traceability matrix',
+  'Decisions',
+] as const;
+
+export function renderTechnicalSpec(pack: PackContents): string {
+  const { phases } = pack;
+  const files = packFiles(pack.slug);
+  const bodies = [
+    phases.requirements && requirementsSection(phases.requirements),
+    phases.architecture && architectureSection(phases.architecture, pack.provenance),
+    phases.database && databaseSection(phases.database),
+    phases.api && apiSection(phases.api, phases.architecture, files.apiSpec),
+    phases.security && securitySection(phases.security),
+    phases.testing && testingSection(phases.testing, files.testPlan),
+    phases.rollout && rolloutSection(phases.rollout, files.rolloutPlan),
+    phases.cost && costSection(phases.cost),
+  ];
+  const trace = traceRequirements(phases);
+  const decisions = pack.decisions.map((decision) => [decision.at, decision.phase, decision.action, decision.by, decision.outcome, decision.comment ?? '']);
+  return [
+    `# Technical specification: ${pack.feature.replace(/[\r\n]+/g, ' ')}`,
+    `> ${pack.provenance}`,
+    `Spec run \`${pack.specId}\`.${pack.description ? `\n\n${pack.description}` : ''}`,
+    ...bodies.flatMap((body, index) => [`## ${TECHNICAL_SPEC_HEADINGS[index]}`, body ?? NOT_REACHED]),
+    `## ${TECHNICAL_SPEC_HEADINGS[8]}`,
+    markdownTable(
+      ['Requirement', 'Components', 'Tables', 'Endpoints', 'Tests'],
+      trace.rows.map((row) => [row.requirement, row.components.join(', '), row.tables.join(', '), row.endpoints.join(', '), row.tests.join(', ')]),
+    ),
+    trace.orphans.length ? `Not yet traced to design and tests: ${trace.orphans.join(', ')}.` : 'Every functional requirement is traced to design and tests.',
+    `## ${TECHNICAL_SPEC_HEADINGS[9]}`,
+    decisions.length ? markdownTable(['When', 'Phase', 'Action', 'By', 'Outcome', 'Comment'], decisions) : 'No gates in this run (unattended).',
+  ].join('\n\n') + '\n';
+}
