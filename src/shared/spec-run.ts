@@ -14,6 +14,15 @@ export interface SpecRequest {
   onGateTimeout?: GateTimeoutPolicy;
   /** Output folder on the worker, resolved by the worker; unset: its configured default. */
   outDir?: string;
+  tickets?: TicketOptions;
+}
+
+export const TICKET_TARGETS = ['file', 'github', 'jira'] as const;
+
+export interface TicketOptions {
+  target: (typeof TICKET_TARGETS)[number];
+  /** Tickets created at once; the epic always comes first. */
+  concurrency?: number;
 }
 
 /** A stored artifact: history carries this, never the content. */

@@ -1,0 +1,35 @@
+import { readFile } from 'node:fs/promises';
+import type { TicketRef } from '../../shared/spec-run';
+import type { ArtifactStore } from '../artifacts/artifact-store';
+import { bulletList } from '../render/markdown-table';
+import { ticketMarker, type PlannedTicket } from './ticket-plan';
+import type { TicketContext, TicketTarget } from './ticket-target';
+
+/** Tickets as Markdown files under `<pack>/tickets/`: the default, needing no account. */
+export function createFileTarget(store: ArtifactStore): TicketTarget {
+  const pathOf = (ticket: PlannedTicket, context: TicketContext) => store.resolveInside(context.packDir, `tickets/${ticket.key}.md`);
+  const reference = (ticket: PlannedTicket, path: string): TicketRef => ({ key: ticket.key, title: ticket.title, target: 'file', id: ticket.key, url: `file://${path}` });
+  return {
+    name: 'file',
+    async find(ticket, context) {
+      const path = pathOf(ticket, context);
+      const text = await readFile(path, 'utf8').catch(() => '');
+      return text.includes(ticketMarker(context.specId, ticket.key)) ? reference(ticket, path) : undefined;
+    },
+    async create(ticket, context) {
+      const body = [
+        `# ${ticket.title}`,
+        `<!-- ${ticketMarker(context.specId, ticket.key)} -->`,
+        `Kind: ${ticket.kind} · Estimate: ${ticket.estimate} points · Labels: ${ticket.labels.join(', ')}`,
+        context.epic ? `Epic: ${context.epic.key}` : '',
+        ticket.description,
+        '## Acceptance criteria',
+        bulletList(ticket.acceptanceCriteria.length ? ticket.acceptanceCriteria : ['Done as described']),
+        `## Requirements\n\n${ticket.requirements.join(', ') || 'none'}`,
+        `## Blocked by\n\n${ticket.dependsOn.join(', ') || 'nothing'}`,
+      ].filter(Boolean).join('\n\n');
+      const artifact = await store.write(context.packDir, `tickets/${ticket.key}.md`, `${body}\n`);
+      return reference(ticket, artifact.path);
+    },
+  };
+}

@@ -1,0 +1,72 @@
+import { ApplicationFailure } from '@temporalio/common';
+import type { PhaseName } from '../../shared/phases';
+import type { PhaseResult, TicketRef } from '../../shared/spec-run';
+import type { ArtifactStore } from '../artifacts/artifact-store';
+import type { PhaseContents } from '../phases/phase-contents';
+import { packFiles } from '../render/pack-files';
+import { planTickets } from './plan-tickets';
+import type { TicketPlan } from './ticket-plan';
+import type { TicketTarget } from './ticket-target';
+
+export interface TicketRunInput {
+  specId: string;
+  slug: string;
+  outDir?: string;
+  target: TicketTarget['name'];
+}
+
+export interface PlanTicketsInput extends TicketRunInput {
+  feature: string;
+  phases: Partial<Record<PhaseName, PhaseResult>>;
+}
+
+const PLAN_FILE = 'ticket-plan.json';
+
+export function createTicketActivities(store: ArtifactStore, targets: Partial<Record<TicketTarget['name'], TicketTarget>>) {
+  const targetFor = (name: TicketTarget['name']) => {
+    const target = targets[name];
+    if (!target) throw ApplicationFailure.nonRetryable(`Ticket target "${name}" is not configured on this worker`, 'TicketTargetMissing');
+    return target;
+  };
+  const loadPlan = async (specId: string) => {
+    const plan = await store.readJsonIfPresent<TicketPlan>(store.runDir(specId), PLAN_FILE);
+    if (!plan) throw ApplicationFailure.nonRetryable(`No ticket plan for ${specId}`, 'TicketPlanMissing');
+    return plan;
+  };
+  const context = (input: TicketRunInput, epic?: TicketRef) => ({ specId: input.specId, packDir: store.packDir(input.slug, input.outDir), epic });
+
+  return {
+    /** Builds the plan from the approved phases; returns keys only, the plan stays on disk. */
+    async planTickets(input: PlanTicketsInput): Promise<{ keys: string[]; dependencies: Record<string, string[]> }> {
+      const phases: Partial<PhaseContents> = {};
+      for (const result of Object.values(input.phases)) {
+        if (result) (phases as Record<string, unknown>)[result.phase] = (await store.readJson<{ content: unknown }>(result.artifact)).content;
+      }
+      const plan = planTickets(input.specId, input.feature, phases);
+      await store.writeJson(store.runDir(input.specId), PLAN_FILE, plan);
+      await store.writeJson(context(input).packDir, packFiles(input.slug).tickets, { target: input.target, plan, created: [] }, 'Ticket plan');
+      return { keys: plan.tickets.map((ticket) => ticket.key), dependencies: Object.fromEntries(plan.tickets.map((ticket) => [ticket.key, ticket.dependsOn])) };
+    },
+
+    /** Creates one ticket (or the epic) unless its marker shows it already exists. */
+    async createTicket(input: TicketRunInput & { key: string; epic?: TicketRef }): Promise<TicketRef> {
+      const plan = await loadPlan(input.specId);
+      const ticket = input.key === plan.epic.key ? plan.epic : plan.tickets.find((candidate) => candidate.key === input.key);
+      if (!ticket) throw ApplicationFailure.nonRetryable(`Ticket "${input.key}" is not in the plan of ${input.specId}`, 'TicketPlanMissing');
+      const target = targetFor(input.target);
+      const ticketContext = context(input, input.epic);
+      return (await target.find(ticket, ticketContext)) ?? (await target.create(ticket, ticketContext));
+    },
+
+    async recordTickets(input: TicketRunInput & { created: TicketRef[]; failed: { key: string; error: string }[] }): Promise<string> {
+      const plan = await loadPlan(input.specId);
+      const reference = await store.writeJson(
+        context(input).packDir,
+        packFiles(input.slug).tickets,
+        { target: input.target, plan, created: input.created, failed: input.failed },
+        `${input.created.length} tickets`,
+      );
+      return reference.path;
+    },
+  };
+}

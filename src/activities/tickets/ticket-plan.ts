@@ -1,0 +1,27 @@
+export const TICKET_KINDS = ['epic', 'component', 'migration', 'endpoints', 'security', 'tests', 'rollout', 'observability'] as const;
+
+export interface PlannedTicket {
+  /** Stable within a run: the marker `specforge:<specId>:<key>` is built from it. */
+  key: string;
+  kind: (typeof TICKET_KINDS)[number];
+  title: string;
+  description: string;
+  acceptanceCriteria: string[];
+  requirements: string[];
+  labels: string[];
+  /** Story points. */
+  estimate: number;
+  /** Keys of tickets that must be done first. */
+  dependsOn: string[];
+}
+
+export interface TicketPlan {
+  specId: string;
+  feature: string;
+  epic: PlannedTicket;
+  tickets: PlannedTicket[];
+}
+
+export function ticketMarker(specId: string, key: string): string {
+  return `specforge:${specId}:${key}`;
+}

@@ -1,0 +1,2 @@
+export { specWorkflow } from './spec-workflow';
+export { ticketFanOutWorkflow } from './ticket-fan-out';

@@ -1,0 +1,128 @@
+import { setCurrentDetails, upsertSearchAttributes } from '@temporalio/workflow';
+import type { RecordedDecision } from '../shared/decision';
+import { PHASES, type PhaseName } from '../shared/phases';
+import { slugify } from '../shared/slug';
+import type { PhaseResult, PhaseTiming, SpecRequest, SpecRunStatus, SpecStatus } from '../shared/spec-run';
+import { SPEC_FEATURE, SPEC_PHASE, SPEC_STATUS } from './search-attributes';
+
+/** The run's state, and the one place it is shown: query, search attributes and current details. */
+export class SpecRunState {
+  readonly slug: string;
+  readonly approved: Partial<Record<PhaseName, PhaseResult>> = {};
+  readonly timings: PhaseTiming[] = PHASES.map((phase) => ({ phase, generationMs: 0, revisions: 0 }));
+  readonly status: SpecRunStatus;
+  answers: Record<string, string> = {};
+  private published = '';
+
+  constructor(readonly id: string, readonly request: SpecRequest) {
+    this.slug = slugify(request.feature);
+    this.status = {
+      id,
+      feature: request.feature,
+      slug: this.slug,
+      status: 'running',
+      phase: 'requirements',
+      gates: request.gates ?? 'each',
+      phases: PHASES.map((name) => ({ name, state: 'pending', revision: 0 })),
+      decisions: [],
+      artifacts: [],
+      tickets: [],
+    };
+  }
+
+  isGated(phase: PhaseName): boolean {
+    return this.status.gates === 'each' || (this.status.gates === 'final' && phase === PHASES.at(-1));
+  }
+
+  /** Approved results of the phases before this one: what the phase builds on. */
+  earlier(phase: PhaseName): Partial<Record<PhaseName, PhaseResult['artifact']>> {
+    const before = PHASES.slice(0, PHASES.indexOf(phase));
+    return Object.fromEntries(before.flatMap((name) => (this.approved[name] ? [[name, this.approved[name]!.artifact]] : [])));
+  }
+
+  generating(phase: PhaseName, revision: number): void {
+    this.entry(phase).state = 'running';
+    this.entry(phase).revision = revision;
+    this.status.phase = phase;
+    this.status.status = 'running';
+    this.status.pendingApproval = undefined;
+    const timing = this.timing(phase);
+    timing.startedAt ??= new Date().toISOString();
+    timing.revisions = revision;
+    this.publish();
+  }
+
+  generated(result: PhaseResult, startedMs: number): void {
+    this.timing(result.phase).generationMs += Date.now() - startedMs;
+    this.entry(result.phase).summary = result.artifact.summary;
+    this.entry(result.phase).revision = result.revision;
+  }
+
+  awaiting(result: PhaseResult): void {
+    this.entry(result.phase).state = 'awaiting_approval';
+    this.status.status = 'awaiting_approval';
+    this.status.pendingApproval = { phase: result.phase, revision: result.revision, summary: result.artifact.summary, since: new Date().toISOString() };
+    this.publish();
+  }
+
+  approve(result: PhaseResult): void {
+    this.approved[result.phase] = result;
+    this.entry(result.phase).state = 'approved';
+    this.entry(result.phase).summary = result.artifact.summary;
+    this.timing(result.phase).finishedAt = new Date().toISOString();
+    this.status.pendingApproval = undefined;
+    this.status.status = 'running';
+    this.publish();
+  }
+
+  record(decision: Omit<RecordedDecision, 'at'>): void {
+    this.status.decisions.push({ ...decision, at: new Date().toISOString() });
+  }
+
+  step(phase: 'render' | 'tickets' | 'done', status: SpecStatus = this.status.status): void {
+    this.status.phase = phase;
+    this.status.status = status;
+    this.publish();
+  }
+
+  end(status: SpecStatus, error?: string): void {
+    for (const entry of this.status.phases) if (entry.state === 'running' || entry.state === 'awaiting_approval') entry.state = status === 'failed' ? 'failed' : 'skipped';
+    this.status.status = status;
+    this.status.pendingApproval = undefined;
+    if (error) this.status.error = error;
+    this.publish();
+  }
+
+  private entry(phase: PhaseName) {
+    return this.status.phases.find((entry) => entry.name === phase)!;
+  }
+
+  private timing(phase: PhaseName) {
+    return this.timings.find((timing) => timing.phase === phase)!;
+  }
+
+  /** Search attributes change only when status or phase does, so history stays small. */
+  private publish(): void {
+    const key = `${this.status.status}/${this.status.phase}`;
+    if (key !== this.published) {
+      upsertSearchAttributes([
+        { key: SPEC_STATUS, value: this.status.status },
+        { key: SPEC_PHASE, value: this.status.phase },
+        { key: SPEC_FEATURE, value: this.request.feature.slice(0, 1000) },
+      ]);
+      this.published = key;
+    }
+    setCurrentDetails(currentDetails(this.status));
+  }
+}
+
+function currentDetails(status: SpecRunStatus): string {
+  const lines = [`**${status.feature}**`, '', `Status: **${status.status}**, phase: **${status.phase}** (gates: ${status.gates})`, ''];
+  for (const phase of status.phases) lines.push(`- ${phase.name}: ${phase.state}${phase.revision > 1 ? ` (revision ${phase.revision})` : ''}${phase.summary ? `: ${phase.summary}` : ''}`);
+  if (status.pendingApproval) {
+    const { phase } = status.pendingApproval;
+    lines.push('', `Waiting for a decision on **${phase}**. Signal \`decision\` with:`, '', '```json', JSON.stringify({ phase, action: 'approve', by: 'your-name' }), '```');
+  }
+  if (status.error) lines.push('', `Error: ${status.error}`);
+  return lines.join('\n');
+}

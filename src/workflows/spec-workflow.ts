@@ -1,0 +1,182 @@
+import {
+  ApplicationFailure,
+  CancellationScope,
+  condition,
+  executeChild,
+  isCancellation,
+  proxyActivities,
+  setHandler,
+  TemporalFailure,
+  upsertMemo,
+  workflowInfo,
+} from '@temporalio/workflow';
+import type { SpecActivities } from '../activities/create-activities';
+import { checkDecision, DECISION_FAILURE_TYPES } from '../shared/decision-check';
+import { PHASES, type PhaseName } from '../shared/phases';
+import type { PhaseResult, SpecRequest, SpecRunStatus, SpecStatus } from '../shared/spec-run';
+import { DecisionInbox } from './decision-inbox';
+import { decideUpdate, decisionSignal, statusQuery } from './messages';
+import { phaseGate } from './phase-gate';
+import { SpecRunState } from './spec-run-state';
+import { ticketFanOutWorkflow } from './ticket-fan-out';
+
+const activities = proxyActivities<SpecActivities>({
+  startToCloseTimeout: '10 minutes',
+  // LLM calls heartbeat every few seconds, so a dead worker is noticed in 20 s, not 10 minutes.
+  heartbeatTimeout: '20 seconds',
+  retry: { initialInterval: '2 seconds', backoffCoefficient: 2, maximumInterval: '1 minute', maximumAttempts: 6 },
+});
+
+const GENERATORS = {
+  requirements: activities.generateRequirements,
+  architecture: activities.generateArchitecture,
+  database: activities.generateDatabase,
+  api: activities.generateApi,
+  security: activities.generateSecurity,
+  testing: activities.generateTesting,
+  rollout: activities.generateRollout,
+  cost: activities.generateCost,
+} satisfies Record<PhaseName, unknown>;
+
+/**
+ * One feature's spec: eight phases, each generated, then decided on by a person (per the gate
+ * policy); then the pack is rendered and validated, and the tickets are created.
+ */
+export async function specWorkflow(request: SpecRequest): Promise<SpecRunStatus> {
+  const run = new SpecRunState(workflowInfo().workflowId, request);
+  const inbox = new DecisionInbox();
+  listenForDecisions(run, inbox);
+  try {
+    for (const phase of PHASES) {
+      const approved = await decidePhase(run, inbox, phase);
+      if (!approved) return await finish(run, 'cancelled');
+    }
+    await render(run, 'completed');
+    await createTickets(run);
+    return close(run, 'completed');
+  } catch (error) {
+    if (isCancellation(error)) {
+      await CancellationScope.nonCancellable(() => finish(run, 'cancelled'));
+      throw error;
+    }
+    const message = error instanceof TemporalFailure && error.cause ? error.cause.message : (error as Error).message;
+    await finish(run, 'failed', message).catch(() => undefined);
+    throw error instanceof TemporalFailure ? error : ApplicationFailure.nonRetryable(message, 'SpecFailed');
+  }
+}
+
+/** Generates the phase and loops through reviews until it is approved; false when aborted. */
+async function decidePhase(run: SpecRunState, inbox: DecisionInbox, phase: PhaseName): Promise<boolean> {
+  const feedback: string[] = [];
+  for (let revision = 1; ; revision += 1) {
+    const result = await generate(run, phase, revision, feedback);
+    if (!run.isGated(phase)) {
+      run.approve(result);
+      return true;
+    }
+    const end = await phaseGate(run, inbox, result);
+    if (end.kind === 'aborted') return false;
+    if (end.kind === 'approved') {
+      run.approve(end.result);
+      return true;
+    }
+    feedback.push(end.feedback);
+  }
+}
+
+async function generate(run: SpecRunState, phase: PhaseName, revision: number, feedback: string[]): Promise<PhaseResult> {
+  run.generating(phase, revision);
+  const started = Date.now();
+  const result = await GENERATORS[phase]({
+    specId: run.id,
+    revision,
+    feature: run.request.feature,
+    description: run.request.description ?? '',
+    feedback: [...feedback],
+    answers: run.answers,
+    earlier: run.earlier(phase),
+  });
+  run.generated(result, started);
+  return result;
+}
+
+/** Renders whatever was approved, so an aborted or failed run still leaves its approved work. */
+async function finish(run: SpecRunState, status: SpecStatus, error?: string): Promise<SpecRunStatus> {
+  await render(run, status);
+  return close(run, status, error);
+}
+
+function close(run: SpecRunState, status: SpecStatus, error?: string): SpecRunStatus {
+  run.end(status, error);
+  run.step('done');
+  // The memo is what status readers see once the run is closed and no worker answers queries.
+  upsertMemo({ status: run.status });
+  return run.status;
+}
+
+async function render(run: SpecRunState, status: SpecStatus): Promise<void> {
+  run.step('render');
+  const rendered = await activities.renderPack({
+    specId: run.id,
+    slug: run.slug,
+    outDir: run.request.outDir,
+    feature: run.request.feature,
+    description: run.request.description ?? '',
+    status,
+    phases: run.approved,
+    decisions: run.status.decisions,
+    timings: run.timings,
+  });
+  run.status.artifacts = rendered.artifacts;
+  const invalid = rendered.validation.filter((result) => !result.valid);
+  if (invalid.length > 0 && status === 'completed') {
+    throw ApplicationFailure.nonRetryable(`The rendered pack failed validation: ${invalid.flatMap((result) => result.errors).join('; ')}`, 'InvalidPack');
+  }
+}
+
+async function createTickets(run: SpecRunState): Promise<void> {
+  run.step('tickets');
+  const result = await executeChild(ticketFanOutWorkflow, {
+    workflowId: `${run.id}-tickets`,
+    args: [{
+      specId: run.id,
+      slug: run.slug,
+      outDir: run.request.outDir,
+      feature: run.request.feature,
+      target: run.request.tickets?.target ?? 'file',
+      concurrency: run.request.tickets?.concurrency ?? 4,
+      phases: run.approved,
+    }],
+  });
+  run.status.tickets = result.created;
+}
+
+function listenForDecisions(run: SpecRunState, inbox: DecisionInbox): void {
+  setHandler(statusQuery, () => run.status);
+  setHandler(decisionSignal, (decision) => inbox.push(decision));
+  setHandler(
+    decideUpdate,
+    async (decision) => {
+      const token = inbox.pushAwaited(decision);
+      await condition(() => inbox.isSettled(token));
+      const outcome = inbox.take(token);
+      if ('kind' in outcome) {
+        throw ApplicationFailure.nonRetryable(outcome.message, outcome.kind === 'conflict' ? DECISION_FAILURE_TYPES.conflict : outcome.field === 'content' ? DECISION_FAILURE_TYPES.content : DECISION_FAILURE_TYPES.invalid, outcome.field);
+      }
+      return outcome;
+    },
+    {
+      validator: (decision) => {
+        const refusal = checkDecision(decision, {
+          awaiting: run.status.pendingApproval?.phase,
+          finished: run.status.phase === 'done',
+          approvers: run.request.approvers ?? [],
+        });
+        if (refusal) {
+          throw ApplicationFailure.nonRetryable(refusal.message, refusal.kind === 'conflict' ? DECISION_FAILURE_TYPES.conflict : DECISION_FAILURE_TYPES.invalid, refusal.field);
+        }
+      },
+    },
+  );
+}
+
