@@ -1,0 +1,9 @@
+import type { Client } from '@temporalio/client';
+
+export interface ApiContext {
+  client: Client;
+  namespace: string;
+  taskQueue: string;
+  /** Temporal UI base URL, for links; unset when unknown. */
+  uiUrl?: string;
+}

@@ -1,0 +1,31 @@
+import express, { type Express } from 'express';
+import type { Logger } from 'pino';
+import type { ApiContext } from './api-context';
+import { apiDocument } from './api-document';
+import { errorHandler } from './error-handler';
+import { HttpProblem } from './problem';
+import { artifactsRouter } from './routes/artifacts';
+import { decisionsRouter } from './routes/decisions';
+import { specsRouter } from './routes/specs';
+
+export function createApp(context: ApiContext, log: Logger): Express {
+  const app = express();
+  app.disable('x-powered-by');
+  // Large enough that an oversized feature is refused by name (422), not as an anonymous 413.
+  app.use(express.json({ limit: '1mb' }));
+  app.get('/healthz', async (_request, response) => {
+    await context.client.workflowService.getSystemInfo({}).catch(() => {
+      throw new HttpProblem(503, 'Temporal unavailable', 'The Temporal server cannot be reached');
+    });
+    response.json({ status: 'ok', temporal: 'reachable' });
+  });
+  app.get('/openapi.json', (_request, response) => {
+    response.json(apiDocument());
+  });
+  app.use(specsRouter(context), decisionsRouter(context), artifactsRouter(context));
+  app.use((request) => {
+    throw new HttpProblem(404, 'Not found', `No route ${request.method} ${request.path}`);
+  });
+  app.use(errorHandler(log));
+  return app;
+}

@@ -1,0 +1,34 @@
+import { z } from 'zod';
+import { DECISION_ACTIONS } from '../shared/decision';
+import { MAX_COMMENT_LENGTH } from '../shared/decision-check';
+import { GATE_POLICIES, GATE_TIMEOUT_POLICIES } from '../shared/gates';
+import { PHASES } from '../shared/phases';
+import { TICKET_TARGETS } from '../shared/spec-run';
+
+export const MAX_FEATURE_LENGTH = 500;
+
+const durationPattern = /^\d+(\.\d+)?\s*(ms|s|m|h|d|seconds?|minutes?|hours?|days?)$/;
+
+export const createSpecBody = z.strictObject({
+  feature: z.string({ error: 'feature is required: one line naming the feature' }).trim().min(3, 'feature needs at least 3 characters').max(MAX_FEATURE_LENGTH, `feature must be at most ${MAX_FEATURE_LENGTH} characters; put detail in description`),
+  description: z.string().max(20_000).optional(),
+  gates: z.enum(GATE_POLICIES, { error: `gates must be one of ${GATE_POLICIES.join(', ')}` }).optional(),
+  approvers: z.array(z.string().trim().min(1).max(200)).max(50).optional(),
+  gateTimeout: z.string().regex(durationPattern, 'gateTimeout must be a duration such as "30m", "24h" or "2 days"').optional(),
+  onGateTimeout: z.enum(GATE_TIMEOUT_POLICIES).optional(),
+  tickets: z.strictObject({ target: z.enum(TICKET_TARGETS), concurrency: z.number().int().min(1).max(16).optional() }).optional(),
+});
+
+export const listSpecsQuery = z.object({
+  status: z.enum(['running', 'awaiting_approval', 'completed', 'failed', 'cancelled']).optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(20),
+  cursor: z.string().regex(/^[A-Za-z0-9_-]+$/, 'cursor must be a value returned as nextCursor').optional(),
+});
+
+export const decisionBody = z.strictObject({
+  phase: z.enum(PHASES, { error: `phase must be one of ${PHASES.join(', ')}` }),
+  action: z.enum(DECISION_ACTIONS, { error: `action must be one of ${DECISION_ACTIONS.join(', ')}` }),
+  by: z.string({ error: 'by is required: who decides' }).trim().min(1).max(200),
+  comment: z.string().max(MAX_COMMENT_LENGTH).optional(),
+  content: z.record(z.string(), z.unknown()).optional(),
+});

@@ -1,0 +1,32 @@
+import { createInterface } from 'node:readline/promises';
+import { readFile } from 'node:fs/promises';
+import type { Decision } from '../shared/decision';
+import type { PhaseName } from '../shared/phases';
+
+/** Asks the person at the terminal what to do with the phase awaiting approval. */
+export async function askDecision(phase: PhaseName, summary: string, phaseFile: string | undefined, by: string): Promise<Decision> {
+  const terminal = createInterface({ input: process.stdin, output: process.stdout });
+  try {
+    process.stdout.write(`\n── ${phase} is ready for review ──\n${summary}\n${phaseFile ? `Full content: ${phaseFile}\n` : ''}`);
+    for (;;) {
+      const answer = (await terminal.question('[a]pprove, request [c]hanges, [e]dit from a JSON file, a[b]ort? ')).trim().toLowerCase();
+      if (answer === 'a' || answer === 'approve') return { phase, action: 'approve', by };
+      if (answer === 'b' || answer === 'abort') return { phase, action: 'abort', by };
+      if (answer === 'c' || answer === 'changes') {
+        const comment = (await terminal.question('What should change? ')).trim();
+        if (comment) return { phase, action: 'request_changes', by, comment };
+      }
+      if (answer === 'e' || answer === 'edit') {
+        const file = (await terminal.question('JSON file with the replacement content: ')).trim();
+        const content = await readFile(file, 'utf8').then((text) => JSON.parse(text) as Record<string, unknown>).catch((error: Error) => {
+          process.stdout.write(`Cannot use ${file}: ${error.message}\n`);
+          return undefined;
+        });
+        // The phase files hold {phase, revision, ..., content}; accept either shape.
+        if (content) return { phase, action: 'edit', by, content: (content.content as Record<string, unknown> | undefined) ?? content };
+      }
+    }
+  } finally {
+    terminal.close();
+  }
+}

@@ -1,0 +1,86 @@
+import { Command, InvalidArgumentError } from 'commander';
+import { loadConfig } from '../config/load-config';
+import { decideSpec } from '../runs/decide-spec';
+import { listSpecs } from '../runs/list-specs';
+import { readSpecStatus } from '../runs/read-spec-status';
+import { DECISION_ACTIONS, type DecisionAction } from '../shared/decision';
+import { GATE_POLICIES, type GatePolicy } from '../shared/gates';
+import { isPhaseName, type PhaseName } from '../shared/phases';
+import { newSpec } from './commands/new-spec';
+import { startAll } from './commands/start-all';
+import { connectClient } from './connect-client';
+import { formatStatus } from './print-status';
+
+const oneOf = <T extends string>(values: readonly T[], what: string) => (value: string): T => {
+  if (!(values as readonly string[]).includes(value)) throw new InvalidArgumentError(`${what} must be one of ${values.join(', ')}`);
+  return value as T;
+};
+
+const program = new Command('specforge').description('Reviewed technical specs for a feature, run as a durable Temporal workflow');
+
+program
+  .command('new')
+  .argument('<feature>', 'the feature, in one line')
+  .option('--description <text>', 'more detail: each sentence becomes a requirement')
+  .option('--gates <policy>', `review gates: ${GATE_POLICIES.join(' | ')}`, oneOf(GATE_POLICIES, '--gates'), 'each' as GatePolicy)
+  .option('--out <dir>', 'output folder (default: SPECFORGE_OUT or ./specs)')
+  .description('run a whole spec, asking at each gate')
+  .action(async (feature: string, options: { description?: string; gates: GatePolicy; out?: string }) => {
+    process.exitCode = await newSpec(loadConfig(), feature, options);
+  });
+
+program
+  .command('status')
+  .argument('<id>')
+  .description('show a run (works for closed runs with no worker)')
+  .action(async (id: string) => {
+    await withClient(async (client) => console.log(formatStatus(await readSpecStatus(client, id))));
+  });
+
+program
+  .command('list')
+  .option('--status <status>', 'running | awaiting_approval | completed | failed | cancelled')
+  .option('--limit <n>', 'how many', (value) => Number.parseInt(value, 10), 20)
+  .description('list runs')
+  .action(async (options: { status?: never; limit: number }) => {
+    await withClient(async (client, namespace) => {
+      const page = await listSpecs(client, namespace, { status: options.status, limit: options.limit });
+      for (const item of page.items) console.log(`${item.id}  ${item.status.padEnd(17)} ${item.phase.padEnd(13)} ${item.feature}`);
+      if (page.items.length === 0) console.log('No runs.');
+    });
+  });
+
+program
+  .command('decide')
+  .argument('<id>')
+  .argument('<phase>', 'the phase awaiting approval', (value: string): PhaseName => {
+    if (!isPhaseName(value)) throw new InvalidArgumentError('not a phase name');
+    return value;
+  })
+  .argument('<action>', DECISION_ACTIONS.join(' | '), oneOf(DECISION_ACTIONS, 'action'))
+  .option('--comment <text>', 'feedback (needed for request_changes)')
+  .option('--by <name>', 'who decides', process.env.USER ?? 'cli')
+  .description('approve, request changes or abort the phase awaiting approval')
+  .action(async (id: string, phase: PhaseName, action: DecisionAction, options: { comment?: string; by: string }) => {
+    await withClient(async (client) => console.log(JSON.stringify(await decideSpec(client, id, { phase, action, by: options.by, comment: options.comment }))));
+  });
+
+program
+  .command('start')
+  .description('run the dev server (unless TEMPORAL_ADDRESS), a worker and the HTTP API')
+  .action(async () => startAll(loadConfig()));
+
+async function withClient(work: (client: Awaited<ReturnType<typeof connectClient>>['client'], namespace: string) => Promise<void>): Promise<void> {
+  const config = loadConfig();
+  const { client, close } = await connectClient(config);
+  try {
+    await work(client, config.TEMPORAL_NAMESPACE);
+  } finally {
+    await close();
+  }
+}
+
+program.parseAsync().catch((error: Error) => {
+  console.error(`specforge: ${error.message}`);
+  process.exitCode = 1;
+});

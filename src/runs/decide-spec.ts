@@ -1,0 +1,41 @@
+import { WorkflowNotFoundError, WorkflowUpdateFailedError, type Client } from '@temporalio/client';
+import { ApplicationFailure } from '@temporalio/common';
+import type { Decision } from '../shared/decision';
+import { DECISION_FAILURE_TYPES } from '../shared/decision-check';
+import { decideUpdate, type DecisionOutcome } from '../workflows/messages';
+import { SpecNotFoundError } from './read-spec-status';
+
+export class DecisionRefusedError extends Error {
+  override name = 'DecisionRefusedError';
+  constructor(readonly kind: 'conflict' | 'invalid' | 'no_worker', message: string, readonly field?: string) {
+    super(message);
+  }
+}
+
+const UPDATE_TIMEOUT_MS = 15_000;
+
+/** Sends a decision as an update and returns what the run did with it; refusals become typed errors. */
+export async function decideSpec(client: Client, id: string, decision: Decision): Promise<DecisionOutcome> {
+  const handle = client.workflow.getHandle(id);
+  try {
+    const description = await handle.describe();
+    if (description.status.name !== 'RUNNING') throw new DecisionRefusedError('conflict', `the run has finished (${description.status.name.toLowerCase()})`);
+    return await Promise.race([
+      handle.executeUpdate(decideUpdate, { args: [decision] }),
+      new Promise<never>((_, reject) =>
+        setTimeout(
+          () => reject(new DecisionRefusedError('no_worker', `No worker answered within ${UPDATE_TIMEOUT_MS / 1000} s; the decision was not applied. Start a worker, or send it as the "decision" signal, which waits for one.`)),
+          UPDATE_TIMEOUT_MS,
+        ).unref(),
+      ),
+    ]);
+  } catch (error) {
+    if (error instanceof WorkflowNotFoundError) throw new SpecNotFoundError(`No spec run "${id}"`);
+    if (error instanceof WorkflowUpdateFailedError && error.cause instanceof ApplicationFailure) {
+      const failure = error.cause;
+      const field = typeof failure.details?.[0] === 'string' ? failure.details[0] : undefined;
+      throw new DecisionRefusedError(failure.type === DECISION_FAILURE_TYPES.conflict ? 'conflict' : 'invalid', failure.message, field);
+    }
+    throw error;
+  }
+}
