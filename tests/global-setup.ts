@@ -1,0 +1,41 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { bundleWorkflowCode } from '@temporalio/worker';
+import type { TestProject } from 'vitest/node';
+import { startDevServer, type DevServer } from '../src/temporal/dev-server';
+import { findTemporalCli } from '../src/temporal/find-temporal-cli';
+import { WORKFLOWS_PATH } from '../src/workers/create-worker';
+import { freePort } from './helpers/free-port';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    temporalAddress: string;
+    workflowBundlePath: string;
+  }
+}
+
+let server: DevServer | undefined;
+let folder: string | undefined;
+
+/** One real Temporal dev server and one workflow bundle for the whole run. */
+export async function setup(project: TestProject): Promise<void> {
+  const cli = await findTemporalCli({ cliPath: process.env.TEMPORAL_CLI_PATH, onInstall: console.log });
+  server = await startDevServer({ cli, port: await freePort() });
+  folder = await mkdtemp(path.join(os.tmpdir(), 'specforge-bundle-'));
+  const { code } = await bundleWorkflowCode({ workflowsPath: WORKFLOWS_PATH, logger: silentLogger() });
+  const bundlePath = path.join(folder, 'workflow-bundle.js');
+  await writeFile(bundlePath, code);
+  project.provide('temporalAddress', server.address);
+  project.provide('workflowBundlePath', bundlePath);
+}
+
+export async function teardown(): Promise<void> {
+  await server?.stop();
+  if (folder) await rm(folder, { recursive: true, force: true });
+}
+
+function silentLogger() {
+  const nothing = () => undefined;
+  return { log: nothing, trace: nothing, debug: nothing, info: nothing, warn: console.warn, error: console.error };
+}

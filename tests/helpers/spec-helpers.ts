@@ -1,0 +1,18 @@
+import type { Client } from '@temporalio/client';
+import type { PhaseName } from '../../src/shared/phases';
+import type { SpecRunStatus } from '../../src/shared/spec-run';
+import { statusQuery } from '../../src/workflows/messages';
+import { waitFor } from './wait-for';
+
+export function queryStatus(client: Client, id: string): Promise<SpecRunStatus> {
+  return client.workflow.getHandle(id).query(statusQuery);
+}
+
+/** Resolves once the run waits for a decision on `phase` (at `revision`, when given). */
+export function waitForGate(client: Client, id: string, phase: PhaseName, revision?: number): Promise<SpecRunStatus> {
+  return waitFor(async () => {
+    const status = await queryStatus(client, id);
+    const pending = status.pendingApproval;
+    return pending?.phase === phase && (revision === undefined || pending.revision === revision) ? status : undefined;
+  }, `the ${phase} gate`);
+}

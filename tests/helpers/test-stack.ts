@@ -1,0 +1,63 @@
+import { randomUUID } from 'node:crypto';
+import { mkdtemp } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { Client, Connection } from '@temporalio/client';
+import { DefaultLogger, NativeConnection, Runtime, Worker } from '@temporalio/worker';
+import { inject } from 'vitest';
+import { ArtifactStore } from '../../src/activities/artifacts/artifact-store';
+import { createActivities } from '../../src/activities/create-activities';
+import type { Generator } from '../../src/activities/llm/generator';
+import { createOfflineGenerator } from '../../src/activities/llm/offline-generator';
+import { createFileTarget } from '../../src/activities/tickets/file-target';
+import { startSpec } from '../../src/runs/start-spec';
+import type { SpecRequest } from '../../src/shared/spec-run';
+
+let runtimeInstalled = false;
+
+export interface TestStack {
+  client: Client;
+  taskQueue: string;
+  store: ArtifactStore;
+  outDir: string;
+  start(request: SpecRequest): Promise<string>;
+  /** Runs a worker until `work` settles. */
+  withWorker<T>(work: () => Promise<T>, generator?: Generator): Promise<T>;
+  close(): Promise<void>;
+}
+
+/** A client on the shared dev server, its own task queue and folders, and workers on demand. */
+export async function createTestStack(): Promise<TestStack> {
+  if (!runtimeInstalled) {
+    Runtime.install({ logger: new DefaultLogger('WARN') });
+    runtimeInstalled = true;
+  }
+  const address = inject('temporalAddress');
+  const connection = await Connection.connect({ address });
+  const client = new Client({ connection });
+  const taskQueue = `test-${randomUUID()}`;
+  const root = await mkdtemp(path.join(os.tmpdir(), 'specforge-test-'));
+  const outDir = path.join(root, 'specs');
+  const store = new ArtifactStore(path.join(root, 'home'), outDir);
+  const workerConnection = await NativeConnection.connect({ address });
+  return {
+    client,
+    taskQueue,
+    store,
+    outDir,
+    start: (request) => startSpec(client, taskQueue, request),
+    async withWorker(work, generator = createOfflineGenerator()) {
+      const worker = await Worker.create({
+        connection: workerConnection,
+        taskQueue,
+        workflowBundle: { codePath: inject('workflowBundlePath') },
+        activities: createActivities({ generator, store, tickets: { file: createFileTarget(store) } }),
+      });
+      return worker.runUntil(work);
+    },
+    async close() {
+      await workerConnection.close();
+      await connection.close();
+    },
+  };
+}
