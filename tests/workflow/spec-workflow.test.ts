@@ -2,7 +2,8 @@ import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { WorkflowUpdateFailedError } from '@temporalio/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PHASES } from '../../src/shared/phases';
+import type { Decision } from '../../src/shared/decision';
+import { PHASES, type PhaseName } from '../../src/shared/phases';
 import type { SpecRunStatus } from '../../src/shared/spec-run';
 import { decideUpdate, decisionSignal } from '../../src/workflows/messages';
 import { queryStatus, waitForGate } from '../helpers/spec-helpers';
@@ -18,7 +19,7 @@ beforeAll(async () => {
 afterAll(() => stack.close());
 
 const result = (id: string) => stack.client.workflow.getHandle(id).result() as Promise<SpecRunStatus>;
-const approve = (phase: string) => ({ phase, action: 'approve', by: 'ana' }) as const;
+const approve = (phase: PhaseName): Decision => ({ phase, action: 'approve', by: 'ana' });
 
 describe('SpecWorkflow', () => {
   it('runs unattended with gates "none" and writes the whole pack and the tickets', async () => {

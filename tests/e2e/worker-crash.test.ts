@@ -1,0 +1,59 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtemp } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { Client, Connection } from '@temporalio/client';
+import { afterAll, expect, inject, it } from 'vitest';
+import { startSpec } from '../../src/runs/start-spec';
+import { PHASES } from '../../src/shared/phases';
+import type { SpecRunStatus } from '../../src/shared/spec-run';
+import { startFakeOpenAI, validAnswer } from '../fakes/fake-openai';
+import { waitFor } from '../helpers/wait-for';
+
+const workers: ChildProcess[] = [];
+afterAll(() => workers.forEach((worker) => worker.kill('SIGKILL')));
+
+/** The real worker entry point in its own process, so it can be killed like a crashed machine. */
+function startWorkerProcess(env: Record<string, string>): ChildProcess {
+  const worker = spawn(process.execPath, ['--import', 'tsx', 'src/workers/main.ts'], { env: { ...process.env, ...env }, stdio: 'ignore' });
+  workers.push(worker);
+  return worker;
+}
+
+it('finishes the run after a worker is killed mid-phase, without repeating completed phases', async () => {
+  let hungOnce = false;
+  const openai = await startFakeOpenAI((body) => {
+    if (body.response_format?.json_schema?.name === 'architecture' && !hungOnce) {
+      hungOnce = true;
+      return { kind: 'hang', ms: 120_000 };
+    }
+    return { kind: 'content', text: validAnswer(body) };
+  });
+  const root = await mkdtemp(path.join(os.tmpdir(), 'specforge-crash-'));
+  const taskQueue = `crash-${Date.now()}`;
+  const env = {
+    TEMPORAL_ADDRESS: inject('temporalAddress'),
+    TEMPORAL_TASK_QUEUE: taskQueue,
+    OPENAI_API_KEY: 'sk-test-not-a-real-key',
+    OPENAI_BASE_URL: openai.baseURL,
+    SPECFORGE_HOME: path.join(root, 'home'),
+    SPECFORGE_OUT: path.join(root, 'specs'),
+  };
+  const connection = await Connection.connect({ address: inject('temporalAddress') });
+  const client = new Client({ connection });
+  try {
+    const id = await startSpec(client, taskQueue, { feature: 'Add passwordless login with magic links', gates: 'none' });
+    const first = startWorkerProcess(env);
+    await waitFor(async () => (hungOnce ? true : undefined), 'the architecture call', 60_000);
+    first.kill('SIGKILL');
+    startWorkerProcess(env);
+    const status = (await client.workflow.getHandle(id).result()) as SpecRunStatus;
+    expect(status.status).toBe('completed');
+    const calls = Object.fromEntries(PHASES.map((phase) => [phase, openai.requests.filter((request) => request.phase === phase).length]));
+    expect(calls).toEqual({ requirements: 1, architecture: 2, database: 1, api: 1, security: 1, testing: 1, rollout: 1, cost: 1 });
+    expect(openai.requests.every((request) => request.authorization === 'Bearer sk-test-not-a-real-key')).toBe(true);
+  } finally {
+    await connection.close();
+    await openai.close();
+  }
+}, 180_000);
