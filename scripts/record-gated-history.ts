@@ -1,0 +1,57 @@
+// Records the history of a gated run (one change request, then approvals) for the replay test.
+// Run after changing the workflow on purpose: npm run record-history
+import { writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { Client, Connection } from '@temporalio/client';
+import { historyToJSON } from '@temporalio/common/lib/proto-utils';
+import { DefaultLogger, NativeConnection, Runtime, Worker } from '@temporalio/worker';
+import { ArtifactStore } from '../src/activities/artifacts/artifact-store';
+import { createActivities } from '../src/activities/create-activities';
+import { createOfflineGenerator } from '../src/activities/llm/offline-generator';
+import { createFileTarget } from '../src/activities/tickets/file-target';
+import { SPEC_WORKFLOW_TYPE } from '../src/runs/start-spec';
+import { PHASES } from '../src/shared/phases';
+import { startDevServer } from '../src/temporal/dev-server';
+import { findTemporalCli } from '../src/temporal/find-temporal-cli';
+import { WORKFLOWS_PATH } from '../src/workers/create-worker';
+import { decideUpdate, statusQuery } from '../src/workflows/messages';
+
+Runtime.install({ logger: new DefaultLogger('WARN') });
+const server = await startDevServer({ cli: await findTemporalCli(), port: 7299 });
+const connection = await Connection.connect({ address: server.address });
+const client = new Client({ connection });
+const store = new ArtifactStore(path.join(os.tmpdir(), 'specforge-record', 'home'), path.join(os.tmpdir(), 'specforge-record', 'specs'));
+const worker = await Worker.create({
+  connection: await NativeConnection.connect({ address: server.address }),
+  taskQueue: 'record',
+  workflowsPath: WORKFLOWS_PATH,
+  activities: createActivities({ generator: createOfflineGenerator(), store, tickets: { file: createFileTarget(store) } }),
+});
+// The replay test replays under this id: child workflow ids derive from it.
+const id = 'spec-recorded-gated-run-00000000';
+await client.workflow.start(SPEC_WORKFLOW_TYPE, { taskQueue: 'record', workflowId: id, args: [{ feature: 'Add passwordless login with magic links', gates: 'each' }] });
+const handle = client.workflow.getHandle(id);
+await worker.runUntil(async () => {
+  for (const phase of PHASES) {
+    for (let revision = 1; ; revision += 1) {
+      const status = await handle.query(statusQuery);
+      if (status.pendingApproval?.phase === phase && status.pendingApproval.revision === revision) break;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      revision -= 1;
+    }
+    if (phase === 'architecture') {
+      await handle.executeUpdate(decideUpdate, { args: [{ phase, action: 'request_changes', by: 'ana', comment: 'Add a rate limiter in front of the service' }] });
+      while ((await handle.query(statusQuery)).pendingApproval?.revision !== 2) await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    await handle.executeUpdate(decideUpdate, { args: [{ phase, action: 'approve', by: 'ana' }] });
+  }
+  await handle.result();
+});
+const history = await handle.fetchHistory();
+const file = new URL('../tests/fixtures/histories/gated-run.json', import.meta.url);
+await writeFile(file, historyToJSON(history));
+console.log(`Wrote ${history.events?.length} events to ${file.pathname}`);
+await connection.close();
+await server.stop();
+process.exit(0);
