@@ -3,7 +3,7 @@ import { mkdtemp } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { Client, Connection } from '@temporalio/client';
-import { DefaultLogger, NativeConnection, Runtime, Worker } from '@temporalio/worker';
+import { NativeConnection, Worker } from '@temporalio/worker';
 import { inject } from 'vitest';
 import { ArtifactStore } from '../../src/activities/artifacts/artifact-store';
 import { createActivities } from '../../src/activities/create-activities';
@@ -12,8 +12,7 @@ import { createOfflineGenerator } from '../../src/activities/llm/offline-generat
 import { createFileTarget } from '../../src/activities/tickets/file-target';
 import { startSpec } from '../../src/runs/start-spec';
 import type { SpecRequest } from '../../src/shared/spec-run';
-
-let runtimeInstalled = false;
+import { quietRuntime } from './quiet-runtime';
 
 export interface TestStack {
   client: Client;
@@ -28,10 +27,7 @@ export interface TestStack {
 
 /** A client on the shared dev server, its own task queue and folders, and workers on demand. */
 export async function createTestStack(): Promise<TestStack> {
-  if (!runtimeInstalled) {
-    Runtime.install({ logger: new DefaultLogger('WARN') });
-    runtimeInstalled = true;
-  }
+  quietRuntime();
   const address = inject('temporalAddress');
   const connection = await Connection.connect({ address });
   const client = new Client({ connection });
