@@ -1,5 +1,6 @@
 import { Client } from '@temporalio/client';
 import { DefaultLogger, Runtime } from '@temporalio/worker';
+import { closeSvgRenderer } from '../activities/validate/svg-renderer';
 import type { Config } from '../config/load-config';
 import { ensureTemporal, type TemporalEndpoint } from '../temporal/ensure-temporal';
 import { createSpecWorker } from '../workers/create-worker';
@@ -36,6 +37,7 @@ export async function startLocalStack(config: Config, log: (message: string) => 
       if (worker.getState() === 'RUNNING') worker.shutdown();
       await running.catch(() => undefined);
       await connection.close();
+      await closeSvgRenderer();
       await temporal.close();
     },
   };

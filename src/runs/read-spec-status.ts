@@ -52,7 +52,7 @@ function fromSearchAttributes(id: string, description: WorkflowExecutionDescript
     phase: phase as SpecRunStatus['phase'],
     gates: ((description.memo?.request as { gates?: SpecRunStatus['gates'] } | undefined)?.gates) ?? 'each',
     phases: PHASES.map((name, index) => ({ name, state: stateOf(index), revision: 0 })),
-    pendingApproval: status === 'awaiting_approval' && isPhaseName(phase) ? { phase, revision: 0, summary: '', since: '' } : undefined,
+    pendingApproval: status === 'awaiting_approval' && isPhaseName(phase) ? { phase, revision: 0, summary: '', since: '', quality: [], orphans: [] } : undefined,
     decisions: [],
     artifacts: [],
     tickets: [],

@@ -1,3 +1,4 @@
+import type { CriterionResult } from './criterion-result';
 import type { RecordedDecision } from './decision';
 import type { GatePolicy, GateTimeoutPolicy } from './gates';
 import type { PhaseName } from './phases';
@@ -47,6 +48,10 @@ export interface PhaseResult {
   model: string;
   usage: TokenUsage;
   cached: boolean;
+  /** The success criteria judged on this phase, after at most one targeted regeneration. */
+  quality: CriterionResult[];
+  /** Functional requirements not yet traced to design (or, once tested, to a test case). */
+  orphans: string[];
 }
 
 export type PhaseStateName = 'pending' | 'running' | 'awaiting_approval' | 'approved' | 'failed' | 'skipped';
@@ -76,7 +81,7 @@ export interface SpecRunStatus {
   phase: PhaseName | 'render' | 'tickets' | 'done';
   gates: GatePolicy;
   phases: { name: PhaseName; state: PhaseStateName; revision: number; summary?: string }[];
-  pendingApproval?: { phase: PhaseName; revision: number; summary: string; since: string };
+  pendingApproval?: { phase: PhaseName; revision: number; summary: string; since: string; quality: CriterionResult[]; orphans: string[] };
   decisions: RecordedDecision[];
   artifacts: ArtifactRef[];
   tickets: TicketRef[];

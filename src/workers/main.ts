@@ -1,4 +1,5 @@
 import { Connection } from '@temporalio/client';
+import { closeSvgRenderer } from '../activities/validate/svg-renderer';
 import { loadConfig } from '../config/load-config';
 import { registerSearchAttributes } from '../temporal/register-search-attributes';
 import { createSpecWorker } from './create-worker';
@@ -15,3 +16,4 @@ const { worker, connection } = await createSpecWorker({ address, namespace: conf
 console.log(`specforge worker polling ${config.TEMPORAL_TASK_QUEUE} on ${address}`);
 await worker.run();
 await connection.close();
+await closeSvgRenderer();

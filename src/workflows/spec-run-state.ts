@@ -61,7 +61,15 @@ export class SpecRunState {
   awaiting(result: PhaseResult): void {
     this.entry(result.phase).state = 'awaiting_approval';
     this.status.status = 'awaiting_approval';
-    this.status.pendingApproval = { phase: result.phase, revision: result.revision, summary: result.artifact.summary, since: new Date().toISOString() };
+    this.status.pendingApproval = {
+      phase: result.phase,
+      revision: result.revision,
+      summary: result.artifact.summary,
+      since: new Date().toISOString(),
+      // Results recorded before quality checks existed lack these; replay must still work.
+      quality: result.quality ?? [],
+      orphans: result.orphans ?? [],
+    };
     this.publish();
   }
 
@@ -121,6 +129,8 @@ function currentDetails(status: SpecRunStatus): string {
   for (const phase of status.phases) lines.push(`- ${phase.name}: ${phase.state}${phase.revision > 1 ? ` (revision ${phase.revision})` : ''}${phase.summary ? `: ${phase.summary}` : ''}`);
   if (status.pendingApproval) {
     const { phase } = status.pendingApproval;
+    for (const result of status.pendingApproval.quality) lines.push(`- quality: ${result.passed ? 'passed' : 'FAILED'} ${result.criterion}${result.reasons.length ? ` (${result.reasons.join('; ')})` : ''}`);
+    if (status.pendingApproval.orphans.length) lines.push(`- not traced yet: ${status.pendingApproval.orphans.join(', ')}`);
     lines.push('', `Waiting for a decision on **${phase}**. Signal \`decision\` with:`, '', '```json', JSON.stringify({ phase, action: 'approve', by: 'your-name' }), '```');
   }
   if (status.error) lines.push('', `Error: ${status.error}`);

@@ -33,7 +33,17 @@ export function phaseOf(body: ChatRequest): PhaseName | undefined {
 /** A well-formed answer built the way the offline generator would, from the request's own words. */
 export function validAnswer(body: ChatRequest): string {
   const phase = phaseOf(body)!;
-  const user = JSON.parse(body.messages[1]!.content) as { feature: string; description?: string; reviewerFeedback: string[] };
+  const user = JSON.parse(body.messages[1]!.content) as {
+    feature: string;
+    description?: string;
+    reviewerFeedback: string[];
+    approvedEarlierSections: { requirements?: { functional: string[] } };
+  };
+  // Like a model, it sees only the compact summary of earlier sections: rebuild what it cites.
+  const functional = (user.approvedEarlierSections.requirements?.functional ?? []).map((line) => {
+    const [id, ...text] = line.split(': ');
+    return { id: id!, text: text.join(': '), priority: 'must' as const };
+  });
   const content = PHASE_DEFINITIONS[phase].offline({
     specId: 'fake',
     feature: user.feature,
@@ -41,7 +51,7 @@ export function validAnswer(body: ChatRequest): string {
     revision: 1,
     feedback: user.reviewerFeedback,
     answers: {},
-    earlier: {},
+    earlier: functional.length ? { requirements: { functional, nonFunctional: [], userStories: [], questions: [], summary: '', reviewerNotes: [] } } : {},
   });
   return JSON.stringify(content);
 }

@@ -13,7 +13,7 @@ async function generatorAnswering(replies: ((body: ChatRequest) => FakeReply)[],
   const fake = await startFakeOpenAI((body, index) => (replies[Math.min(index, replies.length - 1)]!)(body));
   close = fake.close;
   const generator = createOpenAIGenerator({ apiKey: 'sk-test-not-a-real-key', baseURL: fake.baseURL, model: 'gpt-test', timeoutMs, maxTokens: 1000 });
-  return { fake, generate: () => generator.generate(requirementsPhase, context) };
+  return { fake, generate: () => generator.generate(requirementsPhase, context, async () => []) };
 }
 
 const valid = (body: ChatRequest): FakeReply => ({ kind: 'content', text: validAnswer(body) });

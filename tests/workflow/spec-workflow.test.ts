@@ -35,7 +35,10 @@ describe('SpecWorkflow', () => {
     expect(status.tickets.length).toBe(tickets.length);
     const report = JSON.parse(await readFile(path.join(stack.outDir, slug, `report_${slug}.json`), 'utf8'));
     expect(report.provenance).toMatch(/offline/);
-    expect(report.validation).toEqual([{ validator: 'swagger-parser', valid: true, errors: [] }]);
+    expect(report.validation.map((result: { validator: string }) => result.validator)).toEqual(expect.arrayContaining(['swagger-parser', 'mermaid.parse', 'headings of technical spec']));
+    expect(report.validation.filter((result: { valid: boolean }) => !result.valid)).toEqual([]);
+    expect(report.quality.filter((result: { passed: boolean }) => !result.passed)).toEqual([]);
+    expect(report.traceability.orphans).toEqual([]);
     expect(report.phases.map((phase: { phase: string }) => phase.phase)).toEqual([...PHASES]);
   });
 

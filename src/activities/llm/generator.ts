@@ -16,6 +16,8 @@ export interface Generator {
   generate<Name extends PhaseName>(
     definition: PhaseDefinition<Name>,
     context: PhaseContext,
+    /** Semantic checks beyond the schema; their errors go back to the model like schema errors. */
+    check: (content: PhaseContents[Name]) => Promise<string[]>,
     signal?: AbortSignal,
   ): Promise<Generation<PhaseContents[Name]>>;
 }

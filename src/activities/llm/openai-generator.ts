@@ -31,7 +31,7 @@ export function createOpenAIGenerator(options: OpenAIGeneratorOptions): Generato
   return {
     provider: 'openai',
     model: options.model,
-    async generate(definition, context, signal) {
+    async generate(definition, context, check, signal) {
       const prompt = phasePrompt(definition, context);
       const messages: ChatCompletionMessageParam[] = [
         { role: 'system', content: prompt.system },
@@ -56,8 +56,12 @@ export function createOpenAIGenerator(options: OpenAIGeneratorOptions): Generato
         }
         const parsed = parseModelJson(text);
         const checked = parsed.ok ? definition.schema.safeParse(parsed.value) : undefined;
-        if (checked?.success) return { content: checked.data, usage, model: completion.model || options.model };
-        errors = parsed.ok ? checked!.error.issues.map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`) : [parsed.error];
+        if (checked?.success) {
+          errors = await check(checked.data);
+          if (errors.length === 0) return { content: checked.data, usage, model: completion.model || options.model };
+        } else {
+          errors = parsed.ok ? checked!.error.issues.map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`) : [parsed.error];
+        }
         messages.push({ role: 'assistant', content: text }, { role: 'user', content: `Your answer has these errors; answer again with the corrected JSON only:\n${errors.join('\n')}` });
         repairs += 1;
       }

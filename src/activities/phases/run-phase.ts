@@ -3,43 +3,66 @@ import type { PhaseName } from '../../shared/phases';
 import type { PhaseResult, TokenUsage } from '../../shared/spec-run';
 import type { ArtifactStore } from '../artifacts/artifact-store';
 import { sha256 } from '../artifacts/hash';
-import type { Generator } from '../llm/generator';
+import type { Generation, Generator } from '../llm/generator';
+import { evaluateQuality } from '../quality/quality-criteria';
+import { orphanRequirements } from '../quality/orphan-requirements';
+import { validatePhase } from '../validate/validate-phase';
 import { PHASE_DEFINITIONS } from './index';
 import { loadContext } from './load-context';
-import type { PhaseDefinition } from './phase-definition';
+import type { PhaseContents } from './phase-contents';
+import type { PhaseContext, PhaseDefinition } from './phase-definition';
 import type { PhaseInput } from './phase-input';
-
-interface CachedGeneration {
-  content: unknown;
-  usage: TokenUsage;
-  model: string;
-}
 
 const HEARTBEAT_EVERY_MS = 3_000;
 
 /**
- * Generates, validates and stores one phase. The answer is cached by (spec, phase, revision,
- * prompt hash) before the activity reports back, so a retry after a crash never pays twice.
+ * Generates, checks and stores one phase. Answers are cached by (spec, phase, revision, prompt
+ * hash) before the activity reports back, so a retry after a crash never pays twice. A failed
+ * quality criterion earns one targeted regeneration before a person is asked.
  */
 export async function runPhase(generator: Generator, store: ArtifactStore, input: PhaseInput): Promise<PhaseResult> {
   const definition = PHASE_DEFINITIONS[input.phase] as PhaseDefinition;
   const context = await loadContext(store, input);
+  let attempt = await generateChecked(generator, store, definition, input, context);
+  let quality = evaluateQuality({ ...context.earlier, [input.phase]: attempt.content }, input.phase);
+  const failed = quality.filter((result) => !result.passed);
+  if (failed.length > 0) {
+    const feedback = failed.map((result) => `Quality gate "${result.criterion}" failed: ${result.reasons.join('; ')}`);
+    const retry = await generateChecked(generator, store, definition, input, { ...context, feedback: [...context.feedback, ...feedback] });
+    const retryQuality = evaluateQuality({ ...context.earlier, [input.phase]: retry.content }, input.phase);
+    const usage = { input: attempt.usage.input + retry.usage.input, output: attempt.usage.output + retry.usage.output };
+    attempt = { ...retry, usage, cached: attempt.cached && retry.cached };
+    quality = retryQuality;
+  }
+  const phases = { ...context.earlier, [input.phase]: attempt.content } as Partial<PhaseContents>;
+  return storePhase(store, input.specId, input.phase, input.revision, attempt.content, definition, {
+    provider: generator.provider,
+    model: attempt.model,
+    usage: attempt.usage,
+    cached: attempt.cached,
+    quality,
+    orphans: orphanRequirements(phases),
+  });
+}
+
+/** One generation whose content passed the schema and every check, finalized by code. */
+async function generateChecked(
+  generator: Generator,
+  store: ArtifactStore,
+  definition: PhaseDefinition,
+  input: PhaseInput,
+  context: PhaseContext,
+): Promise<Generation<unknown> & { cached: boolean }> {
   const promptHash = sha256(JSON.stringify([generator.provider, generator.model, context]));
   const cacheFile = `${sha256(JSON.stringify([input.specId, input.phase, input.revision, promptHash]))}.json`;
-  let cached = true;
-  let generation = await store.readJsonIfPresent<CachedGeneration>(store.cacheDir(), cacheFile);
-  if (!generation) {
-    cached = false;
-    generation = await withHeartbeat((signal) => generator.generate(definition, context, signal));
-    await store.writeJson(store.cacheDir(), cacheFile, generation);
-  }
-  const content = finalize(definition, definition.schema.parse(generation.content), context);
-  return storePhase(store, input.specId, input.phase, input.revision, content, definition, {
-    provider: generator.provider,
-    model: generation.model,
-    usage: generation.usage,
-    cached,
-  });
+  const cached = await store.readJsonIfPresent<Generation<unknown>>(store.cacheDir(), cacheFile);
+  const generation =
+    cached ??
+    (await withHeartbeat((signal) =>
+      generator.generate(definition, context, (content) => validatePhase(input.phase, finalize(definition, content, context), context.earlier), signal),
+    ));
+  if (!cached) await store.writeJson(store.cacheDir(), cacheFile, generation);
+  return { ...generation, content: finalize(definition, definition.schema.parse(generation.content), context), cached: Boolean(cached) };
 }
 
 export async function storePhase(
@@ -49,14 +72,14 @@ export async function storePhase(
   revision: number,
   content: unknown,
   definition: PhaseDefinition,
-  meta: Pick<PhaseResult, 'provider' | 'model' | 'usage' | 'cached'>,
+  meta: Omit<PhaseResult, 'phase' | 'revision' | 'artifact'>,
 ): Promise<PhaseResult> {
   const summary = definition.summarize(content as never);
   const artifact = await store.writeJson(store.runDir(specId), `${phase}.r${revision}.json`, { phase, revision, ...meta, content }, summary);
   return { phase, revision, artifact, ...meta };
 }
 
-export function finalize(definition: PhaseDefinition, content: unknown, context: Parameters<PhaseDefinition['offline']>[0]): unknown {
+export function finalize(definition: PhaseDefinition, content: unknown, context: PhaseContext): unknown {
   return definition.finalize ? definition.finalize(content as never, context) : content;
 }
 

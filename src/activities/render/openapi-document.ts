@@ -1,5 +1,6 @@
 import type { Api } from '../phases/api';
 import type { Security } from '../phases/security';
+import { pruneUnusedComponents } from './prune-components';
 import { securityScheme } from './security-scheme';
 
 type Resource = Api['resources'][number];
@@ -32,7 +33,7 @@ export function renderOpenApiDocument(title: string, api: Api, security: Securit
       };
     }
   }
-  return {
+  return pruneUnusedComponents({
     openapi: '3.1.0',
     info: { title: `${title} API`, version: `${api.version.slice(1)}.0.0`, description: note, license: { name: 'Proprietary', identifier: 'LicenseRef-Proprietary' } },
     servers: [{ url: `https://api.yourcompany.dev/${api.version}`, description: `Production, URL-versioned (${api.version}); breaking changes get a new prefix` }],
@@ -46,7 +47,7 @@ export function renderOpenApiDocument(title: string, api: Api, security: Securit
       responses: problemResponses(),
       securitySchemes: { [auth.name]: auth.scheme },
     },
-  };
+  });
 }
 
 const METHODS = { list: 'get', create: 'post', get: 'get', update: 'patch', delete: 'delete' } as const;

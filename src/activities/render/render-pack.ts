@@ -3,7 +3,10 @@ import { PHASES } from '../../shared/phases';
 import type { ArtifactRef, PhaseResult } from '../../shared/spec-run';
 import type { ArtifactStore } from '../artifacts/artifact-store';
 import type { PhaseContents } from '../phases/phase-contents';
-import { validateOpenApi, type ValidationResult } from '../validate/validate-openapi';
+import { evaluateQuality } from '../quality/quality-criteria';
+import { renderMermaidSvg } from '../validate/svg-renderer';
+import { validatePack } from '../validate/validate-pack';
+import type { ValidationResult } from '../validate/validation-result';
 import { renderArchitectureDiagram } from './architecture-diagram';
 import { renderOpenApiDocument } from './openapi-document';
 import type { PackContents } from './pack-contents';
@@ -13,6 +16,7 @@ import type { RenderInput } from './render-input';
 import { renderRolloutPlan } from './rollout-plan';
 import { renderTechnicalSpec } from './technical-spec';
 import { renderTestPlan } from './test-plan';
+import { traceRequirements } from './traceability';
 
 export interface RenderedPack {
   packDir: string;
@@ -30,20 +34,27 @@ export async function renderPack(store: ArtifactStore, input: RenderInput): Prom
   const pack: PackContents = { ...input, provenance: provenance(results), phases };
   const files = packFiles(input.slug);
   const dir = store.packDir(input.slug, input.outDir);
+  const texts = {
+    technicalSpec: renderTechnicalSpec(pack),
+    testPlan: renderTestPlan(pack),
+    rolloutPlan: renderRolloutPlan(pack),
+    architectureDiagram: phases.architecture && renderArchitectureDiagram(phases.architecture, pack.provenance),
+    openApi: phases.api && openApi(input.feature, phases, pack.provenance),
+  };
+  const validation = await validatePack(texts);
   const artifacts = [
-    await store.write(dir, files.technicalSpec, renderTechnicalSpec(pack), 'Technical specification'),
-    await store.write(dir, files.testPlan, renderTestPlan(pack), 'Test plan'),
-    await store.write(dir, files.rolloutPlan, renderRolloutPlan(pack), 'Rollout plan'),
+    await store.write(dir, files.technicalSpec, texts.technicalSpec, 'Technical specification'),
+    await store.write(dir, files.testPlan, texts.testPlan, 'Test plan'),
+    await store.write(dir, files.rolloutPlan, texts.rolloutPlan, 'Rollout plan'),
   ];
-  const validation: ValidationResult[] = [];
-  if (phases.architecture) {
-    artifacts.push(await store.write(dir, files.architectureDiagram, renderArchitectureDiagram(phases.architecture, pack.provenance), 'Architecture diagram (Mermaid)'));
+  if (texts.architectureDiagram) {
+    artifacts.push(await store.write(dir, files.architectureDiagram, texts.architectureDiagram, 'Architecture diagram (Mermaid)'));
+    const rendered = await renderMermaidSvg(texts.architectureDiagram).catch((error: Error) => ({ svg: undefined, skipped: `rendering failed: ${error.message}` }));
+    if (rendered.svg) artifacts.push(await store.write(dir, files.architectureDiagram.replace(/\.mmd$/, '.svg'), rendered.svg, 'Architecture diagram (SVG)'));
+    validation.push({ validator: 'SVG rendering (Chromium)', valid: true, errors: [], ...(rendered.skipped ? { skipped: rendered.skipped } : {}) });
   }
-  if (phases.api) {
-    const document = renderOpenApiDocument(input.feature.replace(/[\r\n]+/g, ' ').slice(0, 120), phases.api, phases.security, pack.provenance);
-    validation.push(await validateOpenApi(document));
-    artifacts.push(await store.write(dir, files.apiSpec, stringify(document, { aliasDuplicateObjects: false }), 'OpenAPI 3.1'));
-  }
+  if (texts.openApi) artifacts.push(await store.write(dir, files.apiSpec, texts.openApi.yaml, 'OpenAPI 3.1'));
+  const trace = traceRequirements(phases);
   const report = {
     specId: input.specId,
     feature: input.feature,
@@ -63,8 +74,15 @@ export async function renderPack(store: ArtifactStore, input: RenderInput): Prom
     usage: results.reduce((sum, result) => ({ input: sum.input + result.usage.input, output: sum.output + result.usage.output }), { input: 0, output: 0 }),
     decisions: input.decisions,
     validation,
+    quality: evaluateQuality(phases),
+    traceability: trace,
     artifacts: artifacts.map(({ file, sha256, bytes }) => ({ file, sha256, bytes })),
   };
   artifacts.push(await store.writeJson(dir, files.report, report, 'Run report'));
   return { packDir: dir, artifacts, validation };
+}
+
+function openApi(feature: string, phases: Partial<PhaseContents>, note: string) {
+  const document = renderOpenApiDocument(feature.replace(/[\r\n]+/g, ' ').slice(0, 120), phases.api!, phases.security, note);
+  return { document, yaml: stringify(document, { aliasDuplicateObjects: false }) };
 }

@@ -1,10 +1,6 @@
 import SwaggerParser from '@apidevtools/swagger-parser';
+import type { ValidationResult } from './validation-result';
 
-export interface ValidationResult {
-  validator: string;
-  valid: boolean;
-  errors: string[];
-}
 
 /** swagger-parser's schema validation of an OpenAPI document. */
 export async function validateOpenApi(document: Record<string, unknown>): Promise<ValidationResult> {

@@ -1,0 +1,56 @@
+import { Worker } from 'node:worker_threads';
+import type { ValidationResult } from './validation-result';
+
+let thread: Worker | undefined;
+let idleTimer: NodeJS.Timeout | undefined;
+let lastId = 0;
+// An idle thread is ended: an unref'd thread still kept the process alive under tsx's loader.
+const IDLE_MS = 2_000;
+const pending = new Map<number, (reply: { ok: boolean; error?: string }) => void>();
+
+function parserThread(): Worker {
+  if (thread) return thread;
+  const started = new Worker(new URL('./mermaid-parse-thread.mjs', import.meta.url));
+  started.unref();
+  started.on('message', ({ id, ...reply }: { id: number; ok: boolean; error?: string }) => {
+    pending.get(id)?.(reply);
+    pending.delete(id);
+  });
+  started.on('error', (error) => {
+    for (const resolve of pending.values()) resolve({ ok: false, error: `Mermaid parser crashed: ${error.message}` });
+    pending.clear();
+    thread = undefined;
+  });
+  thread = started;
+  return started;
+}
+
+function parseOne(text: string): Promise<{ ok: boolean; error?: string }> {
+  const id = ++lastId;
+  clearTimeout(idleTimer);
+  return new Promise<{ ok: boolean; error?: string }>((resolve) => {
+    pending.set(id, resolve);
+    parserThread().postMessage({ id, text });
+  }).finally(() => {
+    if (pending.size > 0) return;
+    idleTimer = setTimeout(() => {
+      void thread?.terminate();
+      thread = undefined;
+    }, IDLE_MS).unref();
+  });
+}
+
+/** Parses each diagram with Mermaid itself; a diagram that parses here renders in GitHub and the UI. */
+export async function parseMermaid(diagrams: { name: string; text: string }[]): Promise<ValidationResult> {
+  const errors: string[] = [];
+  for (const diagram of diagrams) {
+    const reply = await parseOne(diagram.text);
+    if (!reply.ok) errors.push(`${diagram.name}: ${(reply.error ?? '').split('\n').slice(0, 4).join(' ')}`);
+  }
+  return { validator: 'mermaid.parse', valid: errors.length === 0, errors };
+}
+
+/** The bodies of the ```mermaid blocks in a Markdown document. */
+export function mermaidBlocks(markdown: string): string[] {
+  return [...markdown.matchAll(/```mermaid\n([\s\S]*?)```/g)].map((match) => match[1]!);
+}
