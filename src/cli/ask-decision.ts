@@ -1,13 +1,16 @@
 import { createInterface } from 'node:readline/promises';
 import { readFile } from 'node:fs/promises';
 import type { Decision } from '../shared/decision';
-import type { PhaseName } from '../shared/phases';
+import type { SpecRunStatus } from '../shared/spec-run';
 
 /** Asks the person at the terminal what to do with the phase awaiting approval. */
-export async function askDecision(phase: PhaseName, summary: string, phaseFile: string | undefined, by: string): Promise<Decision> {
+export async function askDecision(pending: NonNullable<SpecRunStatus['pendingApproval']>, phaseFile: string, by: string): Promise<Decision> {
+  const { phase } = pending;
   const terminal = createInterface({ input: process.stdin, output: process.stdout });
   try {
-    process.stdout.write(`\n── ${phase} is ready for review ──\n${summary}\n${phaseFile ? `Full content: ${phaseFile}\n` : ''}`);
+    const checks = pending.quality.map((result) => `  ${result.passed ? '✔' : '✘'} ${result.criterion}${result.passed ? '' : `: ${result.reasons.join('; ')}`}`);
+    if (pending.orphans.length) checks.push(`  ! not traced yet: ${pending.orphans.join(', ')}`);
+    process.stdout.write(`\n── ${phase} (revision ${pending.revision}) is ready for review ──\n${pending.summary}\n${checks.join('\n')}${checks.length ? '\n' : ''}Full content: ${phaseFile}\n`);
     for (;;) {
       const answer = (await terminal.question('[a]pprove, request [c]hanges, [e]dit from a JSON file, a[b]ort? ')).trim().toLowerCase();
       if (answer === 'a' || answer === 'approve') return { phase, action: 'approve', by };

@@ -125,6 +125,7 @@ async function render(run: SpecRunState, status: SpecStatus): Promise<void> {
     status,
     phases: run.approved,
     decisions: run.status.decisions,
+    answers: run.answers,
     timings: run.timings,
   });
   run.status.artifacts = rendered.artifacts;

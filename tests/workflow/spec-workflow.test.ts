@@ -164,6 +164,25 @@ describe('SpecWorkflow', () => {
     await stack.client.workflow.getHandle(id).terminate('test done');
   });
 
+  it('carries answers to open questions into later phases and marks the others as assumptions', async () => {
+    const id = await stack.start({ feature: 'Export invoices to CSV', gates: 'each' });
+    const handle = stack.client.workflow.getHandle(id);
+    const status = await stack.withWorker(async () => {
+      await waitForGate(stack.client, id, 'requirements');
+      await handle.executeUpdate(decideUpdate, { args: [{ ...approve('requirements'), content: { answers: { 'Q-2': '500 requests per second at peak' } } }] });
+      for (const phase of PHASES.slice(1)) {
+        await waitForGate(stack.client, id, phase);
+        await handle.executeUpdate(decideUpdate, { args: [approve(phase)] });
+      }
+      return result(id);
+    });
+    const cost = JSON.parse(await readFile(path.join(stack.store.runDir(id), 'cost.r1.json'), 'utf8'));
+    expect(cost.content.load.peakRequestsPerSecond).toBe(500);
+    const spec = await readFile(status.artifacts.find((artifact) => artifact.file.startsWith('technical_spec'))!.path, 'utf8');
+    expect(spec).toContain('**Answer:** 500 requests per second at peak');
+    expect(spec).toMatch(/Q-1 .*\*\*Assumption \(no answer yet\):\*\*/);
+  });
+
   it('writes only inside the output folder whatever the feature text', async () => {
     const own = await createTestStack();
     const id = await own.start({ feature: '../../etc/passwd', gates: 'none' });

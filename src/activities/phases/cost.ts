@@ -37,8 +37,10 @@ export const costPhase: PhaseDefinition<'cost'> = {
     'State the load assumptions (peak and average requests/s, monthly active users, storage and transfer in GB), ROI inputs (engineer weeks to build, hourly rate, hours saved per month), a narrative and optimisation opportunities with their saving in percent. Leave estimate null: code computes it.',
   offline: (context: PhaseContext): Cost => {
     const terms = extractFeatureTerms(context.feature, context.description);
+    // The requirements' question Q-2 asks for the peak load; an answer with a number sets it.
+    const peak = Number(/\d[\d,]*/.exec(context.answers['Q-2'] ?? '')?.[0]?.replace(/,/g, '')) || 200;
     return {
-      load: { peakRequestsPerSecond: 200, averageRequestsPerSecond: 50, monthlyActiveUsers: 20_000, storageGb: 50, transferGb: 200 },
+      load: { peakRequestsPerSecond: peak, averageRequestsPerSecond: Math.max(1, Math.round(peak / 4)), monthlyActiveUsers: 20_000, storageGb: 50, transferGb: 200 },
       roiInputs: { engineerWeeks: 6, hourlyRateUsd: 80, hoursSavedPerMonth: 40 },
       narrative: `Running ${terms.subject} is dominated by the database and the always-on service instances; usage-priced parts (queue, email, transfer) stay small until 10x load.`,
       optimisations: [

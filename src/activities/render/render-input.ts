@@ -12,5 +12,7 @@ export interface RenderInput {
   /** The approved result of each phase the run reached. */
   phases: Partial<Record<PhaseName, PhaseResult>>;
   decisions: RecordedDecision[];
+  /** Answers to the requirements' open questions, given when requirements were approved. */
+  answers?: Record<string, string>;
   timings: PhaseTiming[];
 }

@@ -31,6 +31,10 @@ export async function renderPack(store: ArtifactStore, input: RenderInput): Prom
   for (const result of results) {
     (phases as Record<string, unknown>)[result.phase] = (await store.readJson<{ content: unknown }>(result.artifact)).content;
   }
+  if (phases.requirements && input.answers) {
+    const answers = input.answers;
+    phases.requirements = { ...phases.requirements, questions: phases.requirements.questions.map((question) => ({ ...question, answer: answers[question.id] ?? question.answer })) };
+  }
   const pack: PackContents = { ...input, provenance: provenance(results), phases };
   const files = packFiles(input.slug);
   const dir = store.packDir(input.slug, input.outDir);
