@@ -15,6 +15,11 @@ const configSchema = z.object({
   SPECFORGE_LLM_TIMEOUT_MS: z.coerce.number().int().positive().default(120_000),
   SPECFORGE_OUT: z.string().min(1).default('specs'),
   SPECFORGE_HOME: z.string().min(1).default('.specforge'),
+  GITHUB_TOKEN: optionalText,
+  GITHUB_API_URL: z.url().optional(),
+  JIRA_HOST: z.url().optional(),
+  JIRA_EMAIL: optionalText,
+  JIRA_API_TOKEN: optionalText,
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 

@@ -24,6 +24,10 @@ export interface TicketOptions {
   target: (typeof TICKET_TARGETS)[number];
   /** Tickets created at once; the epic always comes first. */
   concurrency?: number;
+  /** GitHub `owner/name`; credentials come from the worker's environment, never from here. */
+  repo?: string;
+  /** Jira project key. */
+  project?: string;
 }
 
 /** A stored artifact: history carries this, never the content. */

@@ -4,6 +4,7 @@ import {
   condition,
   executeChild,
   isCancellation,
+  patched,
   proxyActivities,
   setHandler,
   TemporalFailure,
@@ -18,7 +19,7 @@ import { DecisionInbox } from './decision-inbox';
 import { decideUpdate, decisionSignal, statusQuery } from './messages';
 import { phaseGate } from './phase-gate';
 import { SpecRunState } from './spec-run-state';
-import { ticketFanOutWorkflow } from './ticket-fan-out';
+import { ticketFanOutWorkflow, type TicketFanOutInput } from './ticket-fan-out';
 
 const activities = proxyActivities<SpecActivities>({
   startToCloseTimeout: '10 minutes',
@@ -137,19 +138,17 @@ async function render(run: SpecRunState, status: SpecStatus): Promise<void> {
 
 async function createTickets(run: SpecRunState): Promise<void> {
   run.step('tickets');
-  const result = await executeChild(ticketFanOutWorkflow, {
-    workflowId: `${run.id}-tickets`,
-    args: [{
-      specId: run.id,
-      slug: run.slug,
-      outDir: run.request.outDir,
-      feature: run.request.feature,
-      target: run.request.tickets?.target ?? 'file',
-      concurrency: run.request.tickets?.concurrency ?? 4,
-      phases: run.approved,
-    }],
-  });
+  const options = run.request.tickets;
+  const target = { specId: run.id, slug: run.slug, outDir: run.request.outDir, target: options?.target ?? 'file', destination: options?.repo ?? options?.project };
+  const concurrency = options?.concurrency ?? 4;
+  const planning = { ...target, feature: run.request.feature, phases: run.approved };
+  // Runs started before the plan moved here (so it can be shown first) let the child plan.
+  const input: TicketFanOutInput = patched('tickets-planned-by-parent')
+    ? { ...target, concurrency, ...(await activities.planTickets(planning)) }
+    : { ...planning, concurrency };
+  const result = await executeChild(ticketFanOutWorkflow, { workflowId: `${run.id}-tickets`, args: [input] });
   run.status.tickets = result.created;
+  if (result.failed.length) run.status.error = `Tickets not created: ${result.failed.map((failure) => `${failure.key} (${failure.error})`).join('; ')}`;
 }
 
 function listenForDecisions(run: SpecRunState, inbox: DecisionInbox): void {

@@ -31,5 +31,7 @@ export function createFileTarget(store: ArtifactStore): TicketTarget {
       const artifact = await store.write(context.packDir, `tickets/${ticket.key}.md`, `${body}\n`);
       return reference(ticket, artifact.path);
     },
+    // Dependencies are written into each file at creation; nothing to link afterwards.
+    async link() {},
   };
 }

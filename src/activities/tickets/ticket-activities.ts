@@ -13,6 +13,8 @@ export interface TicketRunInput {
   slug: string;
   outDir?: string;
   target: TicketTarget['name'];
+  /** GitHub `owner/name` or Jira project key. */
+  destination?: string;
 }
 
 export interface PlanTicketsInput extends TicketRunInput {
@@ -25,7 +27,10 @@ const PLAN_FILE = 'ticket-plan.json';
 export function createTicketActivities(store: ArtifactStore, targets: Partial<Record<TicketTarget['name'], TicketTarget>>) {
   const targetFor = (name: TicketTarget['name']) => {
     const target = targets[name];
-    if (!target) throw ApplicationFailure.nonRetryable(`Ticket target "${name}" is not configured on this worker`, 'TicketTargetMissing');
+    if (!target) {
+      const settings = { file: '', github: 'GITHUB_TOKEN', jira: 'JIRA_HOST, JIRA_EMAIL and JIRA_API_TOKEN' }[name];
+      throw ApplicationFailure.nonRetryable(`Ticket target "${name}" is not configured on this worker: set ${settings}`, 'TicketTargetMissing');
+    }
     return target;
   };
   const loadPlan = async (specId: string) => {
@@ -33,7 +38,12 @@ export function createTicketActivities(store: ArtifactStore, targets: Partial<Re
     if (!plan) throw ApplicationFailure.nonRetryable(`No ticket plan for ${specId}`, 'TicketPlanMissing');
     return plan;
   };
-  const context = (input: TicketRunInput, epic?: TicketRef) => ({ specId: input.specId, packDir: store.packDir(input.slug, input.outDir), epic });
+  const context = (input: TicketRunInput, epic?: TicketRef) => ({ specId: input.specId, packDir: store.packDir(input.slug, input.outDir), destination: input.destination, epic });
+  const ticketOf = (plan: TicketPlan, key: string) => {
+    const ticket = key === plan.epic.key ? plan.epic : plan.tickets.find((candidate) => candidate.key === key);
+    if (!ticket) throw ApplicationFailure.nonRetryable(`Ticket "${key}" is not in the plan of ${plan.specId}`, 'TicketPlanMissing');
+    return ticket;
+  };
 
   return {
     /** Builds the plan from the approved phases; returns keys only, the plan stays on disk. */
@@ -50,12 +60,18 @@ export function createTicketActivities(store: ArtifactStore, targets: Partial<Re
 
     /** Creates one ticket (or the epic) unless its marker shows it already exists. */
     async createTicket(input: TicketRunInput & { key: string; epic?: TicketRef }): Promise<TicketRef> {
-      const plan = await loadPlan(input.specId);
-      const ticket = input.key === plan.epic.key ? plan.epic : plan.tickets.find((candidate) => candidate.key === input.key);
-      if (!ticket) throw ApplicationFailure.nonRetryable(`Ticket "${input.key}" is not in the plan of ${input.specId}`, 'TicketPlanMissing');
+      const ticket = ticketOf(await loadPlan(input.specId), input.key);
       const target = targetFor(input.target);
       const ticketContext = context(input, input.epic);
       return (await target.find(ticket, ticketContext)) ?? (await target.create(ticket, ticketContext));
+    },
+
+    /** Writes one ticket's dependency links (or the epic's children), reading the created keys from disk. */
+    async linkTicket(input: TicketRunInput & { key: string }): Promise<void> {
+      const plan = await loadPlan(input.specId);
+      const index = await store.readJsonIfPresent<{ created: TicketRef[] }>(context(input).packDir, packFiles(input.slug).tickets);
+      const created = new Map((index?.created ?? []).map((ref) => [ref.key, ref]));
+      await targetFor(input.target).link(ticketOf(plan, input.key), created, context(input));
     },
 
     async recordTickets(input: TicketRunInput & { created: TicketRef[]; failed: { key: string; error: string }[] }): Promise<string> {

@@ -5,6 +5,8 @@ export interface TicketContext {
   specId: string;
   /** Folder of this run's pack; the file target writes its tickets here. */
   packDir: string;
+  /** GitHub `owner/name` or Jira project key. */
+  destination?: string;
   epic?: TicketRef;
 }
 
@@ -16,4 +18,6 @@ export interface TicketTarget {
   readonly name: 'file' | 'github' | 'jira';
   find(ticket: PlannedTicket, context: TicketContext): Promise<TicketRef | undefined>;
   create(ticket: PlannedTicket, context: TicketContext): Promise<TicketRef>;
+  /** Writes dependencies ("blocked by") and, for the epic, its children; safe to repeat. */
+  link(ticket: PlannedTicket, created: Map<string, TicketRef>, context: TicketContext): Promise<void>;
 }

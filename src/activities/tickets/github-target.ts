@@ -1,0 +1,108 @@
+import { retry } from '@octokit/plugin-retry';
+import { throttling } from '@octokit/plugin-throttling';
+import { Octokit } from '@octokit/rest';
+import { ApplicationFailure } from '@temporalio/common';
+import type { TicketRef } from '../../shared/spec-run';
+import { classifyGitHubError } from './github-errors';
+import { runLabel } from './run-label';
+import { ticketMarkdown, withLinksSection } from './ticket-markdown';
+import { ticketMarker, type PlannedTicket } from './ticket-plan';
+import type { TicketContext, TicketTarget } from './ticket-target';
+
+const GitHub = Octokit.plugin(throttling, retry);
+
+export interface GitHubTargetOptions {
+  token: string;
+  /** GitHub Enterprise: https://host/api/v3. */
+  baseUrl?: string;
+}
+
+/**
+ * Issues in a GitHub repository: the epic is an issue whose body lists its children (and adds them
+ * as sub-issues where the API offers them); dependencies are "Blocked by #n" lines.
+ */
+export function createGitHubTarget(options: GitHubTargetOptions): TicketTarget {
+  const octokit = new GitHub({
+    auth: options.token,
+    baseUrl: options.baseUrl,
+    // The plugins absorb one short wait; longer limits go back to Temporal with the delay.
+    throttle: {
+      onRateLimit: (retryAfter, _options, _octokit, retryCount) => retryCount < 1 && retryAfter <= 5,
+      onSecondaryRateLimit: (retryAfter, _options, _octokit, retryCount) => retryCount < 1 && retryAfter <= 5,
+    },
+    retry: { retries: 1 },
+    log: { debug: () => undefined, info: () => undefined, warn: () => undefined, error: () => undefined },
+  });
+  const knownLabels = new Set<string>();
+
+  const call = async <T>(context: TicketContext, work: (repo: { owner: string; repo: string }) => Promise<T>): Promise<T> => {
+    const [owner, repo] = (context.destination ?? '').split('/');
+    if (!owner || !repo) throw ApplicationFailure.nonRetryable(`tickets.repo must be "owner/name", got "${context.destination ?? ''}"`, 'TrackerBadRequest');
+    try {
+      return await work({ owner, repo });
+    } catch (error) {
+      throw classifyGitHubError(error, `${owner}/${repo}`);
+    }
+  };
+
+  const ensureLabels = (context: TicketContext, labels: string[]) =>
+    call(context, async (repo) => {
+      for (const name of labels) {
+        if (knownLabels.has(`${context.destination}:${name}`)) continue;
+        await octokit.issues.createLabel({ ...repo, name, color: 'ededed' }).catch((error: { status?: number }) => {
+          if (error.status !== 422) throw error; // 422: it exists already
+        });
+        knownLabels.add(`${context.destination}:${name}`);
+      }
+    });
+
+  const runIssues = (context: TicketContext) =>
+    call(context, (repo) => octokit.paginate(octokit.issues.listForRepo, { ...repo, labels: runLabel(context.specId), state: 'all', per_page: 100 }));
+
+  const toRef = (ticket: PlannedTicket, issue: { number: number; html_url: string }): TicketRef => ({
+    key: ticket.key,
+    title: ticket.title,
+    target: 'github',
+    id: String(issue.number),
+    url: issue.html_url,
+  });
+
+  return {
+    name: 'github',
+    async find(ticket, context) {
+      const marker = ticketMarker(context.specId, ticket.key);
+      const issue = (await runIssues(context)).find((candidate) => candidate.body?.includes(marker));
+      return issue && toRef(ticket, issue);
+    },
+    async create(ticket, context) {
+      const labels = [runLabel(context.specId), ...ticket.labels];
+      await ensureLabels(context, labels);
+      const body = ticketMarkdown(ticket, context.specId, context.epic && `#${context.epic.id}`);
+      const { data } = await call(context, (repo) => octokit.issues.create({ ...repo, title: ticket.title, body, labels }));
+      return toRef(ticket, data);
+    },
+    async link(ticket, created, context) {
+      const self = created.get(ticket.key);
+      if (!self) return;
+      const lines = ticket.kind === 'epic'
+        ? [...created.values()].filter((ref) => ref.key !== ticket.key).map((ref) => `- [ ] #${ref.id} ${ref.title}`)
+        : ticket.dependsOn.flatMap((key) => (created.get(key) ? [`Blocked by #${created.get(key)!.id}`] : []));
+      await call(context, async (repo) => {
+        const { data: issue } = await octokit.issues.get({ ...repo, issue_number: Number(self.id) });
+        const body = withLinksSection(issue.body ?? '', lines);
+        if (body !== issue.body) await octokit.issues.update({ ...repo, issue_number: Number(self.id), body });
+        if (ticket.kind !== 'epic') return;
+        for (const child of created.values()) {
+          if (child.key === ticket.key) continue;
+          const { data: childIssue } = await octokit.issues.get({ ...repo, issue_number: Number(child.id) });
+          await octokit
+            .request('POST /repos/{owner}/{repo}/issues/{issue_number}/sub_issues', { ...repo, issue_number: Number(self.id), sub_issue_id: childIssue.id })
+            .catch((error: { status?: number }) => {
+              // 422: already a sub-issue; 404: this server has no sub-issues. Neither loses a link: the body lists them.
+              if (error.status !== 422 && error.status !== 404) throw error;
+            });
+        }
+      });
+    },
+  };
+}
