@@ -17,6 +17,8 @@ const configSchema = z.object({
   SPECFORGE_HOME: z.string().min(1).default('.specforge'),
   GITHUB_TOKEN: optionalText,
   GITHUB_API_URL: z.url().optional(),
+  /** "off" lifts the plugin's one-write-at-a-time pacing, for servers without secondary limits. */
+  GITHUB_WRITE_PACING: z.enum(['github', 'off']).default('github'),
   JIRA_HOST: z.url().optional(),
   JIRA_EMAIL: optionalText,
   JIRA_API_TOKEN: optionalText,

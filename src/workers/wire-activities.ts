@@ -4,12 +4,21 @@ import type { Generator } from '../activities/llm/generator';
 import { createOfflineGenerator } from '../activities/llm/offline-generator';
 import { createOpenAIGenerator } from '../activities/llm/openai-generator';
 import { createFileTarget } from '../activities/tickets/file-target';
+import { createGitHubTarget } from '../activities/tickets/github-target';
+import { createJiraTarget } from '../activities/tickets/jira-target';
 import type { Config } from '../config/load-config';
 
 /** Real clients from the configuration; credentials stay here, never in workflow inputs. */
 export function wireActivities(config: Config) {
   const store = new ArtifactStore(config.SPECFORGE_HOME, config.SPECFORGE_OUT);
-  return createActivities({ generator: generatorFor(config), store, tickets: { file: createFileTarget(store) } });
+  const tickets = {
+    file: createFileTarget(store),
+    ...(config.GITHUB_TOKEN ? { github: createGitHubTarget({ token: config.GITHUB_TOKEN, baseUrl: config.GITHUB_API_URL, pacing: config.GITHUB_WRITE_PACING }) } : {}),
+    ...(config.JIRA_HOST && config.JIRA_EMAIL && config.JIRA_API_TOKEN
+      ? { jira: createJiraTarget({ host: config.JIRA_HOST, email: config.JIRA_EMAIL, apiToken: config.JIRA_API_TOKEN }) }
+      : {}),
+  };
+  return createActivities({ generator: generatorFor(config), store, tickets });
 }
 
 export function generatorFor(config: Config): Generator {

@@ -6,6 +6,8 @@ import { mapWithConcurrency } from './map-with-concurrency';
 
 const activities = proxyActivities<SpecActivities>({
   startToCloseTimeout: '2 minutes',
+  // A worker that dies mid-request is noticed in 15 s; the marker makes the retry safe.
+  heartbeatTimeout: '15 seconds',
   retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute', maximumAttempts: 10 },
 });
 

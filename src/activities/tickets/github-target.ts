@@ -2,7 +2,9 @@ import { retry } from '@octokit/plugin-retry';
 import { throttling } from '@octokit/plugin-throttling';
 import { Octokit } from '@octokit/rest';
 import { ApplicationFailure } from '@temporalio/common';
+import Bottleneck from 'bottleneck';
 import type { TicketRef } from '../../shared/spec-run';
+import { heartbeat } from '../heartbeat';
 import { classifyGitHubError } from './github-errors';
 import { runLabel } from './run-label';
 import { ticketMarkdown, withLinksSection } from './ticket-markdown';
@@ -15,7 +17,15 @@ export interface GitHubTargetOptions {
   token: string;
   /** GitHub Enterprise: https://host/api/v3. */
   baseUrl?: string;
+  /**
+   * GitHub asks for content-creating requests one at a time, a second apart (three for requests
+   * that notify, such as new issues), to stay clear of secondary rate limits: the throttling
+   * plugin's default. "off" lifts that, for servers without those limits.
+   */
+  pacing?: 'github' | 'off';
 }
+
+const unthrottled = () => new Bottleneck.Group({ maxConcurrent: null, minTime: 0 });
 
 /**
  * Issues in a GitHub repository: the epic is an issue whose body lists its children (and adds them
@@ -27,6 +37,7 @@ export function createGitHubTarget(options: GitHubTargetOptions): TicketTarget {
     baseUrl: options.baseUrl,
     // The plugins absorb one short wait; longer limits go back to Temporal with the delay.
     throttle: {
+      ...(options.pacing === 'off' ? { write: unthrottled(), notifications: unthrottled() } : {}),
       onRateLimit: (retryAfter, _options, _octokit, retryCount) => retryCount < 1 && retryAfter <= 5,
       onSecondaryRateLimit: (retryAfter, _options, _octokit, retryCount) => retryCount < 1 && retryAfter <= 5,
     },
@@ -70,7 +81,8 @@ export function createGitHubTarget(options: GitHubTargetOptions): TicketTarget {
   return {
     name: 'github',
     async find(ticket, context) {
-      const marker = ticketMarker(context.specId, ticket.key);
+      // The whole comment, so the marker of t-1 never matches t-10.
+      const marker = `<!-- ${ticketMarker(context.specId, ticket.key)} -->`;
       const issue = (await runIssues(context)).find((candidate) => candidate.body?.includes(marker));
       return issue && toRef(ticket, issue);
     },
@@ -94,6 +106,7 @@ export function createGitHubTarget(options: GitHubTargetOptions): TicketTarget {
         if (ticket.kind !== 'epic') return;
         for (const child of created.values()) {
           if (child.key === ticket.key) continue;
+          heartbeat();
           const { data: childIssue } = await octokit.issues.get({ ...repo, issue_number: Number(child.id) });
           await octokit
             .request('POST /repos/{owner}/{repo}/issues/{issue_number}/sub_issues', { ...repo, issue_number: Number(self.id), sub_issue_id: childIssue.id })
