@@ -10,6 +10,7 @@ import { createActivities } from '../../src/activities/create-activities';
 import type { Generator } from '../../src/activities/llm/generator';
 import { createOfflineGenerator } from '../../src/activities/llm/offline-generator';
 import { createFileTarget } from '../../src/activities/tickets/file-target';
+import type { TicketTarget } from '../../src/activities/tickets/ticket-target';
 import { startSpec } from '../../src/runs/start-spec';
 import type { SpecRequest } from '../../src/shared/spec-run';
 import { quietRuntime } from './quiet-runtime';
@@ -21,7 +22,7 @@ export interface TestStack {
   outDir: string;
   start(request: SpecRequest): Promise<string>;
   /** Runs a worker until `work` settles. */
-  withWorker<T>(work: () => Promise<T>, generator?: Generator): Promise<T>;
+  withWorker<T>(work: () => Promise<T>, generator?: Generator, tickets?: Partial<Record<TicketTarget['name'], TicketTarget>>): Promise<T>;
   close(): Promise<void>;
 }
 
@@ -42,12 +43,12 @@ export async function createTestStack(): Promise<TestStack> {
     store,
     outDir,
     start: (request) => startSpec(client, taskQueue, request),
-    async withWorker(work, generator = createOfflineGenerator()) {
+    async withWorker(work, generator = createOfflineGenerator(), tickets = {}) {
       const worker = await Worker.create({
         connection: workerConnection,
         taskQueue,
         workflowBundle: { codePath: inject('workflowBundlePath') },
-        activities: createActivities({ generator, store, tickets: { file: createFileTarget(store) } }),
+        activities: createActivities({ generator, store, tickets: { file: createFileTarget(store), ...tickets } }),
       });
       return worker.runUntil(work);
     },

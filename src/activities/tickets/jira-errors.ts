@@ -13,6 +13,6 @@ export function classifyJiraError(error: unknown, project: string): ApplicationF
   if (status === undefined || status >= 500) return ApplicationFailure.retryable(`Jira unavailable: ${detail}`, 'TrackerUnavailable');
   if (status === 401) return ApplicationFailure.nonRetryable(`Jira refused the credentials: check JIRA_EMAIL and JIRA_API_TOKEN (${detail})`, 'TrackerAuthentication');
   if (status === 403) return ApplicationFailure.nonRetryable(`The Jira user may not create issues in ${project}: check JIRA_EMAIL's permissions (${detail})`, 'TrackerAuthentication');
-  if (status === 404 || data?.errors?.project) return ApplicationFailure.nonRetryable(`Jira project ${project} not found: check tickets.project and JIRA_HOST (${detail})`, 'TrackerBadRequest');
+  if (status === 404 || data?.errors?.project || /for the field 'project'/.test(detail)) return ApplicationFailure.nonRetryable(`Jira project ${project} not found: check tickets.project and JIRA_HOST (${detail})`, 'TrackerBadRequest');
   return ApplicationFailure.nonRetryable(`Jira refused the request (${status}): ${detail}`, 'TrackerBadRequest');
 }
