@@ -38,6 +38,7 @@ export function apiDocument(): Record<string, unknown> {
       '/v1/specs/{id}/artifacts/{file}': {
         get: { operationId: 'getArtifact', summary: 'Download an artifact', parameters: [idParameter, { name: 'file', in: 'path', required: true, schema: { type: 'string' } }], responses: { '200': { description: 'The file' }, '404': problem } },
       },
+      '/v1/specs/{id}/tickets': { get: { operationId: 'getTickets', summary: 'The ticket plan and the created tickets', parameters: [idParameter], responses: { '200': json('Plan and created tickets'), '404': problem } } },
       '/v1/specs/{id}/cancel': { post: { operationId: 'cancelSpec', summary: 'Cancel a run, keeping approved work', parameters: [idParameter], responses: { '202': json('Cancelling'), '404': problem } } },
       '/healthz': { get: { operationId: 'health', summary: 'Liveness and Temporal reachability', responses: { '200': json('Healthy'), '503': problem } } },
     },

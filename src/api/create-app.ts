@@ -7,6 +7,7 @@ import { HttpProblem } from './problem';
 import { artifactsRouter } from './routes/artifacts';
 import { decisionsRouter } from './routes/decisions';
 import { specsRouter } from './routes/specs';
+import { ticketsRouter } from './routes/tickets';
 
 export function createApp(context: ApiContext, log: Logger): Express {
   const app = express();
@@ -22,7 +23,7 @@ export function createApp(context: ApiContext, log: Logger): Express {
   app.get('/openapi.json', (_request, response) => {
     response.json(apiDocument());
   });
-  app.use(specsRouter(context), decisionsRouter(context), artifactsRouter(context));
+  app.use(specsRouter(context), decisionsRouter(context), artifactsRouter(context), ticketsRouter(context));
   app.use((request) => {
     throw new HttpProblem(404, 'Not found', `No route ${request.method} ${request.path}`);
   });

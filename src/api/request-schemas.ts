@@ -16,7 +16,16 @@ export const createSpecBody = z.strictObject({
   approvers: z.array(z.string().trim().min(1).max(200)).max(50).optional(),
   gateTimeout: z.string().regex(durationPattern, 'gateTimeout must be a duration such as "30m", "24h" or "2 days"').optional(),
   onGateTimeout: z.enum(GATE_TIMEOUT_POLICIES).optional(),
-  tickets: z.strictObject({ target: z.enum(TICKET_TARGETS), concurrency: z.number().int().min(1).max(16).optional() }).optional(),
+  tickets: z
+    .strictObject({
+      target: z.enum(TICKET_TARGETS),
+      concurrency: z.number().int().min(1).max(16).optional(),
+      repo: z.string().regex(/^[\w.-]+\/[\w.-]+$/, 'repo must be "owner/name"').optional(),
+      project: z.string().regex(/^[A-Z][A-Z0-9_]{1,9}$/, 'project must be a Jira project key such as "SHOP"').optional(),
+    })
+    .refine((tickets) => tickets.target !== 'github' || tickets.repo, { message: 'the github target needs repo ("owner/name")', path: ['repo'] })
+    .refine((tickets) => tickets.target !== 'jira' || tickets.project, { message: 'the jira target needs project (a project key)', path: ['project'] })
+    .optional(),
 });
 
 export const listSpecsQuery = z.object({

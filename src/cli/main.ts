@@ -1,4 +1,6 @@
+import { readFile } from 'node:fs/promises';
 import { Command, InvalidArgumentError } from 'commander';
+import type { TicketPlan } from '../activities/tickets/ticket-plan';
 import { loadConfig } from '../config/load-config';
 import { decideSpec } from '../runs/decide-spec';
 import { listSpecs } from '../runs/list-specs';
@@ -6,6 +8,7 @@ import { readSpecStatus } from '../runs/read-spec-status';
 import { DECISION_ACTIONS, type DecisionAction } from '../shared/decision';
 import { GATE_POLICIES, type GatePolicy } from '../shared/gates';
 import { isPhaseName, type PhaseName } from '../shared/phases';
+import { TICKET_TARGETS, type TicketOptions, type TicketRef } from '../shared/spec-run';
 import { newSpec } from './commands/new-spec';
 import { startAll } from './commands/start-all';
 import { connectClient } from './connect-client';
@@ -24,9 +27,29 @@ program
   .option('--description <text>', 'more detail: each sentence becomes a requirement')
   .option('--gates <policy>', `review gates: ${GATE_POLICIES.join(' | ')}`, oneOf(GATE_POLICIES, '--gates'), 'each' as GatePolicy)
   .option('--out <dir>', 'output folder (default: SPECFORGE_OUT or ./specs)')
+  .option('--tickets <target>', `where tickets go: ${TICKET_TARGETS.join(' | ')}`, oneOf(TICKET_TARGETS, '--tickets'), 'file' as TicketOptions['target'])
+  .option('--repo <owner/name>', 'GitHub repository for --tickets github (token: GITHUB_TOKEN)')
+  .option('--project <key>', 'Jira project for --tickets jira (JIRA_HOST, JIRA_EMAIL, JIRA_API_TOKEN)')
   .description('run a whole spec, asking at each gate')
-  .action(async (feature: string, options: { description?: string; gates: GatePolicy; out?: string }) => {
-    process.exitCode = await newSpec(loadConfig(), feature, options);
+  .action(async (feature: string, options: { description?: string; gates: GatePolicy; out?: string; tickets: TicketOptions['target']; repo?: string; project?: string }) => {
+    process.exitCode = await newSpec(loadConfig(), feature, { ...options, tickets: { target: options.tickets, repo: options.repo, project: options.project } });
+  });
+
+program
+  .command('tickets')
+  .argument('<id>')
+  .description('show the ticket plan and the created tickets')
+  .action(async (id: string) => {
+    await withClient(async (client) => {
+      const status = await readSpecStatus(client, id);
+      const file = status.artifacts.find((artifact) => artifact.file === `tickets_${status.slug}.json`);
+      if (!file) return console.log('No ticket plan yet: it is made once every phase is approved.');
+      const { plan, created } = JSON.parse(await readFile(file.path, 'utf8')) as { plan: TicketPlan; created: TicketRef[] };
+      const urls = new Map(created.map((ref) => [ref.key, ref.url]));
+      for (const ticket of [plan.epic, ...plan.tickets]) {
+        console.log(`${ticket.key.padEnd(28)} ${String(ticket.estimate).padStart(2)} pts  ${ticket.title}${ticket.dependsOn.length ? `  (after ${ticket.dependsOn.join(', ')})` : ''}${urls.get(ticket.key) ? `\n${' '.repeat(38)}${urls.get(ticket.key)}` : ''}`);
+      }
+    });
   });
 
 program

@@ -143,9 +143,13 @@ async function createTickets(run: SpecRunState): Promise<void> {
   const concurrency = options?.concurrency ?? 4;
   const planning = { ...target, feature: run.request.feature, phases: run.approved };
   // Runs started before the plan moved here (so it can be shown first) let the child plan.
-  const input: TicketFanOutInput = patched('tickets-planned-by-parent')
-    ? { ...target, concurrency, ...(await activities.planTickets(planning)) }
-    : { ...planning, concurrency };
+  let input: TicketFanOutInput = { ...planning, concurrency };
+  if (patched('tickets-planned-by-parent')) {
+    const { plan, ...keys } = await activities.planTickets(planning);
+    // Listed before creation starts, so the plan can be read while tickets are made.
+    run.status.artifacts = [...run.status.artifacts.filter((artifact) => artifact.file !== plan.file), plan];
+    input = { ...target, concurrency, ...keys };
+  }
   const result = await executeChild(ticketFanOutWorkflow, { workflowId: `${run.id}-tickets`, args: [input] });
   run.status.tickets = result.created;
   if (result.failed.length) run.status.error = `Tickets not created: ${result.failed.map((failure) => `${failure.key} (${failure.error})`).join('; ')}`;

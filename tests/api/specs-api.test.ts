@@ -47,6 +47,10 @@ describe('POST /v1/specs validation', () => {
     expect(response.json.detail).toMatch(/each, final, none/);
   });
 
+  it('refuses a GitHub ticket target without a repository', async () => {
+    expectProblem(await api.call('POST', '/v1/specs', { feature: 'Add audit log', tickets: { target: 'github' } }), 422, 'tickets.repo');
+  });
+
   it('refuses unknown fields and malformed JSON', async () => {
     expectProblem(await api.call('POST', '/v1/specs', { feature: 'Add audit log', gate: 'none' }), 422, 'body');
     expectProblem(await api.call('POST', '/v1/specs', undefined, '{"feature": '), 400, 'body');
@@ -115,6 +119,10 @@ describe('closed runs', () => {
     expect(yaml.text).toMatch(/^openapi: 3\.1\.0/);
     expectProblem(await api.call('GET', `/v1/specs/${id}/artifacts/..%2F..%2Fetc%2Fpasswd`), 404, 'file');
     expectProblem(await api.call('POST', `/v1/specs/${id}/decisions`, { phase: 'cost', action: 'approve', by: 'ana' }), 409);
+    const tickets = await api.call('GET', `/v1/specs/${id}/tickets`);
+    expect(tickets.json.plan.epic.title).toBe('Export invoices to CSV');
+    expect(tickets.json.created).toHaveLength(tickets.json.plan.tickets.length + 1);
+    expect(tickets.json.created[0]).toMatchObject({ key: 'epic', target: 'file', url: expect.stringMatching(/^file:\/\//) });
   });
 
   it('lists runs from visibility with a status filter and a cursor', async () => {

@@ -1,6 +1,6 @@
 import { ApplicationFailure } from '@temporalio/common';
 import type { PhaseName } from '../../shared/phases';
-import type { PhaseResult, TicketRef } from '../../shared/spec-run';
+import type { ArtifactRef, PhaseResult, TicketRef } from '../../shared/spec-run';
 import type { ArtifactStore } from '../artifacts/artifact-store';
 import type { PhaseContents } from '../phases/phase-contents';
 import { packFiles } from '../render/pack-files';
@@ -47,15 +47,15 @@ export function createTicketActivities(store: ArtifactStore, targets: Partial<Re
 
   return {
     /** Builds the plan from the approved phases; returns keys only, the plan stays on disk. */
-    async planTickets(input: PlanTicketsInput): Promise<{ keys: string[]; dependencies: Record<string, string[]> }> {
+    async planTickets(input: PlanTicketsInput): Promise<{ keys: string[]; dependencies: Record<string, string[]>; plan: ArtifactRef }> {
       const phases: Partial<PhaseContents> = {};
       for (const result of Object.values(input.phases)) {
         if (result) (phases as Record<string, unknown>)[result.phase] = (await store.readJson<{ content: unknown }>(result.artifact)).content;
       }
       const plan = planTickets(input.specId, input.feature, phases);
       await store.writeJson(store.runDir(input.specId), PLAN_FILE, plan);
-      await store.writeJson(context(input).packDir, packFiles(input.slug).tickets, { target: input.target, plan, created: [] }, 'Ticket plan');
-      return { keys: plan.tickets.map((ticket) => ticket.key), dependencies: Object.fromEntries(plan.tickets.map((ticket) => [ticket.key, ticket.dependsOn])) };
+      const reference = await store.writeJson(context(input).packDir, packFiles(input.slug).tickets, { target: input.target, plan, created: [] }, `Ticket plan: ${plan.tickets.length} tickets`);
+      return { keys: plan.tickets.map((ticket) => ticket.key), dependencies: Object.fromEntries(plan.tickets.map((ticket) => [ticket.key, ticket.dependsOn])), plan: reference };
     },
 
     /** Creates one ticket (or the epic) unless its marker shows it already exists. */

@@ -5,7 +5,7 @@ import { decideSpec, DecisionRefusedError } from '../../runs/decide-spec';
 import { readSpecStatus } from '../../runs/read-spec-status';
 import { startSpec } from '../../runs/start-spec';
 import type { GatePolicy } from '../../shared/gates';
-import type { SpecRunStatus } from '../../shared/spec-run';
+import type { SpecRunStatus, TicketOptions } from '../../shared/spec-run';
 import { askDecision } from '../ask-decision';
 import { startLocalStack } from '../local-stack';
 
@@ -13,6 +13,7 @@ export interface NewSpecOptions {
   description?: string;
   gates: GatePolicy;
   out?: string;
+  tickets: TicketOptions;
 }
 
 const POLL_MS = 250;
@@ -23,7 +24,7 @@ export async function newSpec(config: Config, feature: string, options: NewSpecO
   const stack = await startLocalStack(config, (message) => console.log(message));
   try {
     const outDir = path.resolve(options.out ?? config.SPECFORGE_OUT);
-    const id = await startSpec(stack.client, config.TEMPORAL_TASK_QUEUE, { feature, description: options.description, gates: options.gates, outDir });
+    const id = await startSpec(stack.client, config.TEMPORAL_TASK_QUEUE, { feature, description: options.description, gates: options.gates, outDir, tickets: options.tickets });
     console.log(`Started ${id} (gates: ${options.gates})${stack.temporal.uiUrl ? `\nTemporal UI: ${stack.temporal.uiUrl}/namespaces/${config.TEMPORAL_NAMESPACE}/workflows/${id}` : ''}`);
     const shown = new Set<string>();
     for (;;) {
