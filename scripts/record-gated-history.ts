@@ -49,7 +49,8 @@ await worker.runUntil(async () => {
   await handle.result();
 });
 const history = await handle.fetchHistory();
-const file = new URL('../tests/fixtures/histories/gated-run.json', import.meta.url);
+// Each workflow change that alters commands gets a new file; older ones stay to prove runs in flight still replay.
+const file = new URL(`../tests/fixtures/histories/${process.argv[2] ?? 'gated-run'}.json`, import.meta.url);
 await writeFile(file, historyToJSON(history));
 console.log(`Wrote ${history.events?.length} events to ${file.pathname}`);
 await connection.close();

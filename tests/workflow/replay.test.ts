@@ -3,9 +3,10 @@ import { Worker } from '@temporalio/worker';
 import { expect, inject, it } from 'vitest';
 import { quietRuntime } from '../helpers/quiet-runtime';
 
-it('replays a recorded gated run (one change request, then approvals) against the current workflow code', async () => {
+// gated-run: recorded before the parent planned the tickets (the patched() path); gated-run-v2: after.
+it.each(['gated-run', 'gated-run-v2'])('replays the recorded history %s (a change request, then approvals) against the current workflow code', async (name) => {
   quietRuntime();
-  const history = JSON.parse(await readFile(new URL('../fixtures/histories/gated-run.json', import.meta.url), 'utf8'));
+  const history = JSON.parse(await readFile(new URL(`../fixtures/histories/${name}.json`, import.meta.url), 'utf8'));
   expect(history.events.length).toBeGreaterThan(100);
   await expect(
     Worker.runReplayHistory({ workflowBundle: { codePath: inject('workflowBundlePath') } }, history, 'spec-recorded-gated-run-00000000'),
