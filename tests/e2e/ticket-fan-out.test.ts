@@ -1,4 +1,3 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtemp } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -10,17 +9,12 @@ import { startFakeGitHub } from '../fakes/fake-github';
 import { startFakeJira } from '../fakes/fake-jira';
 import { fortyTicketPlan } from '../helpers/forty-ticket-plan';
 import { waitFor } from '../helpers/wait-for';
+import { workerProcesses } from '../helpers/worker-process';
 
 const GITHUB_TOKEN = 'ghp_test_not_a_real_token_0000000000';
 const JIRA_TOKEN = 'jira-test-not-a-real-token';
-const workers: ChildProcess[] = [];
-afterAll(() => workers.forEach((worker) => worker.kill('SIGKILL')));
-
-function startWorkerProcess(env: Record<string, string>): ChildProcess {
-  const worker = spawn(process.execPath, ['--import', 'tsx', 'src/workers/main.ts'], { env: { ...process.env, ...env }, stdio: 'ignore' });
-  workers.push(worker);
-  return worker;
-}
+const workers = workerProcesses();
+afterAll(() => workers.killAll());
 
 /** Runs a 40-ticket fan-out in a worker process, kills it once `killAfter` issues exist, and restarts it. */
 async function fanOutWithCrash(target: 'github' | 'jira', destination: string, trackerEnv: Record<string, string>, created: () => number) {
@@ -39,10 +33,10 @@ async function fanOutWithCrash(target: 'github' | 'jira', destination: string, t
       workflowId: `${specId}-tickets`,
       args: [{ specId, slug: 'forty-tickets', target, destination, concurrency: 4, keys: plan.tickets.map((ticket) => ticket.key), dependencies: Object.fromEntries(plan.tickets.map((ticket) => [ticket.key, ticket.dependsOn])) }],
     });
-    const first = startWorkerProcess(env);
+    const first = workers.start(env);
     await waitFor(async () => (created() >= 12 ? true : undefined), '12 tickets before the crash', 60_000);
     first.kill('SIGKILL');
-    startWorkerProcess(env);
+    workers.start(env);
     const result: TicketFanOutResult = await handle.result();
     const history = JSON.stringify(await handle.fetchHistory());
     return { result, history };

@@ -1,4 +1,3 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtemp } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -9,16 +8,10 @@ import { PHASES } from '../../src/shared/phases';
 import type { SpecRunStatus } from '../../src/shared/spec-run';
 import { startFakeOpenAI, validAnswer } from '../fakes/fake-openai';
 import { waitFor } from '../helpers/wait-for';
+import { workerProcesses } from '../helpers/worker-process';
 
-const workers: ChildProcess[] = [];
-afterAll(() => workers.forEach((worker) => worker.kill('SIGKILL')));
-
-/** The real worker entry point in its own process, so it can be killed like a crashed machine. */
-function startWorkerProcess(env: Record<string, string>): ChildProcess {
-  const worker = spawn(process.execPath, ['--import', 'tsx', 'src/workers/main.ts'], { env: { ...process.env, ...env }, stdio: 'ignore' });
-  workers.push(worker);
-  return worker;
-}
+const workers = workerProcesses();
+afterAll(() => workers.killAll());
 
 it('finishes the run after a worker is killed mid-phase, without repeating completed phases', async () => {
   let hungOnce = false;
@@ -43,10 +36,10 @@ it('finishes the run after a worker is killed mid-phase, without repeating compl
   const client = new Client({ connection });
   try {
     const id = await startSpec(client, taskQueue, { feature: 'Add passwordless login with magic links', gates: 'none' });
-    const first = startWorkerProcess(env);
+    const first = workers.start(env);
     await waitFor(async () => (hungOnce ? true : undefined), 'the architecture call', 60_000);
     first.kill('SIGKILL');
-    startWorkerProcess(env);
+    workers.start(env);
     const status = (await client.workflow.getHandle(id).result()) as SpecRunStatus;
     expect(status.status).toBe('completed');
     const calls = Object.fromEntries(PHASES.map((phase) => [phase, openai.requests.filter((request) => request.phase === phase).length]));
