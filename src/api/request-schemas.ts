@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DECISION_ACTIONS } from '../shared/decision';
+import { DECISION_ACTIONS, TICKETS_GATE } from '../shared/decision';
 import { MAX_COMMENT_LENGTH } from '../shared/decision-check';
 import { GATE_POLICIES, GATE_TIMEOUT_POLICIES } from '../shared/gates';
 import { PHASES } from '../shared/phases';
@@ -21,6 +21,7 @@ export const createSpecBody = z.strictObject({
       target: z.enum(TICKET_TARGETS),
       concurrency: z.number().int().min(1).max(16).optional(),
       repo: z.string().regex(/^[\w.-]+\/[\w.-]+$/, 'repo must be "owner/name"').optional(),
+      review: z.boolean().optional(),
       project: z.string().regex(/^[A-Z][A-Z0-9_]{1,9}$/, 'project must be a Jira project key such as "SHOP"').optional(),
     })
     .refine((tickets) => tickets.target !== 'github' || tickets.repo, { message: 'the github target needs repo ("owner/name")', path: ['repo'] })
@@ -35,7 +36,7 @@ export const listSpecsQuery = z.object({
 });
 
 export const decisionBody = z.strictObject({
-  phase: z.enum(PHASES, { error: `phase must be one of ${PHASES.join(', ')}` }),
+  phase: z.enum([...PHASES, TICKETS_GATE], { error: `phase must be one of ${[...PHASES, TICKETS_GATE].join(', ')}` }),
   action: z.enum(DECISION_ACTIONS, { error: `action must be one of ${DECISION_ACTIONS.join(', ')}` }),
   by: z.string({ error: 'by is required: who decides' }).trim().min(1).max(200),
   comment: z.string().max(MAX_COMMENT_LENGTH).optional(),

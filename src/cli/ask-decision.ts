@@ -12,10 +12,12 @@ export async function askDecision(pending: NonNullable<SpecRunStatus['pendingApp
     if (pending.orphans.length) checks.push(`  ! not traced yet: ${pending.orphans.join(', ')}`);
     process.stdout.write(`\n── ${phase} (revision ${pending.revision}) is ready for review ──\n${pending.summary}\n${checks.join('\n')}${checks.length ? '\n' : ''}Full content: ${phaseFile}\n`);
     for (;;) {
-      const answer = (await terminal.question('[a]pprove, request [c]hanges, [e]dit from a JSON file, a[b]ort? ')).trim().toLowerCase();
+      const tickets = phase === 'tickets';
+      const answer = (await terminal.question(tickets ? '[a]pprove and create, [e]dit from a JSON file, [s]kip tickets, a[b]ort? ' : '[a]pprove, request [c]hanges, [e]dit from a JSON file, a[b]ort? ')).trim().toLowerCase();
+      if (tickets && (answer === 's' || answer === 'skip')) return { phase, action: 'skip', by };
       if (answer === 'a' || answer === 'approve') return { phase, action: 'approve', by };
       if (answer === 'b' || answer === 'abort') return { phase, action: 'abort', by };
-      if (answer === 'c' || answer === 'changes') {
+      if (!tickets && (answer === 'c' || answer === 'changes')) {
         const comment = (await terminal.question('What should change? ')).trim();
         if (comment) return { phase, action: 'request_changes', by, comment };
       }
@@ -25,8 +27,8 @@ export async function askDecision(pending: NonNullable<SpecRunStatus['pendingApp
           process.stdout.write(`Cannot use ${file}: ${error.message}\n`);
           return undefined;
         });
-        // The phase files hold {phase, revision, ..., content}; accept either shape.
-        if (content) return { phase, action: 'edit', by, content: (content.content as Record<string, unknown> | undefined) ?? content };
+        // Phase files hold {phase, revision, ..., content} and the ticket file {target, plan, ...}; accept those or the bare content.
+        if (content) return { phase, action: 'edit', by, content: ((content.content ?? content.plan) as Record<string, unknown> | undefined) ?? content };
       }
     }
   } finally {

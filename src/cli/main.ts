@@ -5,9 +5,8 @@ import { loadConfig } from '../config/load-config';
 import { decideSpec } from '../runs/decide-spec';
 import { listSpecs } from '../runs/list-specs';
 import { readSpecStatus } from '../runs/read-spec-status';
-import { DECISION_ACTIONS, type DecisionAction } from '../shared/decision';
+import { DECISION_ACTIONS, isGateName, type DecisionAction, type GateName } from '../shared/decision';
 import { GATE_POLICIES, type GatePolicy } from '../shared/gates';
-import { isPhaseName, type PhaseName } from '../shared/phases';
 import { TICKET_TARGETS, type TicketOptions, type TicketRef } from '../shared/spec-run';
 import { newSpec } from './commands/new-spec';
 import { startAll } from './commands/start-all';
@@ -30,9 +29,10 @@ program
   .option('--tickets <target>', `where tickets go: ${TICKET_TARGETS.join(' | ')}`, oneOf(TICKET_TARGETS, '--tickets'), 'file' as TicketOptions['target'])
   .option('--repo <owner/name>', 'GitHub repository for --tickets github (token: GITHUB_TOKEN)')
   .option('--project <key>', 'Jira project for --tickets jira (JIRA_HOST, JIRA_EMAIL, JIRA_API_TOKEN)')
+  .option('--review-tickets', 'ask before creating tickets: approve, edit the plan, or skip')
   .description('run a whole spec, asking at each gate')
-  .action(async (feature: string, options: { description?: string; gates: GatePolicy; out?: string; tickets: TicketOptions['target']; repo?: string; project?: string }) => {
-    process.exitCode = await newSpec(loadConfig(), feature, { ...options, tickets: { target: options.tickets, repo: options.repo, project: options.project } });
+  .action(async (feature: string, options: { description?: string; gates: GatePolicy; out?: string; tickets: TicketOptions['target']; repo?: string; project?: string; reviewTickets?: boolean }) => {
+    process.exitCode = await newSpec(loadConfig(), feature, { ...options, tickets: { target: options.tickets, repo: options.repo, project: options.project, review: options.reviewTickets } });
   });
 
 program
@@ -76,15 +76,15 @@ program
 program
   .command('decide')
   .argument('<id>')
-  .argument('<phase>', 'the phase awaiting approval', (value: string): PhaseName => {
-    if (!isPhaseName(value)) throw new InvalidArgumentError('not a phase name');
+  .argument('<phase>', 'the phase awaiting approval (or "tickets")', (value: string): GateName => {
+    if (!isGateName(value)) throw new InvalidArgumentError('not a phase name');
     return value;
   })
   .argument('<action>', DECISION_ACTIONS.join(' | '), oneOf(DECISION_ACTIONS, 'action'))
   .option('--comment <text>', 'feedback (needed for request_changes)')
   .option('--by <name>', 'who decides', process.env.USER ?? 'cli')
   .description('approve, request changes or abort the phase awaiting approval')
-  .action(async (id: string, phase: PhaseName, action: DecisionAction, options: { comment?: string; by: string }) => {
+  .action(async (id: string, phase: GateName, action: DecisionAction, options: { comment?: string; by: string }) => {
     await withClient(async (client) => console.log(JSON.stringify(await decideSpec(client, id, { phase, action, by: options.by, comment: options.comment }))));
   });
 

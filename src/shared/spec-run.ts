@@ -1,5 +1,5 @@
 import type { CriterionResult } from './criterion-result';
-import type { RecordedDecision } from './decision';
+import type { GateName, RecordedDecision } from './decision';
 import type { GatePolicy, GateTimeoutPolicy } from './gates';
 import type { PhaseName } from './phases';
 
@@ -28,6 +28,8 @@ export interface TicketOptions {
   repo?: string;
   /** Jira project key. */
   project?: string;
+  /** Wait for a decision on the ticket plan (approve, edit, skip) before creating anything. */
+  review?: boolean;
 }
 
 /** A stored artifact: history carries this, never the content. */
@@ -85,7 +87,7 @@ export interface SpecRunStatus {
   phase: PhaseName | 'render' | 'tickets' | 'done';
   gates: GatePolicy;
   phases: { name: PhaseName; state: PhaseStateName; revision: number; summary?: string }[];
-  pendingApproval?: { phase: PhaseName; revision: number; summary: string; since: string; quality: CriterionResult[]; orphans: string[] };
+  pendingApproval?: { phase: GateName; revision: number; summary: string; since: string; quality: CriterionResult[]; orphans: string[] };
   decisions: RecordedDecision[];
   artifacts: ArtifactRef[];
   tickets: TicketRef[];

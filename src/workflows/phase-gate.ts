@@ -1,7 +1,7 @@
 import { ActivityFailure, ApplicationFailure, condition, log, proxyActivities } from '@temporalio/workflow';
 import type { SpecActivities } from '../activities/create-activities';
 import { checkDecision, DECISION_FAILURE_TYPES } from '../shared/decision-check';
-import type { PhaseName } from '../shared/phases';
+import type { GateName } from '../shared/decision';
 import type { PhaseResult } from '../shared/spec-run';
 import type { DecisionInbox, InboxItem } from './decision-inbox';
 import type { SpecRunState } from './spec-run-state';
@@ -82,7 +82,7 @@ export async function phaseGate(run: SpecRunState, inbox: DecisionInbox, result:
 }
 
 /** The next decision, applying the gate-timeout policy; undefined means auto-approve. */
-async function nextDecision(run: SpecRunState, inbox: DecisionInbox, phase: PhaseName): Promise<InboxItem | undefined> {
+export async function nextDecision(run: SpecRunState, inbox: DecisionInbox, phase: GateName): Promise<InboxItem | undefined> {
   const timeout = run.request.gateTimeout ?? '24 hours';
   const policy = run.request.gateTimeout ? (run.request.onGateTimeout ?? 'remind') : 'remind';
   for (;;) {

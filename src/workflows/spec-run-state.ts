@@ -73,6 +73,18 @@ export class SpecRunState {
     this.publish();
   }
 
+  awaitingTickets(summary: string, revision: number): void {
+    this.status.status = 'awaiting_approval';
+    this.status.pendingApproval = { phase: 'tickets', revision, summary, since: new Date().toISOString(), quality: [], orphans: [] };
+    this.publish();
+  }
+
+  resume(): void {
+    this.status.pendingApproval = undefined;
+    this.status.status = 'running';
+    this.publish();
+  }
+
   approve(result: PhaseResult): void {
     this.approved[result.phase] = result;
     this.entry(result.phase).state = 'approved';

@@ -19,7 +19,9 @@ import { DecisionInbox } from './decision-inbox';
 import { decideUpdate, decisionSignal, statusQuery } from './messages';
 import { phaseGate } from './phase-gate';
 import { SpecRunState } from './spec-run-state';
+import type { SavedPlan } from '../activities/tickets/ticket-activities';
 import { ticketFanOutWorkflow, type TicketFanOutInput } from './ticket-fan-out';
+import { ticketsGate } from './tickets-gate';
 
 const activities = proxyActivities<SpecActivities>({
   startToCloseTimeout: '10 minutes',
@@ -53,8 +55,8 @@ export async function specWorkflow(request: SpecRequest): Promise<SpecRunStatus>
       if (!approved) return await finish(run, 'cancelled');
     }
     await render(run, 'completed');
-    await createTickets(run);
-    return close(run, 'completed');
+    const tickets = await createTickets(run, inbox);
+    return close(run, tickets === 'aborted' ? 'cancelled' : 'completed');
   } catch (error) {
     if (isCancellation(error)) {
       await CancellationScope.nonCancellable(() => finish(run, 'cancelled'));
@@ -136,7 +138,7 @@ async function render(run: SpecRunState, status: SpecStatus): Promise<void> {
   }
 }
 
-async function createTickets(run: SpecRunState): Promise<void> {
+async function createTickets(run: SpecRunState, inbox: DecisionInbox): Promise<'created' | 'skipped' | 'aborted'> {
   run.step('tickets');
   const options = run.request.tickets;
   const target = { specId: run.id, slug: run.slug, outDir: run.request.outDir, target: options?.target ?? 'file', destination: options?.repo ?? options?.project };
@@ -145,14 +147,23 @@ async function createTickets(run: SpecRunState): Promise<void> {
   // Runs started before the plan moved here (so it can be shown first) let the child plan.
   let input: TicketFanOutInput = { ...planning, concurrency };
   if (patched('tickets-planned-by-parent')) {
-    const { plan, ...keys } = await activities.planTickets(planning);
-    // Listed before creation starts, so the plan can be read while tickets are made.
-    run.status.artifacts = [...run.status.artifacts.filter((artifact) => artifact.file !== plan.file), plan];
+    let saved = await activities.planTickets(planning);
+    // Listed before creation starts, so the plan can be read (and reviewed) first.
+    const list = (plan: SavedPlan['plan']) => (run.status.artifacts = [...run.status.artifacts.filter((artifact) => artifact.file !== plan.file), plan]);
+    list(saved.plan);
+    if (options?.review) {
+      const end = await ticketsGate(run, inbox, saved, target);
+      if (end.kind !== 'create') return end.kind === 'skip' ? 'skipped' : 'aborted';
+      saved = end.plan;
+      list(saved.plan);
+    }
+    const { plan: _plan, ...keys } = saved;
     input = { ...target, concurrency, ...keys };
   }
   const result = await executeChild(ticketFanOutWorkflow, { workflowId: `${run.id}-tickets`, args: [input] });
   run.status.tickets = result.created;
   if (result.failed.length) run.status.error = `Tickets not created: ${result.failed.map((failure) => `${failure.key} (${failure.error})`).join('; ')}`;
+  return 'created';
 }
 
 function listenForDecisions(run: SpecRunState, inbox: DecisionInbox): void {

@@ -1,5 +1,5 @@
 import type { Client } from '@temporalio/client';
-import type { PhaseName } from '../../src/shared/phases';
+import type { GateName } from '../../src/shared/decision';
 import type { SpecRunStatus } from '../../src/shared/spec-run';
 import { statusQuery } from '../../src/workflows/messages';
 import { waitFor } from './wait-for';
@@ -9,7 +9,7 @@ export function queryStatus(client: Client, id: string): Promise<SpecRunStatus> 
 }
 
 /** Resolves once the run waits for a decision on `phase` (at `revision`, when given). */
-export function waitForGate(client: Client, id: string, phase: PhaseName, revision?: number): Promise<SpecRunStatus> {
+export function waitForGate(client: Client, id: string, phase: GateName, revision?: number): Promise<SpecRunStatus> {
   return waitFor(async () => {
     const status = await queryStatus(client, id);
     const pending = status.pendingApproval;

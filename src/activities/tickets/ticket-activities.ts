@@ -5,6 +5,7 @@ import type { ArtifactStore } from '../artifacts/artifact-store';
 import type { PhaseContents } from '../phases/phase-contents';
 import { packFiles } from '../render/pack-files';
 import { planTickets } from './plan-tickets';
+import { ticketPlanEdit } from './ticket-plan-schema';
 import type { TicketPlan } from './ticket-plan';
 import type { TicketTarget } from './ticket-target';
 
@@ -24,6 +25,13 @@ export interface PlanTicketsInput extends TicketRunInput {
 
 const PLAN_FILE = 'ticket-plan.json';
 
+/** What the workflow keeps of a plan: keys and dependencies; the plan itself stays on disk. */
+export interface SavedPlan {
+  keys: string[];
+  dependencies: Record<string, string[]>;
+  plan: ArtifactRef;
+}
+
 export function createTicketActivities(store: ArtifactStore, targets: Partial<Record<TicketTarget['name'], TicketTarget>>) {
   const targetFor = (name: TicketTarget['name']) => {
     const target = targets[name];
@@ -39,6 +47,11 @@ export function createTicketActivities(store: ArtifactStore, targets: Partial<Re
     return plan;
   };
   const context = (input: TicketRunInput, epic?: TicketRef) => ({ specId: input.specId, packDir: store.packDir(input.slug, input.outDir), destination: input.destination, epic });
+  const savePlan = async (input: TicketRunInput, plan: TicketPlan): Promise<SavedPlan> => {
+    await store.writeJson(store.runDir(input.specId), PLAN_FILE, plan);
+    const reference = await store.writeJson(context(input).packDir, packFiles(input.slug).tickets, { target: input.target, plan, created: [] }, `Ticket plan: ${plan.tickets.length} tickets and an epic`);
+    return { keys: plan.tickets.map((ticket) => ticket.key), dependencies: Object.fromEntries(plan.tickets.map((ticket) => [ticket.key, ticket.dependsOn])), plan: reference };
+  };
   const ticketOf = (plan: TicketPlan, key: string) => {
     const ticket = key === plan.epic.key ? plan.epic : plan.tickets.find((candidate) => candidate.key === key);
     if (!ticket) throw ApplicationFailure.nonRetryable(`Ticket "${key}" is not in the plan of ${plan.specId}`, 'TicketPlanMissing');
@@ -47,15 +60,23 @@ export function createTicketActivities(store: ArtifactStore, targets: Partial<Re
 
   return {
     /** Builds the plan from the approved phases; returns keys only, the plan stays on disk. */
-    async planTickets(input: PlanTicketsInput): Promise<{ keys: string[]; dependencies: Record<string, string[]>; plan: ArtifactRef }> {
+    async planTickets(input: PlanTicketsInput): Promise<SavedPlan> {
       const phases: Partial<PhaseContents> = {};
       for (const result of Object.values(input.phases)) {
         if (result) (phases as Record<string, unknown>)[result.phase] = (await store.readJson<{ content: unknown }>(result.artifact)).content;
       }
-      const plan = planTickets(input.specId, input.feature, phases);
-      await store.writeJson(store.runDir(input.specId), PLAN_FILE, plan);
-      const reference = await store.writeJson(context(input).packDir, packFiles(input.slug).tickets, { target: input.target, plan, created: [] }, `Ticket plan: ${plan.tickets.length} tickets`);
-      return { keys: plan.tickets.map((ticket) => ticket.key), dependencies: Object.fromEntries(plan.tickets.map((ticket) => [ticket.key, ticket.dependsOn])), plan: reference };
+      return savePlan(input, planTickets(input.specId, input.feature, phases));
+    },
+
+    /** A person's edited plan, validated like the planner's; refused with the fields that are wrong. */
+    async acceptTicketPlan(input: TicketRunInput & { content: Record<string, unknown> }): Promise<SavedPlan> {
+      const checked = ticketPlanEdit.safeParse(input.content);
+      if (!checked.success) {
+        const problems = checked.error.issues.slice(0, 10).map((issue) => `content.${issue.path.join('.')}: ${issue.message}`);
+        throw ApplicationFailure.nonRetryable(`The edited ticket plan is invalid: ${problems.join('; ')}`, 'InvalidContent', problems);
+      }
+      const current = await loadPlan(input.specId);
+      return savePlan(input, { ...current, ...checked.data });
     },
 
     /** Creates one ticket (or the epic) unless its marker shows it already exists. */

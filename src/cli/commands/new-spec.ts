@@ -38,7 +38,9 @@ export async function newSpec(config: Config, feature: string, options: NewSpecO
         if (!process.stdin.isTTY) {
           console.log(`Waiting for a decision on ${pending.phase}: npx specforge decide ${id} ${pending.phase} approve`);
         } else {
-          const phaseFile = path.resolve(config.SPECFORGE_HOME, 'runs', id, `${pending.phase}.r${pending.revision}.json`);
+          const phaseFile = pending.phase === 'tickets'
+            ? path.join(outDir, status.slug, `tickets_${status.slug}.json`)
+            : path.resolve(config.SPECFORGE_HOME, 'runs', id, `${pending.phase}.r${pending.revision}.json`);
           const decision = await askDecision(pending, phaseFile, os.userInfo().username);
           await decideSpec(stack.client, id, decision).catch((error) => {
             if (!(error instanceof DecisionRefusedError)) throw error;

@@ -1,0 +1,30 @@
+import { z } from 'zod';
+import { TICKET_KINDS } from './ticket-plan';
+
+const plannedTicket = z.strictObject({
+  key: z.string().regex(/^[a-z0-9][a-z0-9-]{0,80}$/, 'keys are lower-case words joined by hyphens'),
+  kind: z.enum(TICKET_KINDS),
+  title: z.string().trim().min(1).max(255),
+  description: z.string(),
+  acceptanceCriteria: z.array(z.string()),
+  requirements: z.array(z.string()),
+  labels: z.array(z.string().regex(/^\S+$/, 'labels have no spaces')),
+  estimate: z.number().min(0).max(100),
+  dependsOn: z.array(z.string()),
+});
+
+/** A person's edit of the ticket plan: the same shape the planner writes, checked end to end. */
+export const ticketPlanEdit = z
+  .strictObject({ epic: plannedTicket.extend({ key: z.literal('epic'), kind: z.literal('epic') }), tickets: z.array(plannedTicket).min(1).max(500) })
+  .superRefine((plan, context) => {
+    const keys = new Set<string>();
+    plan.tickets.forEach((ticket, index) => {
+      if (ticket.key === 'epic' || keys.has(ticket.key)) context.addIssue({ code: 'custom', path: ['tickets', index, 'key'], message: `duplicate key "${ticket.key}"` });
+      keys.add(ticket.key);
+    });
+    plan.tickets.forEach((ticket, index) =>
+      ticket.dependsOn.forEach((key, dependency) => {
+        if (!keys.has(key)) context.addIssue({ code: 'custom', path: ['tickets', index, 'dependsOn', dependency], message: `unknown ticket "${key}"` });
+      }),
+    );
+  });
