@@ -22,6 +22,7 @@ export const createSpecBody = z.strictObject({
       concurrency: z.number().int().min(1).max(16).optional(),
       repo: z.string().regex(/^[\w.-]+\/[\w.-]+$/, 'repo must be "owner/name"').optional(),
       review: z.boolean().optional(),
+      closeOnCancel: z.boolean().optional(),
       project: z.string().regex(/^[A-Z][A-Z0-9_]{1,9}$/, 'project must be a Jira project key such as "SHOP"').optional(),
     })
     .refine((tickets) => tickets.target !== 'github' || tickets.repo, { message: 'the github target needs repo ("owner/name")', path: ['repo'] })

@@ -30,6 +30,8 @@ export interface TicketOptions {
   project?: string;
   /** Wait for a decision on the ticket plan (approve, edit, skip) before creating anything. */
   review?: boolean;
+  /** When the run is cancelled mid-creation, close the tickets made so far (they are always listed). */
+  closeOnCancel?: boolean;
 }
 
 /** A stored artifact: history carries this, never the content. */

@@ -146,6 +146,7 @@ async function createTickets(run: SpecRunState, inbox: DecisionInbox): Promise<'
   const planning = { ...target, feature: run.request.feature, phases: run.approved };
   // Runs started before the plan moved here (so it can be shown first) let the child plan.
   let input: TicketFanOutInput = { ...planning, concurrency };
+  const closeOnCancel = options?.closeOnCancel;
   if (patched('tickets-planned-by-parent')) {
     let saved = await activities.planTickets(planning);
     // Listed before creation starts, so the plan can be read (and reviewed) first.
@@ -158,7 +159,7 @@ async function createTickets(run: SpecRunState, inbox: DecisionInbox): Promise<'
       list(saved.plan);
     }
     const { plan: _plan, ...keys } = saved;
-    input = { ...target, concurrency, ...keys };
+    input = { ...target, concurrency, closeOnCancel, ...keys };
   }
   const result = await executeChild(ticketFanOutWorkflow, { workflowId: `${run.id}-tickets`, args: [input] });
   run.status.tickets = result.created;

@@ -1,4 +1,4 @@
-import { ActivityFailure, proxyActivities } from '@temporalio/workflow';
+import { ActivityCancellationType, ActivityFailure, CancellationScope, isCancellation, proxyActivities } from '@temporalio/workflow';
 import type { SpecActivities } from '../activities/create-activities';
 import type { PlanTicketsInput, TicketRunInput } from '../activities/tickets/ticket-activities';
 import type { TicketRef } from '../shared/spec-run';
@@ -8,10 +8,12 @@ const activities = proxyActivities<SpecActivities>({
   startToCloseTimeout: '2 minutes',
   // A worker that dies mid-request is noticed in 15 s; the marker makes the retry safe.
   heartbeatTimeout: '15 seconds',
+  // On cancel, wait for creates in flight to settle, so the list of what exists is complete.
+  cancellationType: ActivityCancellationType.WAIT_CANCELLATION_COMPLETED,
   retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute', maximumAttempts: 10 },
 });
 
-export type TicketFanOutInput = TicketRunInput & { concurrency: number } & (
+export type TicketFanOutInput = TicketRunInput & { concurrency: number; closeOnCancel?: boolean } & (
   | {
       /** Planned ticket keys (the plan itself stays on disk), and which of them depend on others. */
       keys: string[];
@@ -34,7 +36,7 @@ export interface TicketFanOutResult {
 export async function ticketFanOutWorkflow(input: TicketFanOutInput): Promise<TicketFanOutResult> {
   const { specId, slug, outDir, target, destination, concurrency } = input;
   const run: TicketRunInput = { specId, slug, outDir, target, destination };
-  const { keys, dependencies } = 'keys' in input ? input : await activities.planTickets({ ...input, ...run });
+  const created: TicketRef[] = [];
   const failed: TicketFanOutResult['failed'] = [];
   const attempt = async <T>(key: string, work: () => Promise<T>): Promise<T | undefined> => {
     try {
@@ -46,12 +48,29 @@ export async function ticketFanOutWorkflow(input: TicketFanOutInput): Promise<Ti
       return undefined;
     }
   };
-  const epic = await activities.createTicket({ ...run, key: 'epic' });
-  const tickets = await mapWithConcurrency(keys, concurrency, (key) => attempt(key, () => activities.createTicket({ ...run, key, epic })));
-  const created = [epic, ...tickets.filter((ticket): ticket is TicketRef => ticket !== undefined)];
-  await activities.recordTickets({ ...run, created, failed });
-  const toLink = ['epic', ...keys.filter((key) => (dependencies[key] ?? []).length > 0)];
-  await mapWithConcurrency(toLink, concurrency, (key) => attempt(`${key} (links)`, () => activities.linkTicket({ ...run, key })));
-  const index = await activities.recordTickets({ ...run, created, failed });
-  return { created, failed, index };
+  try {
+    const { keys, dependencies } = 'keys' in input ? input : await activities.planTickets({ ...input, ...run });
+    const epic = await activities.createTicket({ ...run, key: 'epic' });
+    created.push(epic);
+    await mapWithConcurrency(keys, concurrency, async (key) => {
+      const ticket = await attempt(key, () => activities.createTicket({ ...run, key, epic }));
+      if (ticket) created.push(ticket);
+    });
+    await activities.recordTickets({ ...run, created, failed });
+    const toLink = ['epic', ...keys.filter((key) => (dependencies[key] ?? []).length > 0)];
+    await mapWithConcurrency(toLink, concurrency, (key) => attempt(`${key} (links)`, () => activities.linkTicket({ ...run, key })));
+    const index = await activities.recordTickets({ ...run, created, failed });
+    return { created, failed, index };
+  } catch (error) {
+    if (isCancellation(error)) await CancellationScope.nonCancellable(() => leaveCancelled(run, failed, input));
+    throw error;
+  }
+}
+
+/** Tickets that exist stay listed in the index; closed as not planned when the run asked for it. */
+async function leaveCancelled(run: TicketRunInput, failed: TicketFanOutResult['failed'], input: TicketFanOutInput): Promise<void> {
+  const closed = Boolean(input.closeOnCancel);
+  const existing = await activities.findCreatedTickets(run);
+  if (closed) await mapWithConcurrency(existing, input.concurrency, (ticket) => activities.closeTicket({ ...run, ticket }).catch(() => failed.push({ key: ticket.key, error: 'could not be closed' })));
+  await activities.recordTickets({ ...run, created: existing, failed, cancelled: { closed } });
 }

@@ -9,7 +9,8 @@ interface Issue {
   body: string;
   labels: { name: string }[];
   html_url: string;
-  state: 'open';
+  state: 'open' | 'closed';
+  state_reason?: string;
   subIssues: number[];
 }
 
@@ -87,6 +88,11 @@ export async function startFakeGitHub(options: { token: string; repos: string[];
     const issue = find(request);
     if (!issue) return error(response, 404, 'Not Found');
     if (request.body?.body !== undefined) issue.body = String(request.body.body);
+    if (request.body?.state !== undefined) {
+      if (!['open', 'closed'].includes(request.body.state) || !['completed', 'not_planned', 'reopened', undefined].includes(request.body.state_reason)) return error(response, 422, 'Validation Failed');
+      issue.state = request.body.state;
+      issue.state_reason = request.body.state_reason;
+    }
     response.json(issue);
   });
   app.post('/repos/:owner/:repo/issues/:number/sub_issues', (request, response) => {

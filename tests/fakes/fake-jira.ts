@@ -5,8 +5,11 @@ import { seededRandom, type FaultPlan } from './fault-plan';
 interface JiraIssue {
   id: string;
   key: string;
+  status?: string;
   fields: { summary: string; issuetype: { name: string }; labels: string[]; parent?: { key: string }; description: unknown; project: { key: string } };
 }
+
+const TRANSITIONS = [{ id: '11', name: 'In Progress' }, { id: '31', name: "Won't Do" }];
 
 interface JiraLink {
   type: string;
@@ -72,6 +75,18 @@ export async function startFakeJira(options: { email: string; apiToken: string; 
     if (!issue) return fail(response, 404, ['Issue does not exist or you do not have permission to see it.']);
     const issuelinks = links.filter((link) => link.outward === issue.key).map((link) => ({ type: { name: link.type, inward: 'is blocked by', outward: 'blocks' }, inwardIssue: { key: link.inward } }));
     response.json({ id: issue.id, key: issue.key, fields: { ...issue.fields, issuelinks } });
+  });
+  app.get('/rest/api/3/issue/:key/transitions', (request, response) => {
+    if (!issues.some((issue) => issue.key === request.params.key)) return fail(response, 404, ['Issue does not exist or you do not have permission to see it.']);
+    response.json({ transitions: TRANSITIONS.map(({ id, name }) => ({ id, name, to: { name } })) });
+  });
+  app.post('/rest/api/3/issue/:key/transitions', (request, response) => {
+    const issue = issues.find((candidate) => candidate.key === request.params.key);
+    const transition = TRANSITIONS.find((candidate) => candidate.id === request.body?.transition?.id);
+    if (!issue) return fail(response, 404, ['Issue does not exist or you do not have permission to see it.']);
+    if (!transition) return fail(response, 400, ['It seems that you have tried to perform a workflow operation (null) that is not valid.']);
+    issue.status = transition.name;
+    response.status(204).end();
   });
   app.post('/rest/api/3/issueLink', (request, response) => {
     const { type, inwardIssue, outwardIssue } = request.body ?? {};

@@ -5,6 +5,8 @@ import { bulletList } from '../render/markdown-table';
 import { ticketMarker, type PlannedTicket } from './ticket-plan';
 import type { TicketContext, TicketTarget } from './ticket-target';
 
+const CLOSED = '> Closed: the spec run was cancelled.';
+
 /** Tickets as Markdown files under `<pack>/tickets/`: the default, needing no account. */
 export function createFileTarget(store: ArtifactStore): TicketTarget {
   const pathOf = (ticket: PlannedTicket, context: TicketContext) => store.resolveInside(context.packDir, `tickets/${ticket.key}.md`);
@@ -33,5 +35,10 @@ export function createFileTarget(store: ArtifactStore): TicketTarget {
     },
     // Dependencies are written into each file at creation; nothing to link afterwards.
     async link() {},
+    async close(ticket, context) {
+      const path = store.resolveInside(context.packDir, `tickets/${ticket.key}.md`);
+      const text = await readFile(path, 'utf8').catch(() => undefined);
+      if (text && !text.startsWith(CLOSED)) await store.write(context.packDir, `tickets/${ticket.key}.md`, `${CLOSED}\n\n${text}`);
+    },
   };
 }

@@ -93,6 +93,9 @@ export function createGitHubTarget(options: GitHubTargetOptions): TicketTarget {
       const { data } = await call(context, (repo) => octokit.issues.create({ ...repo, title: ticket.title, body, labels }));
       return toRef(ticket, data);
     },
+    async close(ticket, context) {
+      await call(context, (repo) => octokit.issues.update({ ...repo, issue_number: Number(ticket.id), state: 'closed', state_reason: 'not_planned' }));
+    },
     async link(ticket, created, context) {
       const self = created.get(ticket.key);
       if (!self) return;

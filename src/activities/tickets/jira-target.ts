@@ -48,6 +48,12 @@ export function createJiraTarget(options: JiraTargetOptions): TicketTarget {
       );
       return toRef(ticket, created);
     },
+    async close(ticket, context) {
+      // Workflows differ per project: take the transition whose name says the work will not happen.
+      const { transitions = [] } = await call(context, () => client.issues.getTransitions({ issueIdOrKey: ticket.id }));
+      const closing = transitions.find((transition) => /won.?t do|cancel|reject|close|done/i.test(transition.name ?? ''));
+      if (closing?.id) await call(context, () => client.issues.doTransition({ issueIdOrKey: ticket.id, transition: { id: closing.id } }));
+    },
     async link(ticket, created, context) {
       const self = created.get(ticket.key);
       const blockers = ticket.dependsOn.flatMap((key) => (created.get(key) ? [created.get(key)!.id] : []));

@@ -4,6 +4,7 @@ import type { ArtifactRef, PhaseResult, TicketRef } from '../../shared/spec-run'
 import type { ArtifactStore } from '../artifacts/artifact-store';
 import type { PhaseContents } from '../phases/phase-contents';
 import { packFiles } from '../render/pack-files';
+import { heartbeat } from '../heartbeat';
 import { planTickets } from './plan-tickets';
 import { ticketPlanEdit } from './ticket-plan-schema';
 import type { TicketPlan } from './ticket-plan';
@@ -95,12 +96,29 @@ export function createTicketActivities(store: ArtifactStore, targets: Partial<Re
       await targetFor(input.target).link(ticketOf(plan, input.key), created, context(input));
     },
 
-    async recordTickets(input: TicketRunInput & { created: TicketRef[]; failed: { key: string; error: string }[] }): Promise<string> {
+    /** Every planned ticket that exists in the tracker, found by its marker: the truth after a cancel. */
+    async findCreatedTickets(input: TicketRunInput): Promise<TicketRef[]> {
+      const plan = await loadPlan(input.specId);
+      const target = targetFor(input.target);
+      const found: TicketRef[] = [];
+      for (const ticket of [plan.epic, ...plan.tickets]) {
+        heartbeat();
+        const reference = await target.find(ticket, context(input));
+        if (reference) found.push(reference);
+      }
+      return found;
+    },
+
+    async closeTicket(input: TicketRunInput & { ticket: TicketRef }): Promise<void> {
+      await targetFor(input.target).close(input.ticket, context(input));
+    },
+
+    async recordTickets(input: TicketRunInput & { created: TicketRef[]; failed: { key: string; error: string }[]; cancelled?: { closed: boolean } }): Promise<string> {
       const plan = await loadPlan(input.specId);
       const reference = await store.writeJson(
         context(input).packDir,
         packFiles(input.slug).tickets,
-        { target: input.target, plan, created: input.created, failed: input.failed },
+        { target: input.target, plan, created: input.created, failed: input.failed, ...(input.cancelled ? { cancelled: input.cancelled } : {}) },
         `${input.created.length} tickets`,
       );
       return reference.path;

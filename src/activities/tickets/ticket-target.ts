@@ -20,4 +20,6 @@ export interface TicketTarget {
   create(ticket: PlannedTicket, context: TicketContext): Promise<TicketRef>;
   /** Writes dependencies ("blocked by") and, for the epic, its children; safe to repeat. */
   link(ticket: PlannedTicket, created: Map<string, TicketRef>, context: TicketContext): Promise<void>;
+  /** Closes a ticket of a cancelled run as not planned; safe to repeat. */
+  close(ticket: TicketRef, context: TicketContext): Promise<void>;
 }
