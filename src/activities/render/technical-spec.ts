@@ -1,4 +1,5 @@
-import { markdownTable } from './markdown-table';
+import { PHASES } from '../../shared/phases';
+import { bulletList, markdownTable } from './markdown-table';
 import { NOT_REACHED, type PackContents } from './pack-contents';
 import { packFiles } from './pack-files';
 import { apiSection } from './sections/api-section';
@@ -44,7 +45,11 @@ export function renderTechnicalSpec(pack: PackContents): string {
     `# Technical specification: ${pack.feature.replace(/[\r\n]+/g, ' ')}`,
     `> ${pack.provenance}`,
     `Spec run \`${pack.specId}\`.${pack.description ? `\n\n${pack.description}` : ''}`,
-    ...bodies.flatMap((body, index) => [`## ${TECHNICAL_SPEC_HEADINGS[index]}`, body ?? NOT_REACHED]),
+    ...bodies.flatMap((body, index) => {
+      const notes = phases[PHASES[index]!]?.reviewerNotes ?? [];
+      // How each round of review changed the phase, so reviewers see their feedback applied.
+      return [`## ${TECHNICAL_SPEC_HEADINGS[index]}`, body ?? NOT_REACHED, ...(notes.length ? [`Reviewer notes:\n\n${bulletList(notes)}`] : [])];
+    }),
     `## ${TECHNICAL_SPEC_HEADINGS[8]}`,
     markdownTable(
       ['Requirement', 'Components', 'Tables', 'Endpoints', 'Tests'],
