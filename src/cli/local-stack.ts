@@ -1,5 +1,6 @@
 import { Client } from '@temporalio/client';
 import { DefaultLogger, Runtime } from '@temporalio/worker';
+import { closeMermaidParser } from '../activities/validate/mermaid-parse';
 import { closeSvgRenderer } from '../activities/validate/svg-renderer';
 import type { Config } from '../config/load-config';
 import { ensureTemporal, type TemporalEndpoint } from '../temporal/ensure-temporal';
@@ -38,6 +39,7 @@ export async function startLocalStack(config: Config, log: (message: string) => 
       await running.catch(() => undefined);
       await connection.close();
       await closeSvgRenderer();
+      await closeMermaidParser();
       await temporal.close();
     },
   };

@@ -50,6 +50,13 @@ export async function parseMermaid(diagrams: { name: string; text: string }[]): 
   return { validator: 'mermaid.parse', valid: errors.length === 0, errors };
 }
 
+/** Ends the parser thread now rather than after its idle time (CLI exit). */
+export async function closeMermaidParser(): Promise<void> {
+  clearTimeout(idleTimer);
+  await thread?.terminate();
+  thread = undefined;
+}
+
 /** The bodies of the ```mermaid blocks in a Markdown document. */
 export function mermaidBlocks(markdown: string): string[] {
   return [...markdown.matchAll(/```mermaid\n([\s\S]*?)```/g)].map((match) => match[1]!);
