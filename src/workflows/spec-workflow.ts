@@ -62,9 +62,11 @@ export async function specWorkflow(request: SpecRequest): Promise<SpecRunStatus>
       await CancellationScope.nonCancellable(() => finish(run, 'cancelled'));
       throw error;
     }
-    const message = error instanceof TemporalFailure && error.cause ? error.cause.message : (error as Error).message;
+    // A bug in workflow code fails the task, not the run: a fixed worker resumes where it stopped.
+    if (!(error instanceof TemporalFailure)) throw error;
+    const message = error.cause?.message ?? error.message;
     await finish(run, 'failed', message).catch(() => undefined);
-    throw error instanceof TemporalFailure ? error : ApplicationFailure.nonRetryable(message, 'SpecFailed');
+    throw error;
   }
 }
 
