@@ -61,13 +61,15 @@ export class SpecRunState {
   awaiting(result: PhaseResult): void {
     this.entry(result.phase).state = 'awaiting_approval';
     this.status.status = 'awaiting_approval';
+    // The one gate of "final" is a review of the whole pack: show every phase, not just the last.
+    const reviewed = this.status.gates === 'final' ? [...Object.values(this.approved), result] : [result];
     this.status.pendingApproval = {
       phase: result.phase,
       revision: result.revision,
-      summary: result.artifact.summary,
+      summary: reviewed.map((each) => (reviewed.length > 1 ? `${each.phase}: ${each.artifact.summary}` : each.artifact.summary)).join('\n'),
       since: new Date().toISOString(),
       // Results recorded before quality checks existed lack these; replay must still work.
-      quality: result.quality ?? [],
+      quality: reviewed.flatMap((each) => each.quality ?? []),
       orphans: result.orphans ?? [],
     };
     this.publish();

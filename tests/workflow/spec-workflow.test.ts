@@ -70,6 +70,18 @@ describe('SpecWorkflow', () => {
     expect(status.status).toBe('completed');
   });
 
+  it('asks once with gates "final", showing every phase and every quality result', async () => {
+    const id = await stack.start({ feature: FEATURE, gates: 'final' });
+    const status = await stack.withWorker(async () => {
+      const waiting = await waitForGate(stack.client, id, 'cost');
+      expect(waiting.pendingApproval!.summary.split('\n').map((line) => line.split(':')[0])).toEqual([...PHASES]);
+      expect(waiting.pendingApproval!.quality).toHaveLength(6);
+      await stack.client.workflow.getHandle(id).executeUpdate(decideUpdate, { args: [approve('cost')] });
+      return result(id);
+    });
+    expect(status.decisions.map((decision) => decision.phase)).toEqual(['cost']);
+  });
+
   it('refuses a decision for a phase that is not awaiting approval, without touching history', async () => {
     const id = await stack.start({ feature: FEATURE, gates: 'each' });
     const handle = stack.client.workflow.getHandle(id);
