@@ -79,6 +79,8 @@ export interface TicketRef {
   target: string;
   id: string;
   url: string;
+  /** The tracker's internal id where its API needs it besides `id` (GitHub sub-issues). */
+  internalId?: string;
 }
 
 export interface SpecRunStatus {

@@ -70,12 +70,13 @@ export function createGitHubTarget(options: GitHubTargetOptions): TicketTarget {
   const runIssues = (context: TicketContext) =>
     call(context, (repo) => octokit.paginate(octokit.issues.listForRepo, { ...repo, labels: runLabel(context.specId), state: 'all', per_page: 100 }));
 
-  const toRef = (ticket: PlannedTicket, issue: { number: number; html_url: string }): TicketRef => ({
+  const toRef = (ticket: PlannedTicket, issue: { id: number; number: number; html_url: string }): TicketRef => ({
     key: ticket.key,
     title: ticket.title,
     target: 'github',
     id: String(issue.number),
     url: issue.html_url,
+    internalId: String(issue.id),
   });
 
   return {
@@ -110,9 +111,10 @@ export function createGitHubTarget(options: GitHubTargetOptions): TicketTarget {
         for (const child of created.values()) {
           if (child.key === ticket.key) continue;
           heartbeat();
-          const { data: childIssue } = await octokit.issues.get({ ...repo, issue_number: Number(child.id) });
+          // Refs recorded before internalId existed need one lookup.
+          const subIssueId = child.internalId ? Number(child.internalId) : (await octokit.issues.get({ ...repo, issue_number: Number(child.id) })).data.id;
           await octokit
-            .request('POST /repos/{owner}/{repo}/issues/{issue_number}/sub_issues', { ...repo, issue_number: Number(self.id), sub_issue_id: childIssue.id })
+            .request('POST /repos/{owner}/{repo}/issues/{issue_number}/sub_issues', { ...repo, issue_number: Number(self.id), sub_issue_id: subIssueId })
             .catch((error: { status?: number }) => {
               // 422: already a sub-issue; 404: this server has no sub-issues. Neither loses a link: the body lists them.
               if (error.status !== 422 && error.status !== 404) throw error;
