@@ -31,7 +31,8 @@ async function expectValidPack(result: Awaited<ReturnType<typeof runAllPhases>>)
 
 describe('packs for the sample requests', () => {
   it.each(samples)('offline: "$feature" passes every validator and the quality gate', async (sample) => {
-    await expectValidPack(await runAllPhases(createOfflineGenerator(), await freshStore(), sample));
+    const report = await expectValidPack(await runAllPhases(createOfflineGenerator(), await freshStore(), sample));
+    expect(report.phases.map((phase: { llmCostUsd: number }) => phase.llmCostUsd)).toEqual(Array(8).fill(0));
   });
 
   it.each(samples)('scripted model: "$feature" passes every validator and the quality gate', async (sample) => {
@@ -40,6 +41,7 @@ describe('packs for the sample requests', () => {
       const generator = createOpenAIGenerator({ apiKey: 'sk-test-not-a-real-key', baseURL: fake.baseURL, model: 'gpt-test', timeoutMs: 10_000 });
       const report = await expectValidPack(await runAllPhases(generator, await freshStore(), sample));
       expect(report.usage.input).toBeGreaterThan(0);
+      expect(report.phases.every((phase: { llmCostUsd: number | null }) => phase.llmCostUsd === null)).toBe(true);
       expect(fake.requests).toHaveLength(8);
     } finally {
       await fake.close();

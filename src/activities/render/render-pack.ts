@@ -3,6 +3,7 @@ import { PHASES } from '../../shared/phases';
 import type { ArtifactRef, PhaseResult } from '../../shared/spec-run';
 import type { ArtifactStore } from '../artifacts/artifact-store';
 import type { PhaseContents } from '../phases/phase-contents';
+import { LLM_PRICES, llmCostUsd } from '../llm/llm-prices';
 import { evaluateQuality } from '../quality/quality-criteria';
 import { renderMermaidSvg } from '../validate/svg-renderer';
 import { validatePack } from '../validate/validate-pack';
@@ -73,9 +74,11 @@ export async function renderPack(store: ArtifactStore, input: RenderInput): Prom
       model: result.model,
       cached: result.cached,
       usage: result.usage,
+      llmCostUsd: llmCostUsd(result.provider, result.model, result.usage),
       timing: input.timings.find((timing) => timing.phase === result.phase),
     })),
     usage: results.reduce((sum, result) => ({ input: sum.input + result.usage.input, output: sum.output + result.usage.output }), { input: 0, output: 0 }),
+    llmPrices: `list prices of ${LLM_PRICES.checkedOn}; null where the model is not in the table`,
     decisions: input.decisions,
     validation,
     quality: evaluateQuality(phases),
