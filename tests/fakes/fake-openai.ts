@@ -18,6 +18,8 @@ export type FakeReply =
 
 export interface RecordedRequest {
   phase: PhaseName | undefined;
+  /** When it arrived (ms since the epoch). */
+  at: number;
   body: ChatRequest;
   authorization: string | undefined;
 }
@@ -70,7 +72,7 @@ export async function startFakeOpenAI(script: (body: ChatRequest, index: number)
       return;
     }
     const body = JSON.parse(Buffer.concat(chunks).toString('utf8')) as ChatRequest;
-    const index = requests.push({ phase: phaseOf(body), body, authorization: request.headers.authorization }) - 1;
+    const index = requests.push({ phase: phaseOf(body), at: Date.now(), body, authorization: request.headers.authorization }) - 1;
     const reply = script(body, index);
     if (reply.kind === 'hang') {
       const timer = setTimeout(() => response.destroy(), reply.ms);
