@@ -1,4 +1,5 @@
 import express, { type Express } from 'express';
+import helmet from 'helmet';
 import type { Logger } from 'pino';
 import type { ApiContext } from './api-context';
 import { apiDocument } from './api-document';
@@ -11,7 +12,8 @@ import { ticketsRouter } from './routes/tickets';
 
 export function createApp(context: ApiContext, log: Logger): Express {
   const app = express();
-  app.disable('x-powered-by');
+  // Security headers (nosniff, no framing, HSTS) for an API that also serves Markdown and SVG files.
+  app.use(helmet());
   // Large enough that an oversized feature is refused by name (422), not as an anonymous 413.
   app.use(express.json({ limit: '1mb' }));
   app.get('/healthz', async (_request, response) => {

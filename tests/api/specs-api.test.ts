@@ -145,7 +145,10 @@ describe('service endpoints', () => {
     expect(Object.keys(document.paths)).toContain('/v1/specs/{id}/decisions');
   });
 
-  it('reports health with Temporal reachable', async () => {
-    expect((await api.call('GET', '/healthz')).json).toEqual({ status: 'ok', temporal: 'reachable' });
+  it('reports health with Temporal reachable, with security headers', async () => {
+    const response = await fetch(`${api.base}/healthz`);
+    expect(await response.json()).toEqual({ status: 'ok', temporal: 'reachable' });
+    expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(response.headers.get('x-powered-by')).toBeNull();
   });
 });

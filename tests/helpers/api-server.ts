@@ -24,5 +24,5 @@ export async function startApiServer(stack: TestStack) {
     }
     return { status: response.status, type: response.headers.get('content-type') ?? '', json, text };
   };
-  return { call, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
+  return { base, call, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
 }
