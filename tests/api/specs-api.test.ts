@@ -104,6 +104,16 @@ describe('a gated run over HTTP', () => {
   });
 });
 
+describe('open runs with no worker', () => {
+  it('answers from search attributes when no worker answers the query', async () => {
+    const created = await api.call('POST', '/v1/specs', { feature: 'Add webhooks', gates: 'each' });
+    const status = await api.call('GET', `/v1/specs/${created.json.id}`);
+    expect(status.json).toMatchObject({ id: created.json.id, feature: 'Add webhooks', status: 'running', phase: 'requirements' });
+    expect(status.json.phases[0]).toMatchObject({ name: 'requirements', state: 'running' });
+    await stack.client.workflow.getHandle(created.json.id).terminate('test done');
+  });
+});
+
 describe('closed runs', () => {
   it('reports status, artifacts and files with no worker running', async () => {
     const created = await api.call('POST', '/v1/specs', { feature: 'Export invoices to CSV', gates: 'none' });
