@@ -10,6 +10,7 @@ import { validatePack } from '../validate/validate-pack';
 import type { ValidationResult } from '../validate/validation-result';
 import { renderArchitectureDiagram } from './architecture-diagram';
 import { renderOpenApiDocument } from './openapi-document';
+import { reportSchema } from './report-schema';
 import type { PackContents } from './pack-contents';
 import { packFiles } from './pack-files';
 import { provenance } from './provenance';
@@ -85,7 +86,7 @@ export async function renderPack(store: ArtifactStore, input: RenderInput): Prom
     traceability: trace,
     artifacts: artifacts.map(({ file, sha256, bytes }) => ({ file, sha256, bytes })),
   };
-  artifacts.push(await store.writeJson(dir, files.report, report, 'Run report'));
+  artifacts.push(await store.writeJson(dir, files.report, reportSchema.parse(report), 'Run report'));
   return { packDir: dir, artifacts, validation };
 }
 

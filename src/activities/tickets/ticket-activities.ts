@@ -6,7 +6,7 @@ import type { PhaseContents } from '../phases/phase-contents';
 import { packFiles } from '../render/pack-files';
 import { heartbeat } from '../heartbeat';
 import { planTickets } from './plan-tickets';
-import { ticketPlanEdit } from './ticket-plan-schema';
+import { ticketIndexSchema, ticketPlanEdit } from './ticket-plan-schema';
 import type { TicketPlan } from './ticket-plan';
 import type { TicketTarget } from './ticket-target';
 
@@ -50,7 +50,7 @@ export function createTicketActivities(store: ArtifactStore, targets: Partial<Re
   const context = (input: TicketRunInput, epic?: TicketRef) => ({ specId: input.specId, packDir: store.packDir(input.slug, input.outDir), destination: input.destination, epic });
   const savePlan = async (input: TicketRunInput, plan: TicketPlan): Promise<SavedPlan> => {
     await store.writeJson(store.runDir(input.specId), PLAN_FILE, plan);
-    const reference = await store.writeJson(context(input).packDir, packFiles(input.slug).tickets, { target: input.target, plan, created: [] }, `Ticket plan: ${plan.tickets.length} tickets and an epic`);
+    const reference = await store.writeJson(context(input).packDir, packFiles(input.slug).tickets, ticketIndexSchema.parse({ target: input.target, plan, created: [] }), `Ticket plan: ${plan.tickets.length} tickets and an epic`);
     return { keys: plan.tickets.map((ticket) => ticket.key), dependencies: Object.fromEntries(plan.tickets.map((ticket) => [ticket.key, ticket.dependsOn])), plan: reference };
   };
   const ticketOf = (plan: TicketPlan, key: string) => {
@@ -118,7 +118,7 @@ export function createTicketActivities(store: ArtifactStore, targets: Partial<Re
       const reference = await store.writeJson(
         context(input).packDir,
         packFiles(input.slug).tickets,
-        { target: input.target, plan, created: input.created, failed: input.failed, ...(input.cancelled ? { cancelled: input.cancelled } : {}) },
+        ticketIndexSchema.parse({ target: input.target, plan, created: input.created, failed: input.failed, ...(input.cancelled ? { cancelled: input.cancelled } : {}) }),
         `${input.created.length} tickets`,
       );
       return reference.path;

@@ -28,3 +28,14 @@ export const ticketPlanEdit = z
       }),
     );
   });
+
+const ticketRef = z.object({ key: z.string(), title: z.string(), target: z.string(), id: z.string(), url: z.string(), internalId: z.string().optional() });
+
+/** The shape of `tickets_<slug>.json`: the plan, what exists, what failed; checked before every write. */
+export const ticketIndexSchema = z.object({
+  target: z.enum(['file', 'github', 'jira']),
+  plan: z.object({ specId: z.string(), feature: z.string(), epic: plannedTicket, tickets: z.array(plannedTicket) }),
+  created: z.array(ticketRef),
+  failed: z.array(z.object({ key: z.string(), error: z.string() })).optional(),
+  cancelled: z.object({ closed: z.boolean() }).optional(),
+});
