@@ -6,4 +6,6 @@ export interface ApiContext {
   taskQueue: string;
   /** Temporal UI base URL, for links; unset when unknown. */
   uiUrl?: string;
+  /** Bearer token the /v1 routes require; unset: open (local use). */
+  apiToken?: string;
 }

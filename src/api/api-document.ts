@@ -7,10 +7,11 @@ const idParameter = { name: 'id', in: 'path', required: true, schema: { type: 's
 
 /** specforge's own HTTP contract, served at GET /openapi.json; bodies come from the zod schemas. */
 export function apiDocument(): Record<string, unknown> {
-  return {
+  const document = {
     openapi: '3.1.0',
     info: { title: 'specforge API', version: '1.0.0', description: 'Start, inspect and steer spec runs.', license: { name: 'MIT', identifier: 'MIT' } },
     servers: [{ url: '/' }],
+    security: [{ bearerAuth: [] }],
     paths: {
       '/v1/specs': {
         post: { operationId: 'createSpec', summary: 'Start a spec run', requestBody: { required: true, content: { 'application/json': { schema: z.toJSONSchema(createSpecBody) } } }, responses: { '201': json('Started'), '422': problem } },
@@ -40,9 +41,10 @@ export function apiDocument(): Record<string, unknown> {
       },
       '/v1/specs/{id}/tickets': { get: { operationId: 'getTickets', summary: 'The ticket plan and the created tickets', parameters: [idParameter], responses: { '200': json('Plan and created tickets'), '404': problem } } },
       '/v1/specs/{id}/cancel': { post: { operationId: 'cancelSpec', summary: 'Cancel a run, keeping approved work', parameters: [idParameter], responses: { '202': json('Cancelling'), '404': problem } } },
-      '/healthz': { get: { operationId: 'health', summary: 'Liveness and Temporal reachability', responses: { '200': json('Healthy'), '503': problem } } },
+      '/healthz': { get: { operationId: 'health', summary: 'Liveness and Temporal reachability', security: [], responses: { '200': json('Healthy'), '503': problem } } },
     },
     components: {
+      securitySchemes: { bearerAuth: { type: 'http', scheme: 'bearer', description: 'SPECFORGE_API_TOKEN, when the server sets one' } },
       schemas: {
         Problem: {
           type: 'object',
@@ -52,4 +54,10 @@ export function apiDocument(): Record<string, unknown> {
       },
     },
   };
+  // Every /v1 operation answers 401 when SPECFORGE_API_TOKEN is set and the caller lacks it.
+  for (const [path, operations] of Object.entries(document.paths)) {
+    if (!path.startsWith('/v1/')) continue;
+    for (const operation of Object.values(operations) as { responses: Record<string, unknown> }[]) operation.responses['401'] = problem;
+  }
+  return document;
 }

@@ -5,6 +5,7 @@ import type { ApiContext } from './api-context';
 import { apiDocument } from './api-document';
 import { errorHandler } from './error-handler';
 import { HttpProblem } from './problem';
+import { requireToken } from './require-token';
 import { artifactsRouter } from './routes/artifacts';
 import { decisionsRouter } from './routes/decisions';
 import { specsRouter } from './routes/specs';
@@ -25,6 +26,7 @@ export function createApp(context: ApiContext, log: Logger): Express {
   app.get('/openapi.json', (_request, response) => {
     response.json(apiDocument());
   });
+  app.use('/v1', requireToken(context.apiToken));
   app.use(specsRouter(context), decisionsRouter(context), artifactsRouter(context), ticketsRouter(context));
   app.use((request) => {
     throw new HttpProblem(404, 'Not found', `No route ${request.method} ${request.path}`);

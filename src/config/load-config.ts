@@ -9,6 +9,8 @@ const configSchema = z.object({
   TEMPORAL_CLI_PATH: optionalText,
   TEMPORAL_UI_PORT: z.coerce.number().int().min(1).max(65535).default(8233),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  /** When set, /v1 routes need `Authorization: Bearer <token>`. */
+  SPECFORGE_API_TOKEN: z.string().min(16, 'use at least 16 characters').optional(),
   OPENAI_API_KEY: optionalText,
   OPENAI_BASE_URL: z.url().optional(),
   SPECFORGE_MODEL: z.string().min(1).default('gpt-4o-mini'),

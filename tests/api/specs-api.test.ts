@@ -2,6 +2,8 @@ import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import SwaggerParser from '@apidevtools/swagger-parser';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { stringify } from 'yaml';
+import { lintOpenApi } from '../../src/activities/validate/redocly-lint';
 import { findTemporalCli } from '../../src/temporal/find-temporal-cli';
 import { startApiServer } from '../helpers/api-server';
 import { createTestStack, type TestStack } from '../helpers/test-stack';
@@ -148,9 +150,24 @@ describe('closed runs', () => {
   });
 });
 
+describe('with SPECFORGE_API_TOKEN set', () => {
+  it('refuses /v1 calls without the bearer token and keeps /healthz open', async () => {
+    const guarded = await startApiServer(stack, 'test-token-0123456789abcdef');
+    try {
+      expectProblem(await guarded.call('GET', '/v1/specs'), 401, 'Authorization');
+      const allowed = await fetch(`${guarded.base}/v1/specs?limit=1`, { headers: { authorization: 'Bearer test-token-0123456789abcdef' } });
+      expect(allowed.status).toBe(200);
+      expect((await guarded.call('GET', '/healthz')).status).toBe(200);
+    } finally {
+      await guarded.close();
+    }
+  });
+});
+
 describe('service endpoints', () => {
-  it('serves its own OpenAPI document, which validates', async () => {
+  it('serves its own OpenAPI document, which validates and lints clean', async () => {
     const document = (await api.call('GET', '/openapi.json')).json;
+    expect((await lintOpenApi(stringify(document))).errors).toEqual([]);
     await expect(SwaggerParser.validate(document)).resolves.toBeTruthy();
     expect(Object.keys(document.paths)).toContain('/v1/specs/{id}/decisions');
   });

@@ -4,8 +4,8 @@ import { createApp } from '../../src/api/create-app';
 import type { TestStack } from './test-stack';
 
 /** The real Express app on 127.0.0.1, bound to the test stack's client and task queue. */
-export async function startApiServer(stack: TestStack) {
-  const app = createApp({ client: stack.client, namespace: 'default', taskQueue: stack.taskQueue }, pino({ level: 'silent' }));
+export async function startApiServer(stack: TestStack, apiToken?: string) {
+  const app = createApp({ client: stack.client, namespace: 'default', taskQueue: stack.taskQueue, apiToken }, pino({ level: 'silent' }));
   const server = app.listen(0, '127.0.0.1');
   await new Promise((resolve) => server.once('listening', resolve));
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;

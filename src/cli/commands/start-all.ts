@@ -7,7 +7,7 @@ import { startLocalStack } from '../local-stack';
 export async function startAll(config: Config): Promise<void> {
   const log = pino({ level: config.LOG_LEVEL });
   const stack = await startLocalStack(config, (message) => log.info(message));
-  const app = createApp({ client: stack.client, namespace: config.TEMPORAL_NAMESPACE, taskQueue: config.TEMPORAL_TASK_QUEUE, uiUrl: stack.temporal.uiUrl }, log);
+  const app = createApp({ client: stack.client, namespace: config.TEMPORAL_NAMESPACE, taskQueue: config.TEMPORAL_TASK_QUEUE, uiUrl: stack.temporal.uiUrl, apiToken: config.SPECFORGE_API_TOKEN }, log);
   const server = app.listen(config.PORT);
   await new Promise<void>((resolve, reject) => server.once('listening', resolve).once('error', reject));
   console.log(`specforge API: http://localhost:${config.PORT}  (OpenAPI: http://localhost:${config.PORT}/openapi.json)`);
