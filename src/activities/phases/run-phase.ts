@@ -1,6 +1,6 @@
 import { Context } from '@temporalio/activity';
 import type { PhaseName } from '../../shared/phases';
-import type { PhaseResult, TokenUsage } from '../../shared/spec-run';
+import type { PhaseResult } from '../../shared/spec-run';
 import type { ArtifactStore } from '../artifacts/artifact-store';
 import { sha256 } from '../artifacts/hash';
 import type { Generation, Generator } from '../llm/generator';
