@@ -17,17 +17,43 @@ export interface FeatureTerms {
 }
 
 const LEADING_VERBS =
-  /^(add|adds|build|implement|support|create|enable|introduce|allow|provide|offer|make|let|export|import|send|track|sync|schedule|show|display|generate|manage|process|search|automate)\s+/i;
-const SPLITTERS = /\s+(?:with|for|using|via|through|to|in|on|from|by|that|so|and)\s+/i;
-// After these words comes the thing being handled ("login with magic links"); after the others,
-// a destination or scope ("export invoices to CSV").
+  /^(add|adds|build|implement|support|create|enable|introduce|allow|provide|offer|make|let|export|import|send|track|sync|schedule|show|display|generate|manage|process|search|automate|notify)\s+/i;
+// "Let admins export audit logs": who acts and how is not the thing the feature is about.
+const ACTOR_AND_VERB = /^(users?|admins?|administrators?|customers?|members?|owners?|people|staff|agents?)\s+(to\s+)?([a-z]+)\s+/i;
+const SPLITTERS = /\s+(?:with|for|using|via|through|to|in|on|from|by|that|so|and|as|when|where|after|before)\s+/i;
+// After these words comes what an activity works with ("login with magic links").
 const INSTRUMENT = /\s+(?:with|using|via|through)\s+/i;
-const STOP_WORDS = new Set(['a', 'an', 'the', 'new', 'our', 'user', 'users', 'support', 'ability', 'real-time', 'based']);
+// Nouns naming an activity rather than a thing: the thing is elsewhere in the sentence.
+const ACTIVITY_NOUNS = /^(login|log-in|sign-in|signin|sign-up|signup|authentication|auth|search|tracking|pricing|billing|checkout|onboarding)$/;
+const STOP_WORDS = new Set(['a', 'an', 'the', 'new', 'our', 'their', 'his', 'her', 'its', 'my', 'your', 'all', 'user', 'users', 'support', 'ability', 'real-time', 'based', 'smart', 'beta']);
+
+/** The phrase naming the thing the feature is about. */
+function focusOf(subject: string): string {
+  const segments = subject.split(SPLITTERS).map((segment) => segment.trim());
+  const head = segments[0] ?? subject;
+  const headWords = words(head);
+  if (headWords.length === 0) return firstNoun(segments.slice(1)) ?? subject;
+  if (!ACTIVITY_NOUNS.test(headWords.at(-1)!)) return head;
+  // "search for products": what is searched; "login with magic links": what logs in.
+  const after = subject.slice(head.length).trim();
+  if (/^(for|of)\s/i.test(after) && headWords.at(-1) === 'search') return segments[1] ?? head;
+  const instrument = subject.split(INSTRUMENT)[1]?.split(SPLITTERS)[0]?.trim();
+  if (instrument && words(instrument).length) return instrument;
+  return headWords.length > 1 ? headWords.slice(0, -1).join(' ') : head;
+}
+
+function firstNoun(segments: string[]): string | undefined {
+  for (const segment of segments) {
+    const noun = words(segment)[0];
+    if (noun) return noun;
+  }
+  return undefined;
+}
 
 export function extractFeatureTerms(feature: string, description = ''): FeatureTerms {
   const subject = feature.trim().replace(LEADING_VERBS, '').replace(/[.!?]+$/, '') || feature.trim();
-  const instrument = subject.split(INSTRUMENT)[1]?.split(SPLITTERS)[0]?.trim();
-  const focus = instrument || subject.split(SPLITTERS)[0]!.trim() || subject;
+  const permissive = /^(let|allow|enable)\s/i.test(feature.trim());
+  const focus = focusOf(permissive ? subject.replace(ACTOR_AND_VERB, '').replace(/^to\s+[a-z]+\s+/i, '') : subject);
   const nounWords = words(focus);
   const nouns = nounWords.filter((word) => !word.endsWith('ing') || nounWords.length === 1);
   const picked = (nouns.length > 0 ? nouns : nounWords).slice(-2);
