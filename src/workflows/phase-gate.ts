@@ -25,7 +25,8 @@ export async function phaseGate(run: SpecRunState, inbox: DecisionInbox, result:
     const { decision } = item;
     const refusal = checkDecision(decision, { awaiting: result.phase, finished: false, approvers: run.request.approvers ?? [] });
     if (refusal) {
-      run.record({ ...decision, revision: result.revision, outcome: 'rejected', reason: refusal.message });
+      // Content (a whole phase, for an edit) stays out of the recorded decision: history stays small.
+      run.record({ ...decision, content: undefined, revision: result.revision, outcome: 'rejected', reason: refusal.message });
       inbox.settle(item, refusal);
       continue;
     }
