@@ -18,7 +18,7 @@ interface Issue {
  * GitHub's REST API for issues, labels and sub-issues on 127.0.0.1, for the real Octokit. It checks
  * the token and request bodies against the real API's shapes and can inject 429s, 502s and delays.
  */
-export async function startFakeGitHub(options: { token: string; repos: string[]; faults?: FaultPlan; seed?: number }) {
+export async function startFakeGitHub(options: { token: string; repos: string[]; faults?: FaultPlan; seed?: number; refuseTitles?: string[] }) {
   const issues = new Map<string, Issue[]>(options.repos.map((repo) => [repo, []]));
   const labels = new Map<string, Set<string>>(options.repos.map((repo) => [repo, new Set()]));
   const requests: { method: string; path: string; status: number }[] = [];
@@ -71,6 +71,7 @@ export async function startFakeGitHub(options: { token: string; repos: string[];
     if (typeof title !== 'string' || !title || (body !== undefined && typeof body !== 'string') || !Array.isArray(names) || names.some((name) => typeof name !== 'string')) {
       return error(response, 422, 'Validation Failed');
     }
+    if (options.refuseTitles?.includes(title)) return error(response, 422, 'Validation Failed: title is not allowed');
     const missing = names.filter((name: string) => !labels.get(repoOf(request))!.has(name));
     if (missing.length) return error(response, 422, `Labels do not exist: ${missing.join(', ')}`);
     const list = issues.get(repoOf(request))!;

@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import { WorkflowFailedError } from '@temporalio/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createGitHubTarget } from '../../src/activities/tickets/github-target';
@@ -5,7 +6,9 @@ import { createJiraTarget } from '../../src/activities/tickets/jira-target';
 import type { SpecRunStatus } from '../../src/shared/spec-run';
 import { startFakeGitHub } from '../fakes/fake-github';
 import { startFakeJira } from '../fakes/fake-jira';
+import { fortyTicketPlan } from '../helpers/forty-ticket-plan';
 import { createTestStack, type TestStack } from '../helpers/test-stack';
+import { ticketFanOutWorkflow } from '../../src/workflows/ticket-fan-out';
 
 let stack: TestStack;
 beforeAll(async () => {
@@ -58,6 +61,33 @@ describe('ticket targets that cannot work', () => {
       expect(jira.issues).toHaveLength(0);
     } finally {
       await jira.close();
+    }
+  });
+
+  it('reports a ticket the tracker refuses and still creates and lists all the others', async () => {
+    const github = await startFakeGitHub({ token: 'ghp_test_right_token', repos: ['acme/shop'], refuseTitles: ['Ticket 3'] });
+    try {
+      const specId = 'spec-partial-tickets-0000000e';
+      const plan = fortyTicketPlan(specId);
+      await stack.store.writeJson(stack.store.runDir(specId), 'ticket-plan.json', plan);
+      const target = createGitHubTarget({ token: 'ghp_test_right_token', baseUrl: github.url, pacing: 'off' });
+      const result = await stack.withWorker(
+        () => stack.client.workflow.execute(ticketFanOutWorkflow, {
+          taskQueue: stack.taskQueue,
+          workflowId: `${specId}-tickets`,
+          args: [{ specId, slug: 'partial', target: 'github', destination: 'acme/shop', concurrency: 4, keys: plan.tickets.map((ticket) => ticket.key), dependencies: {} }],
+        }),
+        undefined,
+        { github: target },
+      );
+      expect(result.failed).toEqual([{ key: 't-3', error: expect.stringContaining('GitHub refused the request (422)') }]);
+      expect(result.created).toHaveLength(40);
+      expect(github.issues.get('acme/shop')).toHaveLength(40);
+      const index = JSON.parse(await readFile(result.index, 'utf8'));
+      expect(index.failed).toEqual(result.failed);
+      expect(index.created).toHaveLength(40);
+    } finally {
+      await github.close();
     }
   });
 
