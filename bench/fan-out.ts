@@ -8,6 +8,7 @@ import { createActivities } from '../src/activities/create-activities';
 import { createOfflineGenerator } from '../src/activities/llm/offline-generator';
 import { createGitHubTarget } from '../src/activities/tickets/github-target';
 import { createJiraTarget } from '../src/activities/tickets/jira-target';
+import { planKeys } from '../src/activities/tickets/ticket-plan';
 import { ticketFanOutWorkflow } from '../src/workflows/ticket-fan-out';
 import { startFakeGitHub } from '../tests/fakes/fake-github';
 import { startFakeJira } from '../tests/fakes/fake-jira';
@@ -50,7 +51,7 @@ export async function benchFanOut(address: string, workflowBundlePath: string, d
           client.workflow.execute(ticketFanOutWorkflow, {
             taskQueue,
             workflowId: `${specId}-tickets`,
-            args: [{ specId, slug: 'bench', target, destination: target === 'github' ? 'acme/shop' : 'SHOP', concurrency, keys: plan.tickets.map((ticket) => ticket.key), dependencies: Object.fromEntries(plan.tickets.map((ticket) => [ticket.key, ticket.dependsOn])) }],
+            args: [{ specId, slug: 'bench', target, destination: target === 'github' ? 'acme/shop' : 'SHOP', concurrency, ...planKeys(plan) }],
           }),
         );
         runs.push(performance.now() - started);

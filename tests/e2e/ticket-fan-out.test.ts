@@ -4,6 +4,7 @@ import path from 'node:path';
 import { Client, Connection } from '@temporalio/client';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import { ArtifactStore } from '../../src/activities/artifacts/artifact-store';
+import { planKeys } from '../../src/activities/tickets/ticket-plan';
 import { ticketFanOutWorkflow, type TicketFanOutResult } from '../../src/workflows/ticket-fan-out';
 import { startFakeGitHub } from '../fakes/fake-github';
 import { startFakeJira } from '../fakes/fake-jira';
@@ -31,7 +32,7 @@ async function fanOutWithCrash(target: 'github' | 'jira', destination: string, t
     const handle = await client.workflow.start(ticketFanOutWorkflow, {
       taskQueue,
       workflowId: `${specId}-tickets`,
-      args: [{ specId, slug: 'forty-tickets', target, destination, concurrency: 4, keys: plan.tickets.map((ticket) => ticket.key), dependencies: Object.fromEntries(plan.tickets.map((ticket) => [ticket.key, ticket.dependsOn])) }],
+      args: [{ specId, slug: 'forty-tickets', target, destination, concurrency: 4, ...planKeys(plan) }],
     });
     const first = workers.start(env);
     await waitFor(async () => (created() >= 12 ? true : undefined), '12 tickets before the crash', 60_000);

@@ -4,6 +4,7 @@ import type { ArtifactRef, PhaseResult } from '../../shared/spec-run';
 import type { ArtifactStore } from '../artifacts/artifact-store';
 import type { PhaseContents } from '../phases/phase-contents';
 import { LLM_PRICES, llmCostUsd } from '../llm/llm-prices';
+import { loadPhaseContents } from '../phases/load-phase-contents';
 import { evaluateQuality } from '../quality/quality-criteria';
 import { renderMermaidSvg } from '../validate/svg-renderer';
 import { validatePack } from '../validate/validate-pack';
@@ -29,10 +30,7 @@ export interface RenderedPack {
 /** Writes the spec pack under `<out>/<slug>/`: syntax by code, then checked by machine. */
 export async function renderPack(store: ArtifactStore, input: RenderInput): Promise<RenderedPack> {
   const results = PHASES.map((phase) => input.phases[phase]).filter((result): result is PhaseResult => result !== undefined);
-  const phases: Partial<PhaseContents> = {};
-  for (const result of results) {
-    (phases as Record<string, unknown>)[result.phase] = (await store.readJson<{ content: unknown }>(result.artifact)).content;
-  }
+  const phases = await loadPhaseContents(store, Object.fromEntries(results.map((result) => [result.phase, result.artifact])));
   if (phases.requirements && input.answers) {
     const answers = input.answers;
     phases.requirements = { ...phases.requirements, questions: phases.requirements.questions.map((question) => ({ ...question, answer: answers[question.id] ?? question.answer })) };

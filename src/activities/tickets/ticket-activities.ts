@@ -2,12 +2,12 @@ import { ApplicationFailure } from '@temporalio/common';
 import type { PhaseName } from '../../shared/phases';
 import type { ArtifactRef, PhaseResult, TicketRef } from '../../shared/spec-run';
 import type { ArtifactStore } from '../artifacts/artifact-store';
-import type { PhaseContents } from '../phases/phase-contents';
 import { packFiles } from '../render/pack-files';
 import { heartbeat } from '../heartbeat';
+import { loadPhaseContents } from '../phases/load-phase-contents';
 import { planTickets } from './plan-tickets';
 import { ticketIndexSchema, ticketPlanEdit } from './ticket-plan-schema';
-import type { TicketPlan } from './ticket-plan';
+import { planKeys, type TicketPlan } from './ticket-plan';
 import type { TicketTarget } from './ticket-target';
 
 export interface TicketRunInput {
@@ -51,7 +51,7 @@ export function createTicketActivities(store: ArtifactStore, targets: Partial<Re
   const savePlan = async (input: TicketRunInput, plan: TicketPlan): Promise<SavedPlan> => {
     await store.writeJson(store.runDir(input.specId), PLAN_FILE, plan);
     const reference = await store.writeJson(context(input).packDir, packFiles(input.slug).tickets, ticketIndexSchema.parse({ target: input.target, plan, created: [] }), `Ticket plan: ${plan.tickets.length} tickets and an epic`);
-    return { keys: plan.tickets.map((ticket) => ticket.key), dependencies: Object.fromEntries(plan.tickets.map((ticket) => [ticket.key, ticket.dependsOn])), plan: reference };
+    return { ...planKeys(plan), plan: reference };
   };
   const ticketOf = (plan: TicketPlan, key: string) => {
     const ticket = key === plan.epic.key ? plan.epic : plan.tickets.find((candidate) => candidate.key === key);
@@ -62,11 +62,8 @@ export function createTicketActivities(store: ArtifactStore, targets: Partial<Re
   return {
     /** Builds the plan from the approved phases; returns keys only, the plan stays on disk. */
     async planTickets(input: PlanTicketsInput): Promise<SavedPlan> {
-      const phases: Partial<PhaseContents> = {};
-      for (const result of Object.values(input.phases)) {
-        if (result) (phases as Record<string, unknown>)[result.phase] = (await store.readJson<{ content: unknown }>(result.artifact)).content;
-      }
-      return savePlan(input, planTickets(input.specId, input.feature, phases));
+      const references = Object.fromEntries(Object.values(input.phases).map((result) => [result.phase, result.artifact]));
+      return savePlan(input, planTickets(input.specId, input.feature, await loadPhaseContents(store, references)));
     },
 
     /** A person's edited plan, validated like the planner's; refused with the fields that are wrong. */

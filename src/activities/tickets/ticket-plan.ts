@@ -22,6 +22,11 @@ export interface TicketPlan {
   tickets: PlannedTicket[];
 }
 
+/** What the fan-out needs of a plan: its keys and who waits for whom; the plan itself stays on disk. */
+export function planKeys(plan: TicketPlan): { keys: string[]; dependencies: Record<string, string[]> } {
+  return { keys: plan.tickets.map((ticket) => ticket.key), dependencies: Object.fromEntries(plan.tickets.map((ticket) => [ticket.key, ticket.dependsOn])) };
+}
+
 export function ticketMarker(specId: string, key: string): string {
   return `specforge:${specId}:${key}`;
 }
