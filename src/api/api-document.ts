@@ -1,21 +1,43 @@
 import { z } from 'zod';
+import { PHASES } from '../shared/phases';
 import { createSpecBody, decisionBody } from './request-schemas';
+
+const TAGS = [
+  { name: 'specs', description: 'Start, list, inspect and cancel spec runs' },
+  { name: 'decisions', description: 'Decide at a gate: approve, request changes, edit, abort' },
+  { name: 'phases', description: 'What a reviewer reads: a phase rendered, its revisions, diffs, and edit dry runs' },
+  { name: 'artifacts', description: 'The pack files, and while a run is open its draft pack' },
+  { name: 'tickets', description: 'The ticket plan and the created tickets' },
+  { name: 'session', description: 'Who is calling; signing a browser in and out of the review page' },
+  { name: 'health', description: 'Liveness' },
+];
+
+const signinForm = {
+  required: true,
+  content: { 'application/x-www-form-urlencoded': { schema: { type: 'object', required: ['token'], properties: { token: { type: 'string' }, next: { type: 'string', description: 'a path on this site to return to' } } } } },
+};
+const redirect = (description: string) => ({ description, headers: { Location: { schema: { type: 'string' } } } });
 
 const problem = { description: 'RFC 9457 problem', content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } } };
 const json = (description: string, schema: unknown = { type: 'object' }) => ({ description, content: { 'application/json': { schema } } });
+const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
 const idParameter = { name: 'id', in: 'path', required: true, schema: { type: 'string' } };
+const phaseParameter = { name: 'phase', in: 'path', required: true, description: 'Unknown phases are 404', schema: { type: 'string', enum: [...PHASES] } };
+const revision = (name: string, where: 'path' | 'query', description: string) => ({ name, in: where, required: where === 'path', description, schema: { type: 'integer', minimum: 1 } });
 
 /** specforge's own HTTP contract, served at GET /openapi.json; bodies come from the zod schemas. */
 export function apiDocument(): Record<string, unknown> {
   const document = {
     openapi: '3.1.0',
-    info: { title: 'specforge API', version: '1.0.0', description: 'Start, inspect and steer spec runs.', license: { name: 'MIT', identifier: 'MIT' } },
+    info: { title: 'specforge API', version: '1.0.0', description: 'Start, inspect, review and steer spec runs.', license: { name: 'MIT', identifier: 'MIT' } },
     servers: [{ url: '/' }],
     security: [{ bearerAuth: [] }],
+    tags: TAGS,
     paths: {
       '/v1/specs': {
-        post: { operationId: 'createSpec', summary: 'Start a spec run', requestBody: { required: true, content: { 'application/json': { schema: z.toJSONSchema(createSpecBody) } } }, responses: { '201': json('Started'), '422': problem } },
+        post: { tags: ['specs'], operationId: 'createSpec', summary: 'Start a spec run', requestBody: { required: true, content: { 'application/json': { schema: z.toJSONSchema(createSpecBody) } } }, responses: { '201': json('Started'), '422': problem } },
         get: {
+          tags: ['specs'],
           operationId: 'listSpecs',
           summary: 'List runs from Temporal visibility',
           parameters: [
@@ -26,38 +48,153 @@ export function apiDocument(): Record<string, unknown> {
           responses: { '200': json('A page of runs'), '422': problem },
         },
       },
-      '/v1/specs/{id}': { get: { operationId: 'getSpec', summary: 'Status of one run, open or closed', parameters: [idParameter], responses: { '200': json('The run'), '404': problem } } },
+      '/v1/specs/{id}': {
+        get: {
+          tags: ['specs'],
+          operationId: 'getSpec',
+          summary: 'Status of one run, open or closed',
+          description: 'While the run is open, `artifacts` also lists its draft pack files (`draft: true`).',
+          parameters: [idParameter],
+          responses: { '200': json('The run'), '404': problem },
+        },
+      },
       '/v1/specs/{id}/decisions': {
         post: {
+          tags: ['decisions'],
           operationId: 'decide',
           summary: 'Decide on the phase awaiting approval (the decide update)',
           parameters: [idParameter],
           requestBody: { required: true, content: { 'application/json': { schema: z.toJSONSchema(decisionBody) } } },
-          responses: { '200': json('What the run does next'), '404': problem, '409': problem, '422': problem, '503': problem },
+          responses: { '200': json('What the run does next'), '403': problem, '404': problem, '409': problem, '422': problem, '503': problem },
+        },
+      },
+      '/v1/specs/{id}/phases/{phase}': {
+        get: {
+          tags: ['phases'],
+          operationId: 'getPhase',
+          summary: 'The current revision of a phase, rendered',
+          description: 'The revision awaiting approval, else the approved one, else the newest: content, Markdown section as in the pack, checks, quality, open questions, commentable items.',
+          parameters: [idParameter, phaseParameter],
+          responses: { '200': json('The phase', ref('PhaseView')), '404': problem },
+        },
+      },
+      '/v1/specs/{id}/phases/{phase}/revisions/{revision}': {
+        get: {
+          tags: ['phases'],
+          operationId: 'getPhaseRevision',
+          summary: 'One revision of a phase, rendered',
+          parameters: [idParameter, phaseParameter, revision('revision', 'path', 'A stored revision (404 otherwise); not a positive integer: 422')],
+          responses: { '200': json('The revision', ref('PhaseView')), '404': problem, '422': problem },
+        },
+      },
+      '/v1/specs/{id}/phases/{phase}/diff': {
+        get: {
+          tags: ['phases'],
+          operationId: 'diffPhase',
+          summary: 'Two revisions of a phase compared',
+          description: 'Items added, removed and changed (matched by id, with each changed field), and a line diff of the rendered Markdown.',
+          parameters: [idParameter, phaseParameter, revision('from', 'query', 'Default: the revision before `to`'), revision('to', 'query', 'Default: the current revision')],
+          responses: { '200': json('The differences', ref('PhaseDiff')), '404': problem, '422': problem },
+        },
+      },
+      '/v1/specs/{id}/phases/{phase}/validate': {
+        post: {
+          tags: ['phases'],
+          operationId: 'validatePhaseEdit',
+          summary: 'Dry run of an edit: the checks its content would get',
+          description: 'The body is the replacement content an `edit` decision carries. Nothing is decided; 422 lists each problem by field (`content.functional.0.text`).',
+          parameters: [idParameter, phaseParameter],
+          requestBody: { required: true, content: { 'application/json': { schema: { type: 'object', description: "Replacement content, per the phase's schema" } } } },
+          responses: { '200': json('Every check passed', ref('ValidEdit')), '404': problem, '422': problem },
         },
       },
       '/v1/specs/{id}/artifacts/{file}': {
-        get: { operationId: 'getArtifact', summary: 'Download an artifact', parameters: [idParameter, { name: 'file', in: 'path', required: true, schema: { type: 'string' } }], responses: { '200': { description: 'The file' }, '404': problem } },
+        get: {
+          tags: ['artifacts'],
+          operationId: 'getArtifact',
+          summary: 'Download an artifact, or a draft file of an open run',
+          parameters: [idParameter, { name: 'file', in: 'path', required: true, schema: { type: 'string' } }],
+          responses: { '200': { description: 'The file; a draft carries the header x-specforge-draft: true' }, '404': problem, '410': problem },
+        },
       },
-      '/v1/specs/{id}/tickets': { get: { operationId: 'getTickets', summary: 'The ticket plan and the created tickets', parameters: [idParameter], responses: { '200': json('Plan and created tickets'), '404': problem } } },
-      '/v1/specs/{id}/cancel': { post: { operationId: 'cancelSpec', summary: 'Cancel a run, keeping approved work', parameters: [idParameter], responses: { '202': json('Cancelling'), '404': problem } } },
-      '/healthz': { get: { operationId: 'health', summary: 'Liveness and Temporal reachability', security: [], responses: { '200': json('Healthy'), '503': problem } } },
+      '/v1/specs/{id}/tickets': { get: { tags: ['tickets'], operationId: 'getTickets', summary: 'The ticket plan and the created tickets', parameters: [idParameter], responses: { '200': json('Plan and created tickets'), '404': problem } } },
+      '/v1/specs/{id}/cancel': { post: { tags: ['specs'], operationId: 'cancelSpec', summary: 'Cancel a run, keeping approved work', parameters: [idParameter], responses: { '202': json('Cancelling'), '403': problem, '404': problem } } },
+      '/v1/session': {
+        get: {
+          tags: ['session'],
+          operationId: 'getSession',
+          summary: 'Who the token or session is, and the CSRF token a session\'s POSTs carry',
+          responses: { '200': json('The caller (name and role null in local single-user mode)', { type: 'object', properties: { name: { type: ['string', 'null'] }, role: { type: ['string', 'null'] }, via: { type: 'string' }, csrfToken: { type: 'string' } } }) },
+        },
+      },
+      '/signin': {
+        post: { tags: ['session'], operationId: 'signIn', summary: 'Exchange a reviewer token for a session cookie (HttpOnly, SameSite=Strict)', security: [], requestBody: signinForm, responses: { '303': redirect('To `next`, or back to the form with error=1') } },
+      },
+      '/signout': {
+        post: { tags: ['session'], operationId: 'signOut', summary: 'End the session (the form carries _csrf)', responses: { '303': redirect('To the sign-in form'), '403': problem } },
+      },
+      '/healthz': { get: { tags: ['health'], operationId: 'health', summary: 'Liveness and Temporal reachability', security: [], responses: { '200': json('Healthy'), '503': problem } } },
     },
     components: {
-      securitySchemes: { bearerAuth: { type: 'http', scheme: 'bearer', description: 'SPECFORGE_API_TOKEN, when the server sets one' } },
+      securitySchemes: { bearerAuth: { type: 'http', scheme: 'bearer', description: "A reviewer's token or SPECFORGE_API_TOKEN, when the server has reviewers or a token" } },
       schemas: {
         Problem: {
           type: 'object',
           required: ['type', 'title', 'status'],
           properties: { type: { type: 'string' }, title: { type: 'string' }, status: { type: 'integer' }, detail: { type: 'string' }, errors: { type: 'array', items: { type: 'object', properties: { field: { type: 'string' }, message: { type: 'string' } } } } },
         },
+        ...reviewSchemas(),
       },
     },
   };
-  // Every /v1 operation answers 401 when SPECFORGE_API_TOKEN is set and the caller lacks it.
+  // Every /v1 operation answers 401 when the server checks identities and the caller has none.
   for (const [path, operations] of Object.entries(document.paths)) {
     if (!path.startsWith('/v1/')) continue;
     for (const operation of Object.values(operations) as { responses: Record<string, unknown> }[]) operation.responses['401'] = problem;
   }
   return document;
+}
+
+/** The review shapes, loose where content depends on the phase (src/review/review-types.ts). */
+function reviewSchemas(): Record<string, unknown> {
+  const item = { type: 'object', properties: { id: { type: 'string' }, kind: { type: 'string' }, label: { type: 'string' } } };
+  return {
+    PhaseCheck: { type: 'object', properties: { validator: { type: 'string' }, valid: { type: 'boolean' }, errors: { type: 'array', items: { type: 'string' } } } },
+    PhaseView: {
+      type: 'object',
+      properties: {
+        specId: { type: 'string' },
+        phase: { type: 'string', enum: [...PHASES] },
+        revision: { type: 'integer' },
+        revisions: { type: 'array', items: { type: 'integer' } },
+        current: { type: 'boolean' },
+        state: { type: 'string' },
+        provider: { type: 'string' },
+        model: { type: 'string' },
+        summary: { type: 'string' },
+        content: { type: 'object', description: 'The structured content, as stored: what an edit replaces' },
+        markdown: { type: 'string', description: "The phase's section of the technical spec, as in the pack" },
+        quality: { type: 'array', items: { type: 'object' } },
+        orphans: { type: 'array', items: { type: 'string' } },
+        checks: { type: 'array', items: ref('PhaseCheck') },
+        questions: { type: 'array', items: { type: 'object', properties: { id: { type: 'string' }, question: { type: 'string' }, suggestedDefault: { type: 'string' }, answer: { type: ['string', 'null'] } } } },
+        items: { type: 'array', items: item },
+        files: { type: 'array', items: { type: 'object', properties: { file: { type: 'string' }, text: { type: 'string' } } } },
+      },
+    },
+    PhaseDiff: {
+      type: 'object',
+      properties: {
+        specId: { type: 'string' },
+        phase: { type: 'string', enum: [...PHASES] },
+        from: { type: 'integer' },
+        to: { type: 'integer' },
+        added: { type: 'array', items: item },
+        removed: { type: 'array', items: item },
+        changed: { type: 'array', items: { type: 'object', properties: { ...item.properties, fields: { type: 'array', items: { type: 'object', properties: { path: { type: 'string' }, before: {}, after: {} } } } } } },
+        lines: { type: 'array', items: { type: 'object', properties: { op: { type: 'string', enum: [' ', '+', '-'] }, text: { type: 'string' } } } },
+      },
+    },
+    ValidEdit: { type: 'object', properties: { valid: { type: 'boolean', const: true }, checks: { type: 'array', items: ref('PhaseCheck') } } },
+  };
 }

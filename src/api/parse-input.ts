@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import { HttpProblem } from './problem';
 
 /** Parses with a zod schema; failures become a 422 naming each bad field. */
-export function parseInput<Schema extends z.ZodType>(schema: Schema, value: unknown, where: 'body' | 'query'): z.infer<Schema> {
+export function parseInput<Schema extends z.ZodType>(schema: Schema, value: unknown, where: 'body' | 'query' | 'path'): z.infer<Schema> {
   const parsed = schema.safeParse(value ?? {});
   if (parsed.success) return parsed.data;
   const errors = parsed.error.issues.map((issue) => ({

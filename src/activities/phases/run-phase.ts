@@ -1,4 +1,3 @@
-import { Context } from '@temporalio/activity';
 import type { PhaseName } from '../../shared/phases';
 import type { PhaseResult } from '../../shared/spec-run';
 import type { ArtifactStore } from '../artifacts/artifact-store';
@@ -6,14 +5,14 @@ import { sha256 } from '../artifacts/hash';
 import type { Generation, Generator } from '../llm/generator';
 import { evaluateQuality } from '../quality/quality-criteria';
 import { orphanRequirements } from '../quality/orphan-requirements';
-import { validatePhase } from '../validate/validate-phase';
+import type { PhaseCheck } from '../../review/review-types';
+import { checkErrors, schemaCheck, validatePhase } from '../validate/validate-phase';
+import { withHeartbeat } from '../with-heartbeat';
 import { PHASE_DEFINITIONS } from './index';
 import { loadContext } from './load-context';
 import type { PhaseContents } from './phase-contents';
 import type { PhaseContext, PhaseDefinition } from './phase-definition';
 import type { PhaseInput } from './phase-input';
-
-const HEARTBEAT_EVERY_MS = 3_000;
 
 /**
  * Generates, checks and stores one phase. Answers are cached by (spec, phase, revision, prompt
@@ -42,27 +41,33 @@ export async function runPhase(generator: Generator, store: ArtifactStore, input
     cached: attempt.cached,
     quality,
     orphans: orphanRequirements(phases),
-  });
+  }, attempt.checks);
 }
 
-/** One generation whose content passed the schema and every check, finalized by code. */
+/** One generation whose content passed the schema and every check, finalized by code, with those checks. */
 async function generateChecked(
   generator: Generator,
   store: ArtifactStore,
   definition: PhaseDefinition,
   input: PhaseInput,
   context: PhaseContext,
-): Promise<Generation<unknown> & { cached: boolean }> {
+): Promise<Generation<unknown> & { cached: boolean; checks: PhaseCheck[] }> {
   const promptHash = sha256(JSON.stringify([generator.provider, generator.model, context]));
   const cacheFile = `${sha256(JSON.stringify([input.specId, input.phase, input.revision, promptHash]))}.json`;
   const cached = await store.readJsonIfPresent<Generation<unknown>>(store.cacheDir(), cacheFile);
+  // Generators return only content whose check passed, so the last check run is the accepted content's.
+  let checks: PhaseCheck[] | undefined;
+  const check = async (content: unknown) => checkErrors((checks = await validatePhase(input.phase, finalize(definition, content, context), context.earlier)));
   const generation =
     cached ??
-    (await withHeartbeat((signal) =>
-      generator.generate(definition, context, (content) => validatePhase(input.phase, finalize(definition, content, context), context.earlier), signal),
+    (await withHeartbeat((progress) =>
+      generator.generate(definition, context, check, progress),
     ));
   if (!cached) await store.writeJson(store.cacheDir(), cacheFile, generation);
-  return { ...generation, content: finalize(definition, definition.schema.parse(generation.content), context), cached: Boolean(cached) };
+  const content = finalize(definition, definition.schema.parse(generation.content), context);
+  // A cached answer was checked when it was made; the results are not cached with it.
+  checks ??= await validatePhase(input.phase, content, context.earlier);
+  return { ...generation, content, cached: Boolean(cached), checks: [schemaCheck([]), ...checks] };
 }
 
 export async function storePhase(
@@ -73,27 +78,14 @@ export async function storePhase(
   content: unknown,
   definition: PhaseDefinition,
   meta: Omit<PhaseResult, 'phase' | 'revision' | 'artifact'>,
+  /** Written to the phase file for reviewers; kept out of the result, which goes into history. */
+  checks: PhaseCheck[],
 ): Promise<PhaseResult> {
   const summary = definition.summarize(content as never);
-  const artifact = await store.writeJson(store.runDir(specId), `${phase}.r${revision}.json`, { phase, revision, ...meta, content }, summary);
+  const artifact = await store.writeJson(store.runDir(specId), `${phase}.r${revision}.json`, { phase, revision, ...meta, checks, content }, summary);
   return { phase, revision, artifact, ...meta };
 }
 
 export function finalize(definition: PhaseDefinition, content: unknown, context: PhaseContext): unknown {
   return definition.finalize ? definition.finalize(content as never, context) : content;
-}
-
-async function withHeartbeat<T>(work: (signal?: AbortSignal) => Promise<T>): Promise<T> {
-  let context: Context | undefined;
-  try {
-    context = Context.current();
-  } catch {
-    return work();
-  }
-  const timer = setInterval(() => context!.heartbeat(), HEARTBEAT_EVERY_MS);
-  try {
-    return await work(context.cancellationSignal);
-  } finally {
-    clearInterval(timer);
-  }
 }

@@ -1,4 +1,5 @@
 import { stringify } from 'yaml';
+import type { PhaseCheck } from '../../review/review-types';
 import type { PhaseName } from '../../shared/phases';
 import type { PhaseContents } from '../phases/phase-contents';
 import { renderArchitectureDiagram } from '../render/architecture-diagram';
@@ -10,23 +11,53 @@ import { parseMermaid } from './mermaid-parse';
 import { lintOpenApi } from './redocly-lint';
 import { validateOpenApi } from './validate-openapi';
 
+/** The phases whose content cites ids (FR-n, tables) that must exist. */
+const CITING_PHASES: readonly PhaseName[] = ['requirements', 'architecture', 'database', 'api', 'testing'];
+export const REFERENCES_VALIDATOR = 'cited ids exist';
+export const SCHEMA_VALIDATOR = 'schema';
+
 /**
  * What construction cannot guarantee, checked before a person sees the phase: cited ids exist,
- * and what this phase renders to parses and lints. Each error names where it is.
+ * and what this phase renders to parses and lints. One result per validator that applies to the
+ * phase, passed or not, so a reviewer sees what was checked; each error names where it is.
  */
-export async function validatePhase(phase: PhaseName, content: unknown, earlier: Partial<PhaseContents>): Promise<string[]> {
-  const errors = checkReferences(phase, content, earlier);
+export async function validatePhase(phase: PhaseName, content: unknown, earlier: Partial<PhaseContents>): Promise<PhaseCheck[]> {
   const phases = { ...earlier, [phase]: content } as Partial<PhaseContents>;
-  const diagrams: { name: string; text: string }[] = [];
-  if (phase === 'architecture') diagrams.push({ name: 'architecture flowchart', text: renderArchitectureDiagram(phases.architecture!, 'check') });
-  if (phase === 'database') diagrams.push({ name: 'erDiagram', text: renderEntityDiagram(phases.database!) });
+  const checks: PhaseCheck[] = [];
+  if (CITING_PHASES.includes(phase)) checks.push(result(REFERENCES_VALIDATOR, checkReferences(phase, content, earlier)));
+  const diagrams = diagramsOf(phase, phases);
+  if (diagrams.length) checks.push(await parseMermaid(diagrams));
   if (phase === 'api') {
-    diagrams.push({ name: 'sequenceDiagram', text: renderSequenceDiagram(phases.api!, phases.architecture) });
     const document = renderOpenApiDocument('check', phases.api!, phases.security, 'check');
-    const schema = await validateOpenApi(document);
-    const lint = await lintOpenApi(stringify(document, { aliasDuplicateObjects: false }));
-    errors.push(...schema.errors.map((error) => `OpenAPI: ${error}`), ...lint.errors.map((error) => `OpenAPI lint: ${error}`));
+    const { warnings: _warnings, ...lint } = await lintOpenApi(stringify(document, { aliasDuplicateObjects: false }));
+    checks.push(await validateOpenApi(document), lint);
   }
-  if (diagrams.length) errors.push(...(await parseMermaid(diagrams)).errors);
-  return errors;
+  return checks;
+}
+
+/** The errors of every check as one list, each led by its validator: what the repair loop sends back. */
+export function checkErrors(checks: PhaseCheck[]): string[] {
+  return checks.flatMap((check) => check.errors.map((error) => `${check.validator}: ${error}`));
+}
+
+/** The phase's zod schema as a check: every stored revision passed it; a refused edit did not. */
+export function schemaCheck(errors: string[]): PhaseCheck {
+  return result(SCHEMA_VALIDATOR, errors);
+}
+
+function diagramsOf(phase: PhaseName, phases: Partial<PhaseContents>): { name: string; text: string }[] {
+  switch (phase) {
+    case 'architecture':
+      return [{ name: 'architecture flowchart', text: renderArchitectureDiagram(phases.architecture!, 'check') }];
+    case 'database':
+      return [{ name: 'erDiagram', text: renderEntityDiagram(phases.database!) }];
+    case 'api':
+      return [{ name: 'sequenceDiagram', text: renderSequenceDiagram(phases.api!, phases.architecture) }];
+    default:
+      return [];
+  }
+}
+
+function result(validator: string, errors: string[]): PhaseCheck {
+  return { validator, valid: errors.length === 0, errors };
 }
