@@ -1,5 +1,8 @@
 import type { ArtifactStore } from './artifacts/artifact-store';
+import type { Decision } from '../shared/decision';
+import { isDecisionProofValid } from '../runs/decision-proof';
 import type { Generator } from './llm/generator';
+import { createWebhookNotifier, type WebhookSettings } from './notify/webhook-notifier';
 import { acceptEdit } from './phases/accept-edit';
 import type { EditInput, PhaseInput } from './phases/phase-input';
 import { runPhase } from './phases/run-phase';
@@ -12,10 +15,14 @@ export interface ActivityDependencies {
   generator: Generator;
   store: ArtifactStore;
   tickets: Partial<Record<TicketTarget['name'], TicketTarget>>;
+  /** Where run events go; unset: nowhere. */
+  webhook?: WebhookSettings;
+  /** SPECFORGE_DECISION_KEY: checks the proof specforge's API puts on the decisions it authenticated. */
+  decisionKey?: string;
 }
 
 /** The worker wires real clients in; tests wire fakes. No module state. */
-export function createActivities({ generator, store, tickets }: ActivityDependencies) {
+export function createActivities({ generator, store, tickets, webhook, decisionKey }: ActivityDependencies) {
   const phase = (name: PhaseInput['phase']) => (input: Omit<PhaseInput, 'phase'>) => runPhase(generator, store, { ...input, phase: name });
   return {
     generateRequirements: phase('requirements'),
@@ -28,6 +35,8 @@ export function createActivities({ generator, store, tickets }: ActivityDependen
     generateCost: phase('cost'),
     acceptEdit: (input: EditInput) => acceptEdit(store, input),
     renderPack: (input: RenderInput) => renderPack(store, input),
+    notify: createWebhookNotifier(webhook ?? { publicUrl: 'http://localhost:3000' }),
+    verifyDecision: async ({ specId, decision }: { specId: string; decision: Decision }) => isDecisionProofValid(decisionKey, specId, decision),
     ...createTicketActivities(store, tickets),
   };
 }

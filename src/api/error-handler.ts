@@ -15,8 +15,8 @@ function toProblem(error: unknown, log: Logger, route: string): HttpProblem {
   if (error instanceof HttpProblem) return error;
   if (error instanceof SpecNotFoundError) return new HttpProblem(404, 'Not found', error.message, [{ field: 'id', message: 'no such run' }]);
   if (error instanceof DecisionRefusedError) {
-    const status = { conflict: 409, invalid: 422, no_worker: 503 }[error.kind];
-    const title = { conflict: 'Decision conflict', invalid: 'Invalid decision', no_worker: 'No worker' }[error.kind];
+    const status = { conflict: 409, invalid: 422, forbidden: 403, no_worker: 503 }[error.kind];
+    const title = { conflict: 'Decision conflict', invalid: 'Invalid decision', forbidden: 'Forbidden', no_worker: 'No worker' }[error.kind];
     return new HttpProblem(status, title, error.message, error.field ? [{ field: error.field, message: error.message }] : []);
   }
   const bodyError = error as { type?: string; status?: number };

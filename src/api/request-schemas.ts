@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { DECISION_ACTIONS, TICKETS_GATE } from '../shared/decision';
-import { MAX_COMMENT_LENGTH } from '../shared/decision-check';
+import { MAX_COMMENT_LENGTH, MAX_ITEM_COMMENTS } from '../shared/decision-check';
 import { GATE_POLICIES, GATE_TIMEOUT_POLICIES } from '../shared/gates';
 import { PHASES } from '../shared/phases';
 import { TICKET_TARGETS } from '../shared/spec-run';
@@ -14,6 +14,8 @@ export const createSpecBody = z.strictObject({
   description: z.string().max(20_000).optional(),
   gates: z.enum(GATE_POLICIES, { error: `gates must be one of ${GATE_POLICIES.join(', ')}` }).optional(),
   approvers: z.array(z.string().trim().min(1).max(200)).max(50).optional(),
+  approvalsRequired: z.number().int().min(1).max(10).optional(),
+  requireVerified: z.boolean().optional(),
   gateTimeout: z.string().regex(durationPattern, 'gateTimeout must be a duration such as "30m", "24h" or "2 days"').optional(),
   onGateTimeout: z.enum(GATE_TIMEOUT_POLICIES).optional(),
   tickets: z
@@ -28,6 +30,9 @@ export const createSpecBody = z.strictObject({
     .refine((tickets) => tickets.target !== 'github' || tickets.repo, { message: 'the github target needs repo ("owner/name")', path: ['repo'] })
     .refine((tickets) => tickets.target !== 'jira' || tickets.project, { message: 'the jira target needs project (a project key)', path: ['project'] })
     .optional(),
+}).refine((body) => !body.approvalsRequired || body.approvalsRequired <= Math.max(1, body.approvers?.length ?? 0), {
+  message: 'approvalsRequired cannot exceed the number of approvers (name them in approvers)',
+  path: ['approvalsRequired'],
 });
 
 export const listSpecsQuery = z.object({
@@ -39,7 +44,9 @@ export const listSpecsQuery = z.object({
 export const decisionBody = z.strictObject({
   phase: z.enum([...PHASES, TICKETS_GATE], { error: `phase must be one of ${[...PHASES, TICKETS_GATE].join(', ')}` }),
   action: z.enum(DECISION_ACTIONS, { error: `action must be one of ${DECISION_ACTIONS.join(', ')}` }),
-  by: z.string({ error: 'by is required: who decides' }).trim().min(1).max(200),
+  /** Who decides: required in local mode; with reviewers configured it comes from the token or session. */
+  by: z.string().trim().min(1).max(200).optional(),
   comment: z.string().max(MAX_COMMENT_LENGTH).optional(),
   content: z.record(z.string(), z.unknown()).optional(),
+  items: z.array(z.strictObject({ id: z.string().trim().min(1).max(200), comment: z.string().trim().min(1).max(MAX_COMMENT_LENGTH) })).max(MAX_ITEM_COMMENTS).optional(),
 });

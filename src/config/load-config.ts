@@ -7,10 +7,22 @@ const configSchema = z.object({
   TEMPORAL_NAMESPACE: z.string().min(1).default('default'),
   TEMPORAL_TASK_QUEUE: z.string().min(1).default('specforge'),
   TEMPORAL_CLI_PATH: optionalText,
+  /** Frontend port of the local dev server specforge starts when TEMPORAL_ADDRESS is unset. */
+  TEMPORAL_PORT: z.coerce.number().int().min(1).max(65535).default(7233),
   TEMPORAL_UI_PORT: z.coerce.number().int().min(1).max(65535).default(8233),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
-  /** When set, /v1 routes need `Authorization: Bearer <token>`. */
+  /** A service token with the admin role: /v1 and the review page then need a token or a session. */
   SPECFORGE_API_TOKEN: z.string().min(16, 'use at least 16 characters').optional(),
+  /** YAML or JSON: reviewers with name, role (reviewer | admin) and tokenSha256. */
+  SPECFORGE_REVIEWERS_FILE: optionalText,
+  /** Shared by the API and the worker: the key that signs decisions sent through specforge. */
+  SPECFORGE_DECISION_KEY: z.string().min(32, 'use at least 32 characters').optional(),
+  /** The API's public URL: review links in webhooks and the Temporal UI; where the CLI sends requests. */
+  SPECFORGE_URL: z.url().optional(),
+  /** The CLI's token for SPECFORGE_URL (a reviewer's own token, or the service token). */
+  SPECFORGE_TOKEN: optionalText,
+  /** Gate openings, reminders and run ends are POSTed here as JSON (Slack-compatible `text`). */
+  SPECFORGE_WEBHOOK_URL: z.url().optional(),
   OPENAI_API_KEY: optionalText,
   OPENAI_BASE_URL: z.url().optional(),
   SPECFORGE_MODEL: z.string().min(1).default('gpt-4o-mini'),

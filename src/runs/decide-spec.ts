@@ -7,7 +7,7 @@ import { SpecNotFoundError } from './read-spec-status';
 
 export class DecisionRefusedError extends Error {
   override name = 'DecisionRefusedError';
-  constructor(readonly kind: 'conflict' | 'invalid' | 'no_worker', message: string, readonly field?: string) {
+  constructor(readonly kind: 'conflict' | 'invalid' | 'forbidden' | 'no_worker', message: string, readonly field?: string) {
     super(message);
   }
 }
@@ -34,7 +34,8 @@ export async function decideSpec(client: Client, id: string, decision: Decision)
     if (error instanceof WorkflowUpdateFailedError && error.cause instanceof ApplicationFailure) {
       const failure = error.cause;
       const field = typeof failure.details?.[0] === 'string' ? failure.details[0] : undefined;
-      throw new DecisionRefusedError(failure.type === DECISION_FAILURE_TYPES.conflict ? 'conflict' : 'invalid', failure.message, field);
+      const kind = failure.type === DECISION_FAILURE_TYPES.conflict ? 'conflict' : failure.type === DECISION_FAILURE_TYPES.forbidden ? 'forbidden' : 'invalid';
+      throw new DecisionRefusedError(kind, failure.message, field);
     }
     throw error;
   }

@@ -5,7 +5,8 @@ import { newSpecId } from './spec-id';
 
 export const SPEC_WORKFLOW_TYPE = 'specWorkflow';
 
-export async function startSpec(client: Client, taskQueue: string, request: SpecRequest): Promise<string> {
+/** Starts a run; `reviewUrl` (the API's public URL) puts the review link in the Temporal UI. */
+export async function startSpec(client: Client, taskQueue: string, request: SpecRequest, options: { reviewUrl?: string } = {}): Promise<string> {
   const id = newSpecId(request.feature);
   await client.workflow.start(SPEC_WORKFLOW_TYPE, {
     taskQueue,
@@ -18,6 +19,24 @@ export async function startSpec(client: Client, taskQueue: string, request: Spec
       { key: SPEC_FEATURE, value: request.feature.slice(0, 1000) },
     ],
     memo: { request: { feature: request.feature, gates: request.gates ?? 'each' } },
+    // Shown at the top of the run's page in the Temporal UI.
+    staticSummary: `Spec: ${request.feature.replace(/\s+/g, ' ').slice(0, 200)}`,
+    staticDetails: staticDetails(id, request, options.reviewUrl),
   });
   return id;
+}
+
+function staticDetails(id: string, request: SpecRequest, reviewUrl: string | undefined): string {
+  const review = reviewUrl ? `[Review page](${reviewUrl.replace(/\/+$/, '')}/specs/${id})` : `\`npx specforge open ${id}\` prints the review page's address`;
+  return [
+    `**Review and decide**: ${review}.`,
+    '',
+    `Gates: ${request.gates ?? 'each'}${request.approvers?.length ? `; approvers: ${request.approvers.join(', ')}` : ''}${(request.approvalsRequired ?? 1) > 1 ? `; ${request.approvalsRequired} approvals per gate` : ''}.`,
+    '',
+    'From the Temporal CLI, an update answers at once (a refusal comes back as an error):',
+    '```',
+    `temporal workflow update execute --workflow-id ${id} --name decide --input '{"phase":"requirements","action":"approve","by":"your-name"}'`,
+    '```',
+    `Raw signals and updates are recorded as \`via: "signal"\`/\`"update"\`, \`verified: false\`${request.requireVerified ? ', and this run refuses them' : ''}. The phase waiting and the last refusal are under Current details (User Metadata tab).`,
+  ].join('\n');
 }

@@ -12,6 +12,16 @@ export function isGateName(value: unknown): value is GateName {
 export const DECISION_ACTIONS = ['approve', 'request_changes', 'edit', 'abort', 'skip'] as const;
 export type DecisionAction = (typeof DECISION_ACTIONS)[number];
 
+/** How a decision reached the run: specforge's API, review page or CLI (signed), or raw Temporal messages. */
+export const DECISION_CHANNELS = ['api', 'page', 'cli', 'signal', 'update', 'timer'] as const;
+export type DecisionChannel = (typeof DECISION_CHANNELS)[number];
+
+/** A reviewer's comment on one item of the phase (FR-2, a component, an operation): targeted feedback. */
+export interface ItemComment {
+  id: string;
+  comment: string;
+}
+
 /** The body of the `decision` signal, the `decide` update and POST /v1/specs/:id/decisions. */
 export interface Decision {
   phase: GateName;
@@ -20,11 +30,21 @@ export interface Decision {
   comment?: string;
   /** Replacement phase content for `edit`; answers to open questions for `approve` of requirements. */
   content?: Record<string, unknown>;
+  /** With request_changes: comments on single items, sent to the regeneration as targeted feedback. */
+  items?: ItemComment[];
+  /** Set by specforge when an admin decides for one of the run's approvers: the admin's name. */
+  actor?: string;
+  /** Set by specforge's API with `proof`; raw Temporal messages carry neither. */
+  via?: DecisionChannel;
+  /** HMAC of the decision by specforge's API, checked by the worker: what makes a decision verified. */
+  proof?: string;
 }
 
-export interface RecordedDecision extends Decision {
+export interface RecordedDecision extends Omit<Decision, 'proof' | 'content'> {
   at: string;
   revision: number;
   outcome: 'applied' | 'rejected';
   reason?: string;
+  /** True only when the decision carried a proof the worker accepted (or came from the gate's own timer). */
+  verified?: boolean;
 }

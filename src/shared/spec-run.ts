@@ -10,6 +10,10 @@ export interface SpecRequest {
   gates?: GatePolicy;
   /** Who may decide; empty means anyone who names themselves. */
   approvers?: string[];
+  /** Distinct approvers who must approve each gate (default 1). */
+  approvalsRequired?: number;
+  /** Refuse decisions that did not come through specforge (raw Temporal signals and updates). */
+  requireVerified?: boolean;
   /** How long a gate waits before `onGateTimeout` applies, e.g. "24h". Unset: wait forever, reminding daily. */
   gateTimeout?: string;
   onGateTimeout?: GateTimeoutPolicy;
@@ -83,16 +87,33 @@ export interface TicketRef {
   internalId?: string;
 }
 
+export interface PendingApproval {
+  phase: GateName;
+  revision: number;
+  summary: string;
+  since: string;
+  quality: CriterionResult[];
+  orphans: string[];
+  /** Approvals of this revision so far, when a run needs more than one. */
+  approvals?: { by: string; at: string }[];
+  approvalsRequired?: number;
+}
+
 export interface SpecRunStatus {
   id: string;
   feature: string;
   slug: string;
+  description?: string;
+  /** Answers to the requirements' open questions, by question id. */
+  answers?: Record<string, string>;
   status: SpecStatus;
   phase: PhaseName | 'render' | 'tickets' | 'done';
   gates: GatePolicy;
   phases: { name: PhaseName; state: PhaseStateName; revision: number; summary?: string }[];
-  pendingApproval?: { phase: GateName; revision: number; summary: string; since: string; quality: CriterionResult[]; orphans: string[] };
+  pendingApproval?: PendingApproval;
   decisions: RecordedDecision[];
+  /** The last refused decision, shown until the next decision applies. */
+  refused?: RecordedDecision;
   artifacts: ArtifactRef[];
   tickets: TicketRef[];
   error?: string;

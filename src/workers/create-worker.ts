@@ -20,6 +20,8 @@ export async function createSpecWorker(options: SpecWorkerOptions): Promise<{ wo
     namespace: options.namespace,
     taskQueue: options.taskQueue,
     activities: options.activities,
+    // Heartbeats carry the repair attempt the CLI shows; the default throttle (80 % of the 20 s heartbeat timeout) would show it late.
+    maxHeartbeatThrottleInterval: '3 seconds',
     ...(options.workflowBundle ? { workflowBundle: options.workflowBundle } : { workflowsPath: WORKFLOWS_PATH }),
   });
   return { worker, connection };

@@ -7,7 +7,7 @@ import { wireActivities } from './wire-activities';
 
 /** A worker on its own (docker-compose, a second terminal, the crash test): TEMPORAL_ADDRESS or the local dev server. */
 const config = loadConfig();
-const address = config.TEMPORAL_ADDRESS ?? '127.0.0.1:7233';
+const address = config.TEMPORAL_ADDRESS ?? `127.0.0.1:${config.TEMPORAL_PORT}`;
 const client = await Connection.connect({ address });
 // A server specforge did not start may lack the attributes the workflow upserts.
 await registerSearchAttributes(client, config.TEMPORAL_NAMESPACE);

@@ -6,6 +6,7 @@ import { createOpenAIGenerator } from '../activities/llm/openai-generator';
 import { createFileTarget } from '../activities/tickets/file-target';
 import { createGitHubTarget } from '../activities/tickets/github-target';
 import { createJiraTarget } from '../activities/tickets/jira-target';
+import { decisionKeyFor } from '../config/decision-key';
 import type { Config } from '../config/load-config';
 
 /** Real clients from the configuration; credentials stay here, never in workflow inputs. */
@@ -18,7 +19,13 @@ export function wireActivities(config: Config) {
       ? { jira: createJiraTarget({ host: config.JIRA_HOST, email: config.JIRA_EMAIL, apiToken: config.JIRA_API_TOKEN }) }
       : {}),
   };
-  return createActivities({ generator: generatorFor(config), store, tickets });
+  const webhook = { url: config.SPECFORGE_WEBHOOK_URL, publicUrl: publicUrl(config) };
+  return createActivities({ generator: generatorFor(config), store, tickets, webhook, decisionKey: decisionKeyFor(config) });
+}
+
+/** Where people open the review page: SPECFORGE_URL, else the local API. */
+export function publicUrl(config: Config): string {
+  return config.SPECFORGE_URL ?? `http://localhost:${config.PORT}`;
 }
 
 export function generatorFor(config: Config): Generator {

@@ -1,9 +1,10 @@
-import { ActivityFailure, ApplicationFailure, condition, log, proxyActivities } from '@temporalio/workflow';
+import { ActivityFailure, ApplicationFailure, proxyActivities } from '@temporalio/workflow';
 import type { SpecActivities } from '../activities/create-activities';
-import { checkDecision, DECISION_FAILURE_TYPES } from '../shared/decision-check';
-import type { GateName } from '../shared/decision';
+import { DECISION_FAILURE_TYPES, feedbackOf } from '../shared/decision-check';
 import type { PhaseResult } from '../shared/spec-run';
-import type { DecisionInbox, InboxItem } from './decision-inbox';
+import type { DecisionInbox } from './decision-inbox';
+import type { Notifications } from './notifications';
+import { receiveDecision, type ReceivedDecision } from './receive-decision';
 import type { SpecRunState } from './spec-run-state';
 
 export type GateEnd = { kind: 'approved'; result: PhaseResult } | { kind: 'regenerate'; feedback: string } | { kind: 'aborted' };
@@ -13,84 +14,79 @@ const activities = proxyActivities<SpecActivities>({
   retry: { initialInterval: '1 second', maximumAttempts: 3 },
 });
 
-/** Waits for a decision on the phase's current result and applies it. */
-export async function phaseGate(run: SpecRunState, inbox: DecisionInbox, result: PhaseResult): Promise<GateEnd> {
+/** Waits for decisions on the phase's current result and applies them until it is approved, sent back or aborted. */
+export async function phaseGate(run: SpecRunState, inbox: DecisionInbox, notifications: Notifications, result: PhaseResult): Promise<GateEnd> {
   run.awaiting(result);
+  notifications.send({ kind: 'gate_opened', specId: run.id, feature: run.request.feature, phase: result.phase, revision: result.revision });
   for (;;) {
-    const item = await nextDecision(run, inbox, result.phase);
-    if (!item) {
-      run.record({ phase: result.phase, action: 'approve', by: 'gate-timeout', comment: `auto-approved after ${run.request.gateTimeout}`, revision: result.revision, outcome: 'applied' });
+    const received = await receiveDecision(run, inbox, notifications, { name: result.phase, revision: result.revision });
+    if (!received) {
+      run.record(
+        { phase: result.phase, action: 'approve', by: 'gate-timeout', comment: `auto-approved after ${run.request.gateTimeout}` },
+        { revision: result.revision, outcome: 'applied', via: 'timer', verified: true },
+      );
       return { kind: 'approved', result };
     }
-    const { decision } = item;
-    const refusal = checkDecision(decision, { awaiting: result.phase, finished: false, approvers: run.request.approvers ?? [] });
-    if (refusal) {
-      // Content (a whole phase, for an edit) stays out of the recorded decision: history stays small.
-      run.record({ ...decision, content: undefined, revision: result.revision, outcome: 'rejected', reason: refusal.message });
-      inbox.settle(item, refusal);
-      continue;
-    }
-    const settle = (next: string) => inbox.settle(item, { phase: decision.phase, action: decision.action, revision: result.revision, next });
-    const recordApplied = () => run.record({ ...decision, content: undefined, revision: result.revision, outcome: 'applied' });
+    const { item, decision, channel } = received;
+    const applied = (revision = result.revision) => run.record(decision, { revision, outcome: 'applied', ...channel });
+    const settle = (next: string, revision = result.revision) => inbox.settle(item, { phase: decision.phase, action: decision.action, revision, next });
     switch (decision.action) {
       case 'approve':
-        if (result.phase === 'requirements') run.answers = { ...run.answers, ...answersFrom(decision.content) };
-        recordApplied();
+        if (result.phase === 'requirements') run.addAnswers(answersFrom(decision.content));
+        applied();
+        if (run.approvalsMissing() > 0) {
+          settle(`waiting for ${run.approvalsMissing()} more approval(s)`);
+          break;
+        }
         settle('next phase');
         return { kind: 'approved', result };
       case 'request_changes':
-        recordApplied();
+        applied();
         settle(`regenerating ${result.phase} as revision ${result.revision + 1}`);
-        return { kind: 'regenerate', feedback: decision.comment! };
+        return { kind: 'regenerate', feedback: feedbackOf(decision) };
       case 'abort':
-        recordApplied();
+        applied();
         settle('run cancelled');
         return { kind: 'aborted' };
       case 'edit': {
-        const edited = await applyEdit(run, item, result);
-        if (edited) return { kind: 'approved', result: edited };
-        break;
+        const edited = await applyEdit(run, inbox, received, result);
+        if (!edited) break;
+        // The edit is its author's approval of a new revision; a run that needs more asks again.
+        result = edited;
+        run.awaiting(edited);
+        applied(edited.revision);
+        if (run.approvalsMissing() > 0) {
+          settle(`waiting for ${run.approvalsMissing()} more approval(s) of the edit`, edited.revision);
+          break;
+        }
+        settle('next phase', edited.revision);
+        return { kind: 'approved', result: edited };
       }
-    }
-  }
-
-  async function applyEdit(run: SpecRunState, item: InboxItem, current: PhaseResult): Promise<PhaseResult | undefined> {
-    const { decision } = item;
-    try {
-      const edited = await activities.acceptEdit({
-        specId: run.id,
-        phase: current.phase,
-        revision: current.revision + 1,
-        feature: run.request.feature,
-        description: run.request.description ?? '',
-        feedback: [],
-        answers: run.answers,
-        earlier: run.earlier(current.phase),
-        content: decision.content!,
-        by: decision.by,
-      });
-      run.record({ ...decision, content: undefined, revision: edited.revision, outcome: 'applied' });
-      inbox.settle(item, { phase: decision.phase, action: 'edit', revision: edited.revision, next: 'next phase' });
-      return edited;
-    } catch (error) {
-      const cause = error instanceof ActivityFailure ? error.cause : undefined;
-      if (!(cause instanceof ApplicationFailure) || cause.type !== DECISION_FAILURE_TYPES.content) throw error;
-      run.record({ ...decision, content: undefined, revision: current.revision, outcome: 'rejected', reason: cause.message });
-      inbox.settle(item, { kind: 'invalid', field: 'content', message: cause.message });
-      return undefined;
     }
   }
 }
 
-/** The next decision, applying the gate-timeout policy; undefined means auto-approve. */
-export async function nextDecision(run: SpecRunState, inbox: DecisionInbox, phase: GateName): Promise<InboxItem | undefined> {
-  const timeout = run.request.gateTimeout ?? '24 hours';
-  const policy = run.request.gateTimeout ? (run.request.onGateTimeout ?? 'remind') : 'remind';
-  for (;;) {
-    if (await condition(() => inbox.size > 0, timeout)) return inbox.shift();
-    if (policy === 'approve') return undefined;
-    if (policy === 'fail') throw ApplicationFailure.nonRetryable(`No decision on ${phase} within ${timeout}`, 'GateTimeout');
-    log.warn(`Spec ${run.id} has waited ${timeout} for a decision on ${phase}`, { specId: run.id, phase });
+/** Validates and stores a person's replacement content; a refused edit is recorded and answered, and the gate waits on. */
+async function applyEdit(run: SpecRunState, inbox: DecisionInbox, { item, decision, channel }: ReceivedDecision, current: PhaseResult): Promise<PhaseResult | undefined> {
+  try {
+    return await activities.acceptEdit({
+      specId: run.id,
+      phase: current.phase,
+      revision: current.revision + 1,
+      feature: run.request.feature,
+      description: run.request.description ?? '',
+      feedback: [],
+      answers: run.answers,
+      earlier: run.earlier(current.phase),
+      content: decision.content!,
+      by: decision.by,
+    });
+  } catch (error) {
+    const cause = error instanceof ActivityFailure ? error.cause : undefined;
+    if (!(cause instanceof ApplicationFailure) || cause.type !== DECISION_FAILURE_TYPES.content) throw error;
+    run.record(decision, { revision: current.revision, outcome: 'rejected', reason: cause.message, ...channel });
+    inbox.settle(item, { kind: 'invalid', field: 'content', message: cause.message });
+    return undefined;
   }
 }
 

@@ -1,17 +1,25 @@
 import { setCurrentDetails, upsertSearchAttributes } from '@temporalio/workflow';
-import type { RecordedDecision } from '../shared/decision';
+import type { Decision, DecisionChannel, RecordedDecision } from '../shared/decision';
+import type { GateView } from '../shared/decision-check';
 import { PHASES, type PhaseName } from '../shared/phases';
 import { slugify } from '../shared/slug';
-import type { PhaseResult, PhaseTiming, SpecRequest, SpecRunStatus, SpecStatus } from '../shared/spec-run';
+import type { PendingApproval, PhaseResult, PhaseTiming, SpecRequest, SpecRunStatus, SpecStatus } from '../shared/spec-run';
 import { SPEC_FEATURE, SPEC_PHASE, SPEC_STATUS } from './search-attributes';
 
 /** The run's state, and the one place it is shown: query, search attributes and current details. */
+export interface DecisionRecord {
+  revision: number;
+  outcome: RecordedDecision['outcome'];
+  reason?: string;
+  via: DecisionChannel;
+  verified: boolean;
+}
+
 export class SpecRunState {
   readonly slug: string;
   readonly approved: Partial<Record<PhaseName, PhaseResult>> = {};
   readonly timings: PhaseTiming[] = PHASES.map((phase) => ({ phase, generationMs: 0, revisions: 0 }));
   readonly status: SpecRunStatus;
-  answers: Record<string, string> = {};
   private published = '';
 
   constructor(readonly id: string, readonly request: SpecRequest) {
@@ -20,6 +28,7 @@ export class SpecRunState {
       id,
       feature: request.feature,
       slug: this.slug,
+      ...(request.description ? { description: request.description } : {}),
       status: 'running',
       phase: 'requirements',
       gates: request.gates ?? 'each',
@@ -71,13 +80,14 @@ export class SpecRunState {
       // Results recorded before quality checks existed lack these; replay must still work.
       quality: reviewed.flatMap((each) => each.quality ?? []),
       orphans: result.orphans ?? [],
+      ...this.approvalCount(),
     };
     this.publish();
   }
 
   awaitingTickets(summary: string, revision: number): void {
     this.status.status = 'awaiting_approval';
-    this.status.pendingApproval = { phase: 'tickets', revision, summary, since: new Date().toISOString(), quality: [], orphans: [] };
+    this.status.pendingApproval = { phase: 'tickets', revision, summary, since: new Date().toISOString(), quality: [], orphans: [], ...this.approvalCount() };
     this.publish();
   }
 
@@ -90,6 +100,8 @@ export class SpecRunState {
   approve(result: PhaseResult): void {
     this.approved[result.phase] = result;
     this.entry(result.phase).state = 'approved';
+    // An accepted edit is a new revision: readers find the approved file by this number.
+    this.entry(result.phase).revision = result.revision;
     this.entry(result.phase).summary = result.artifact.summary;
     this.timing(result.phase).finishedAt = new Date().toISOString();
     this.status.pendingApproval = undefined;
@@ -97,8 +109,46 @@ export class SpecRunState {
     this.publish();
   }
 
-  record(decision: Omit<RecordedDecision, 'at'>): void {
-    this.status.decisions.push({ ...decision, at: new Date().toISOString() });
+  /** Answers to the requirements' open questions, given when requirements were approved. */
+  get answers(): Record<string, string> {
+    return this.status.answers ?? {};
+  }
+
+  addAnswers(answers: Record<string, string>): void {
+    this.status.answers = { ...this.answers, ...answers };
+  }
+
+  /** What a gate judges a decision against. */
+  gateView(): GateView {
+    const pending = this.status.pendingApproval;
+    return {
+      awaiting: pending?.phase,
+      finished: this.status.phase === 'done',
+      approvers: this.request.approvers ?? [],
+      requireVerified: this.request.requireVerified,
+      approvedBy: pending?.approvals?.map((approval) => approval.by),
+    };
+  }
+
+  /** Approvals still missing before the revision at the gate counts as approved. */
+  approvalsMissing(): number {
+    return (this.request.approvalsRequired ?? 1) - (this.status.pendingApproval?.approvals?.length ?? 0);
+  }
+
+  /** Records a decision (never its content or proof: history and memo stay small); an applied approve counts toward the gate. */
+  record(decision: Decision, record: DecisionRecord): void {
+    const { content: _content, proof: _proof, ...shown } = decision;
+    const recorded: RecordedDecision = { ...shown, ...record, at: new Date().toISOString() };
+    this.status.decisions.push(recorded);
+    if (record.outcome === 'rejected') {
+      this.status.refused = recorded;
+    } else {
+      this.status.refused = undefined;
+      const pending = this.status.pendingApproval;
+      // An accepted edit is its author's approval of the new revision.
+      if ((decision.action === 'approve' || decision.action === 'edit') && pending?.approvals) pending.approvals.push({ by: decision.by, at: recorded.at });
+    }
+    this.publish();
   }
 
   step(phase: 'render' | 'tickets' | 'done', status: SpecStatus = this.status.status): void {
@@ -113,6 +163,10 @@ export class SpecRunState {
     this.status.pendingApproval = undefined;
     if (error) this.status.error = error;
     this.publish();
+  }
+
+  private approvalCount(): Pick<PendingApproval, 'approvals' | 'approvalsRequired'> {
+    return { approvals: [], approvalsRequired: this.request.approvalsRequired ?? 1 };
   }
 
   private entry(phase: PhaseName) {
@@ -145,7 +199,13 @@ function currentDetails(status: SpecRunStatus): string {
     const { phase } = status.pendingApproval;
     for (const result of status.pendingApproval.quality) lines.push(`- quality: ${result.passed ? 'passed' : 'FAILED'} ${result.criterion}${result.reasons.length ? ` (${result.reasons.join('; ')})` : ''}`);
     if (status.pendingApproval.orphans.length) lines.push(`- not traced yet: ${status.pendingApproval.orphans.join(', ')}`);
+    const { approvals, approvalsRequired } = status.pendingApproval;
+    if (approvalsRequired && approvalsRequired > 1) lines.push(`- approvals: ${approvals?.length ?? 0} of ${approvalsRequired}${approvals?.length ? ` (${approvals.map((approval) => approval.by).join(', ')})` : ''}`);
     lines.push('', `Waiting for a decision on **${phase}**. Signal \`decision\` with:`, '', '```json', JSON.stringify({ phase, action: 'approve', by: 'your-name' }), '```');
+  }
+  if (status.refused) {
+    const { refused } = status;
+    lines.push('', `**Refused** ${refused.action} on ${refused.phase} by ${refused.by} (via ${refused.via ?? 'signal'}): ${refused.reason ?? ''}`);
   }
   if (status.error) lines.push('', `Error: ${status.error}`);
   return lines.join('\n');

@@ -1,4 +1,5 @@
 import {
+  allHandlersFinished,
   ApplicationFailure,
   CancellationScope,
   condition,
@@ -12,11 +13,12 @@ import {
   workflowInfo,
 } from '@temporalio/workflow';
 import type { SpecActivities } from '../activities/create-activities';
-import { checkDecision, DECISION_FAILURE_TYPES } from '../shared/decision-check';
+import { checkDecision, refusalFailureType } from '../shared/decision-check';
 import { PHASES, type PhaseName } from '../shared/phases';
 import type { PhaseResult, SpecRequest, SpecRunStatus, SpecStatus } from '../shared/spec-run';
 import { DecisionInbox } from './decision-inbox';
 import { decideUpdate, decisionSignal, statusQuery } from './messages';
+import { Notifications } from './notifications';
 import { phaseGate } from './phase-gate';
 import { SpecRunState } from './spec-run-state';
 import type { SavedPlan } from '../activities/tickets/ticket-activities';
@@ -48,30 +50,31 @@ const GENERATORS = {
 export async function specWorkflow(request: SpecRequest): Promise<SpecRunStatus> {
   const run = new SpecRunState(workflowInfo().workflowId, request);
   const inbox = new DecisionInbox();
+  const notifications = new Notifications();
   listenForDecisions(run, inbox);
   try {
     for (const phase of PHASES) {
-      const approved = await decidePhase(run, inbox, phase);
-      if (!approved) return await finish(run, 'cancelled');
+      const approved = await decidePhase(run, inbox, notifications, phase);
+      if (!approved) return await finish(run, notifications, 'cancelled');
     }
     await render(run, 'completed');
-    const tickets = await createTickets(run, inbox);
-    return close(run, tickets === 'aborted' ? 'cancelled' : 'completed');
+    const tickets = await createTickets(run, inbox, notifications);
+    return await close(run, notifications, tickets === 'aborted' ? 'cancelled' : 'completed');
   } catch (error) {
     if (isCancellation(error)) {
-      await CancellationScope.nonCancellable(() => finish(run, 'cancelled'));
+      await CancellationScope.nonCancellable(() => finish(run, notifications, 'cancelled'));
       throw error;
     }
     // A bug in workflow code fails the task, not the run: a fixed worker resumes where it stopped.
     if (!(error instanceof TemporalFailure)) throw error;
     const message = error.cause?.message ?? error.message;
-    await finish(run, 'failed', message).catch(() => undefined);
+    await finish(run, notifications, 'failed', message).catch(() => undefined);
     throw error;
   }
 }
 
 /** Generates the phase and loops through reviews until it is approved; false when aborted. */
-async function decidePhase(run: SpecRunState, inbox: DecisionInbox, phase: PhaseName): Promise<boolean> {
+async function decidePhase(run: SpecRunState, inbox: DecisionInbox, notifications: Notifications, phase: PhaseName): Promise<boolean> {
   const feedback: string[] = [];
   for (let revision = 1; ; revision += 1) {
     const result = await generate(run, phase, revision, feedback);
@@ -79,7 +82,7 @@ async function decidePhase(run: SpecRunState, inbox: DecisionInbox, phase: Phase
       run.approve(result);
       return true;
     }
-    const end = await phaseGate(run, inbox, result);
+    const end = await phaseGate(run, inbox, notifications, result);
     if (end.kind === 'aborted') return false;
     if (end.kind === 'approved') {
       run.approve(end.result);
@@ -106,16 +109,20 @@ async function generate(run: SpecRunState, phase: PhaseName, revision: number, f
 }
 
 /** Renders whatever was approved, so an aborted or failed run still leaves its approved work. */
-async function finish(run: SpecRunState, status: SpecStatus, error?: string): Promise<SpecRunStatus> {
+async function finish(run: SpecRunState, notifications: Notifications, status: SpecStatus, error?: string): Promise<SpecRunStatus> {
   await render(run, status);
-  return close(run, status, error);
+  return close(run, notifications, status, error);
 }
 
-function close(run: SpecRunState, status: SpecStatus, error?: string): SpecRunStatus {
+async function close(run: SpecRunState, notifications: Notifications, status: SpecStatus, error?: string): Promise<SpecRunStatus> {
   run.end(status, error);
   run.step('done');
   // The memo is what status readers see once the run is closed and no worker answers queries.
   upsertMemo({ status: run.status });
+  notifications.send({ kind: 'run_finished', specId: run.id, feature: run.request.feature, status, error: run.status.error });
+  await notifications.settle();
+  // Updates still in flight get their answer (the run has finished) before the run closes.
+  await condition(allHandlersFinished);
   return run.status;
 }
 
@@ -140,7 +147,7 @@ async function render(run: SpecRunState, status: SpecStatus): Promise<void> {
   }
 }
 
-async function createTickets(run: SpecRunState, inbox: DecisionInbox): Promise<'created' | 'skipped' | 'aborted'> {
+async function createTickets(run: SpecRunState, inbox: DecisionInbox, notifications: Notifications): Promise<'created' | 'skipped' | 'aborted'> {
   run.step('tickets');
   const options = run.request.tickets;
   const target = { specId: run.id, slug: run.slug, outDir: run.request.outDir, target: options?.target ?? 'file', destination: options?.repo ?? options?.project };
@@ -155,7 +162,7 @@ async function createTickets(run: SpecRunState, inbox: DecisionInbox): Promise<'
     const list = (plan: SavedPlan['plan']) => (run.status.artifacts = [...run.status.artifacts.filter((artifact) => artifact.file !== plan.file), plan]);
     list(saved.plan);
     if (options?.review) {
-      const end = await ticketsGate(run, inbox, saved, target);
+      const end = await ticketsGate(run, inbox, notifications, saved, target);
       if (end.kind !== 'create') return end.kind === 'skip' ? 'skipped' : 'aborted';
       saved = end.plan;
       list(saved.plan);
@@ -178,21 +185,14 @@ function listenForDecisions(run: SpecRunState, inbox: DecisionInbox): void {
       const token = inbox.pushAwaited(decision);
       await condition(() => inbox.isSettled(token));
       const outcome = inbox.take(token);
-      if ('kind' in outcome) {
-        throw ApplicationFailure.nonRetryable(outcome.message, outcome.kind === 'conflict' ? DECISION_FAILURE_TYPES.conflict : outcome.field === 'content' ? DECISION_FAILURE_TYPES.content : DECISION_FAILURE_TYPES.invalid, outcome.field);
-      }
+      if ('kind' in outcome) throw ApplicationFailure.nonRetryable(outcome.message, refusalFailureType(outcome), outcome.field);
       return outcome;
     },
     {
+      // A refused update leaves no trace in history; one that passes is checked again when the gate takes it.
       validator: (decision) => {
-        const refusal = checkDecision(decision, {
-          awaiting: run.status.pendingApproval?.phase,
-          finished: run.status.phase === 'done',
-          approvers: run.request.approvers ?? [],
-        });
-        if (refusal) {
-          throw ApplicationFailure.nonRetryable(refusal.message, refusal.kind === 'conflict' ? DECISION_FAILURE_TYPES.conflict : DECISION_FAILURE_TYPES.invalid, refusal.field);
-        }
+        const refusal = checkDecision(decision, run.gateView());
+        if (refusal) throw ApplicationFailure.nonRetryable(refusal.message, refusalFailureType(refusal), refusal.field);
       },
     },
   );

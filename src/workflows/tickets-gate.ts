@@ -2,9 +2,10 @@ import { ActivityFailure, ApplicationFailure, proxyActivities } from '@temporali
 import type { SpecActivities } from '../activities/create-activities';
 import type { SavedPlan, TicketRunInput } from '../activities/tickets/ticket-activities';
 import { TICKETS_GATE } from '../shared/decision';
-import { checkDecision, DECISION_FAILURE_TYPES } from '../shared/decision-check';
+import { DECISION_FAILURE_TYPES } from '../shared/decision-check';
 import type { DecisionInbox } from './decision-inbox';
-import { nextDecision } from './phase-gate';
+import type { Notifications } from './notifications';
+import { receiveDecision } from './receive-decision';
 import type { SpecRunState } from './spec-run-state';
 
 export type TicketsGateEnd = { kind: 'create'; plan: SavedPlan } | { kind: 'skip' } | { kind: 'aborted' };
@@ -15,36 +16,35 @@ const activities = proxyActivities<SpecActivities>({
 });
 
 /** The ticket plan waits for a person: approve creates it, edit replaces (and approves) it, skip creates nothing. */
-export async function ticketsGate(run: SpecRunState, inbox: DecisionInbox, saved: SavedPlan, target: TicketRunInput): Promise<TicketsGateEnd> {
+export async function ticketsGate(run: SpecRunState, inbox: DecisionInbox, notifications: Notifications, saved: SavedPlan, target: TicketRunInput): Promise<TicketsGateEnd> {
   const revision = 1;
   run.awaitingTickets(saved.plan.summary, revision);
+  notifications.send({ kind: 'gate_opened', specId: run.id, feature: run.request.feature, phase: TICKETS_GATE, revision });
   for (;;) {
-    const item = await nextDecision(run, inbox, TICKETS_GATE);
-    if (!item) {
-      run.record({ phase: TICKETS_GATE, action: 'approve', by: 'gate-timeout', revision, outcome: 'applied' });
+    const received = await receiveDecision(run, inbox, notifications, { name: TICKETS_GATE, revision });
+    if (!received) {
+      run.record({ phase: TICKETS_GATE, action: 'approve', by: 'gate-timeout' }, { revision, outcome: 'applied', via: 'timer', verified: true });
       run.resume();
       return { kind: 'create', plan: saved };
     }
-    const { decision } = item;
-    const refusal = checkDecision(decision, { awaiting: TICKETS_GATE, finished: false, approvers: run.request.approvers ?? [] });
-    if (refusal) {
-      run.record({ ...decision, content: undefined, revision, outcome: 'rejected', reason: refusal.message });
-      inbox.settle(item, refusal);
-      continue;
-    }
-    const settle = (next: string) => inbox.settle(item, { phase: TICKETS_GATE, action: decision.action, revision, next });
+    const { item, decision, channel } = received;
     if (decision.action === 'edit') {
       try {
         saved = await activities.acceptTicketPlan({ ...target, content: decision.content! });
       } catch (error) {
         const cause = error instanceof ActivityFailure ? error.cause : undefined;
         if (!(cause instanceof ApplicationFailure) || cause.type !== DECISION_FAILURE_TYPES.content) throw error;
-        run.record({ ...decision, content: undefined, revision, outcome: 'rejected', reason: cause.message });
+        run.record(decision, { revision, outcome: 'rejected', reason: cause.message, ...channel });
         inbox.settle(item, { kind: 'invalid', field: 'content', message: cause.message });
         continue;
       }
     }
-    run.record({ ...decision, content: undefined, revision, outcome: 'applied' });
+    run.record(decision, { revision, outcome: 'applied', ...channel });
+    const settle = (next: string) => inbox.settle(item, { phase: TICKETS_GATE, action: decision.action, revision, next });
+    if (decision.action === 'approve' && run.approvalsMissing() > 0) {
+      settle(`waiting for ${run.approvalsMissing()} more approval(s)`);
+      continue;
+    }
     run.resume();
     if (decision.action === 'skip') {
       settle('finishing without tickets');

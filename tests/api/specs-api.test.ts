@@ -152,7 +152,7 @@ describe('closed runs', () => {
 
 describe('with SPECFORGE_API_TOKEN set', () => {
   it('refuses /v1 calls without the bearer token and keeps /healthz open', async () => {
-    const guarded = await startApiServer(stack, 'test-token-0123456789abcdef');
+    const guarded = await startApiServer(stack, { apiToken: 'test-token-0123456789abcdef' });
     try {
       expectProblem(await guarded.call('GET', '/v1/specs'), 401, 'Authorization');
       const allowed = await fetch(`${guarded.base}/v1/specs?limit=1`, { headers: { authorization: 'Bearer test-token-0123456789abcdef' } });

@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdtemp } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -6,7 +6,7 @@ import { Client, Connection } from '@temporalio/client';
 import { NativeConnection, Worker } from '@temporalio/worker';
 import { inject } from 'vitest';
 import { ArtifactStore } from '../../src/activities/artifacts/artifact-store';
-import { createActivities } from '../../src/activities/create-activities';
+import { createActivities, type ActivityDependencies } from '../../src/activities/create-activities';
 import type { Generator } from '../../src/activities/llm/generator';
 import { createOfflineGenerator } from '../../src/activities/llm/offline-generator';
 import { createFileTarget } from '../../src/activities/tickets/file-target';
@@ -20,9 +20,16 @@ export interface TestStack {
   taskQueue: string;
   store: ArtifactStore;
   outDir: string;
+  /** Shared by this stack's workers and API servers, as SPECFORGE_DECISION_KEY is in a deployment. */
+  decisionKey: string;
   start(request: SpecRequest): Promise<string>;
-  /** Runs a worker until `work` settles. */
-  withWorker<T>(work: () => Promise<T>, generator?: Generator, tickets?: Partial<Record<TicketTarget['name'], TicketTarget>>): Promise<T>;
+  /** Runs a worker until `work` settles; `extra` adds a webhook or another decision key. */
+  withWorker<T>(
+    work: () => Promise<T>,
+    generator?: Generator,
+    tickets?: Partial<Record<TicketTarget['name'], TicketTarget>>,
+    extra?: Pick<ActivityDependencies, 'webhook' | 'decisionKey'>,
+  ): Promise<T>;
   close(): Promise<void>;
 }
 
@@ -37,18 +44,20 @@ export async function createTestStack(): Promise<TestStack> {
   const outDir = path.join(root, 'specs');
   const store = new ArtifactStore(path.join(root, 'home'), outDir);
   const workerConnection = await NativeConnection.connect({ address });
+  const decisionKey = randomBytes(32).toString('base64url');
   return {
     client,
     taskQueue,
     store,
     outDir,
+    decisionKey,
     start: (request) => startSpec(client, taskQueue, request),
-    async withWorker(work, generator = createOfflineGenerator(), tickets = {}) {
+    async withWorker(work, generator = createOfflineGenerator(), tickets = {}, extra = {}) {
       const worker = await Worker.create({
         connection: workerConnection,
         taskQueue,
         workflowBundle: { codePath: inject('workflowBundlePath') },
-        activities: createActivities({ generator, store, tickets: { file: createFileTarget(store), ...tickets } }),
+        activities: createActivities({ generator, store, tickets: { file: createFileTarget(store), ...tickets }, decisionKey, ...extra }),
       });
       return worker.runUntil(work);
     },

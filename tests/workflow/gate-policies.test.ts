@@ -36,7 +36,7 @@ describe('gate policies', () => {
     await stack.withWorker(async () => {
       await waitForGate(stack.client, id, 'requirements');
       const refused = await handle.executeUpdate(decideUpdate, { args: [{ phase: 'requirements', action: 'approve', by: 'mallory' }] }).catch((failure) => failure);
-      expect(refused.cause).toMatchObject({ type: 'InvalidDecision', message: '"mallory" is not an approver of this run' });
+      expect(refused.cause).toMatchObject({ type: 'DecisionForbidden', message: '"mallory" is not an approver of this run' });
       await expect(handle.executeUpdate(decideUpdate, { args: [{ phase: 'requirements', action: 'approve', by: 'ana' }] })).resolves.toMatchObject({ phase: 'requirements' });
       await handle.terminate('test done');
     });

@@ -113,6 +113,32 @@ describe('SpecWorkflow', () => {
     });
   });
 
+  it('sends comments on single items to the regeneration as targeted feedback', async () => {
+    const id = await stack.start({ feature: FEATURE, gates: 'each' });
+    const handle = stack.client.workflow.getHandle(id);
+    await stack.withWorker(async () => {
+      await waitForGate(stack.client, id, 'requirements');
+      const items = [{ id: 'FR-1', comment: 'Say how long a link lives' }, { id: 'US-1', comment: 'Add the expired-link case' }];
+      await handle.executeUpdate(decideUpdate, { args: [{ phase: 'requirements', action: 'request_changes', by: 'ana', comment: 'Tighten the link rules', items }] });
+      await waitForGate(stack.client, id, 'requirements', 2);
+      const revision2 = JSON.parse(await readFile(path.join(stack.store.runDir(id), 'requirements.r2.json'), 'utf8'));
+      expect(revision2.content.reviewerNotes).toEqual(['Revision 2: Tighten the link rules; On FR-1: Say how long a link lives; On US-1: Add the expired-link case']);
+      const status = await queryStatus(stack.client, id);
+      expect(status.decisions[0]).toMatchObject({ action: 'request_changes', items, via: 'update', verified: false });
+      await handle.terminate('test done');
+    });
+  });
+
+  it('shows the feature and how to decide in the Temporal UI\'s summary and details', async () => {
+    const id = await stack.start({ feature: FEATURE, gates: 'each', approvers: ['ana'] });
+    const description = await stack.client.workflow.getHandle(id).describe();
+    expect(await description.staticSummary()).toBe(`Spec: ${FEATURE}`);
+    const details = await description.staticDetails();
+    expect(details).toContain(`temporal workflow update execute --workflow-id ${id} --name decide`);
+    expect(details).toContain('approvers: ana');
+    await stack.client.workflow.getHandle(id).terminate('test done');
+  });
+
   it('replaces the phase output with a valid edit and refuses an invalid one', async () => {
     const id = await stack.start({ feature: FEATURE, gates: 'each' });
     const handle = stack.client.workflow.getHandle(id);

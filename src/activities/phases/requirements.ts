@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { capitalise } from '../../shared/text';
 import { extractFeatureTerms } from '../llm/offline/feature-terms';
-import { reviewerNotes } from '../llm/offline/reviewer-notes';
+import { oneLine, reviewerNotes } from '../llm/offline/reviewer-notes';
 import type { PhaseContext, PhaseDefinition } from './phase-definition';
 
 const acceptanceCriterion = z.object({
@@ -47,7 +47,7 @@ function offlineRequirements(context: PhaseContext): Requirements {
     `Every change to a ${terms.entityWords} is recorded in an audit trail with actor and time`,
     `Users are notified when a ${terms.entityWords} they own changes state`,
     ...terms.sentences,
-    ...context.feedback.map((feedback) => `Reviewer request: ${feedback.trim()}`),
+    ...context.feedback.map((feedback) => `Reviewer request: ${oneLine(feedback)}`),
   ];
   const functional = statements.map((text, index) => ({ id: `FR-${index + 1}`, text, priority: index < 3 ? ('must' as const) : ('should' as const) }));
   const questions = [

@@ -1,0 +1,57 @@
+import { ApplicationFailure, condition, log, proxyLocalActivities } from '@temporalio/workflow';
+import type { SpecActivities } from '../activities/create-activities';
+import type { Decision, DecisionChannel, GateName } from '../shared/decision';
+import { checkDecision } from '../shared/decision-check';
+import type { DecisionInbox, InboxItem } from './decision-inbox';
+import type { Notifications } from './notifications';
+import type { DecisionRecord, SpecRunState } from './spec-run-state';
+
+const { verifyDecision } = proxyLocalActivities<SpecActivities>({ startToCloseTimeout: '5 seconds', retry: { maximumAttempts: 3 } });
+
+export interface ReceivedDecision {
+  item: InboxItem;
+  decision: Decision;
+  channel: Pick<DecisionRecord, 'via' | 'verified'>;
+}
+
+/**
+ * The next decision that may apply at this gate. Decisions that cannot apply are recorded as
+ * refused (and answered, for updates) here, so every gate refuses alike. Undefined: the gate
+ * timed out and its policy approves.
+ */
+export async function receiveDecision(run: SpecRunState, inbox: DecisionInbox, notifications: Notifications, gate: { name: GateName; revision: number }): Promise<ReceivedDecision | undefined> {
+  for (;;) {
+    const item = await nextDecision(run, inbox, notifications, gate.name);
+    if (!item) return undefined;
+    const { decision } = item;
+    const channel = await channelOf(run, item);
+    const refusal =
+      checkDecision(decision, run.gateView()) ??
+      (decision.proof && !channel.verified ? { kind: 'forbidden' as const, field: 'proof', message: 'the decision carries a proof this worker does not accept: it was not signed by this specforge' } : undefined);
+    if (!refusal) return { item, decision, channel };
+    run.record(decision, { revision: gate.revision, outcome: 'rejected', reason: refusal.message, ...channel });
+    inbox.settle(item, refusal);
+  }
+}
+
+/** The next decision in the inbox, applying the gate-timeout policy; undefined means auto-approve. */
+async function nextDecision(run: SpecRunState, inbox: DecisionInbox, notifications: Notifications, gate: GateName): Promise<InboxItem | undefined> {
+  const timeout = run.request.gateTimeout ?? '24 hours';
+  const policy = run.request.gateTimeout ? (run.request.onGateTimeout ?? 'remind') : 'remind';
+  for (;;) {
+    if (await condition(() => inbox.size > 0, timeout)) return inbox.shift();
+    if (policy === 'approve') return undefined;
+    if (policy === 'fail') throw ApplicationFailure.nonRetryable(`No decision on ${gate} within ${timeout}`, 'GateTimeout');
+    log.warn(`Spec ${run.id} has waited ${timeout} for a decision on ${gate}`, { specId: run.id, phase: gate });
+    const pending = run.status.pendingApproval;
+    notifications.send({ kind: 'gate_reminder', specId: run.id, feature: run.request.feature, phase: gate, revision: pending?.revision, since: pending?.since });
+  }
+}
+
+/** Signed decisions came through specforge (verified by the worker's key); anything else is a raw Temporal message. */
+async function channelOf(run: SpecRunState, item: InboxItem): Promise<ReceivedDecision['channel']> {
+  const raw: DecisionChannel = item.token === undefined ? 'signal' : 'update';
+  if (!item.decision.proof) return { via: raw, verified: false };
+  const verified = await verifyDecision({ specId: run.id, decision: item.decision });
+  return verified ? { via: item.decision.via ?? 'api', verified: true } : { via: raw, verified: false };
+}
