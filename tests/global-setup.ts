@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -21,6 +22,7 @@ let folder: string | undefined;
 /** One real Temporal dev server and one workflow bundle for the whole run. */
 export async function setup(project: TestProject): Promise<void> {
   const cli = await findTemporalCli({ cliPath: process.env.TEMPORAL_CLI_PATH, onInstall: console.log });
+  installTimeSkippingServer();
   server = await startDevServer({ cli, port: await freePort() });
   folder = await mkdtemp(path.join(os.tmpdir(), 'specforge-bundle-'));
   const { code } = await bundleWorkflowCode({ workflowsPath: WORKFLOWS_PATH, logger: silentLogger() });
@@ -33,6 +35,19 @@ export async function setup(project: TestProject): Promise<void> {
 export async function teardown(): Promise<void> {
   await server?.stop();
   if (folder) await rm(folder, { recursive: true, force: true });
+}
+
+/**
+ * The time-skipping tests (a 24 h reminder) need Temporal's Java test server from Maven Central;
+ * installed once, so `npm test` alone runs them. If it cannot be installed they say why and skip
+ * (on CI they fail instead).
+ */
+function installTimeSkippingServer(): void {
+  const script = path.join(import.meta.dirname, '..', 'scripts', 'temporal-test-server.sh');
+  if (spawnSync('bash', [script, '--check'], { stdio: 'ignore' }).status === 0) return;
+  console.log('Installing Temporal\'s time-skipping test server (Maven Central, once)...');
+  const install = spawnSync('bash', [script], { stdio: ['ignore', 'ignore', 'inherit'] });
+  if (install.status !== 0) console.warn('The time-skipping test server could not be installed; those tests will say why.');
 }
 
 function silentLogger() {
