@@ -6,6 +6,7 @@ import type { Config } from '../config/load-config';
 import { ensureTemporal, type TemporalEndpoint } from '../temporal/ensure-temporal';
 import { createSpecWorker } from '../workers/create-worker';
 import { wireActivities } from '../workers/wire-activities';
+import { RefusalQuietLogger } from './refusal-quiet-logger';
 
 export interface LocalStack {
   temporal: TemporalEndpoint;
@@ -18,8 +19,10 @@ let runtimeInstalled = false;
 /** Temporal (the dev server unless TEMPORAL_ADDRESS) plus an in-process worker. */
 export async function startLocalStack(config: Config, log: (message: string) => void): Promise<LocalStack> {
   if (!runtimeInstalled) {
-    // The worker's INFO lines (bundler stats, state changes) would drown the progress display.
-    Runtime.install({ logger: new DefaultLogger(config.LOG_LEVEL === 'debug' || config.LOG_LEVEL === 'trace' ? 'DEBUG' : 'WARN') });
+    // The worker's INFO lines (bundler stats, state changes) would drown the progress display,
+    // and a refused edit is reported by the CLI in one line rather than as a failed activity.
+    const level = config.LOG_LEVEL === 'debug' || config.LOG_LEVEL === 'trace' ? 'DEBUG' : 'WARN';
+    Runtime.install({ logger: new RefusalQuietLogger(new DefaultLogger(level)) });
     runtimeInstalled = true;
   }
   const temporal = await ensureTemporal(config, log);

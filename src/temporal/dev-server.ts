@@ -27,6 +27,10 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
   const address = `127.0.0.1:${options.port}`;
   const uiUrl = options.uiPort ? `http://localhost:${options.uiPort}` : undefined;
   if (await isListening(options.port)) return { address, uiUrl, started: false, stop: async () => undefined };
+  // The server would die on the taken port with a bind error buried in its log; say which port instead.
+  if (options.uiPort && (await isListening(options.uiPort))) {
+    throw new Error(`Port ${options.uiPort} for the Temporal UI is already in use (another specforge?): set TEMPORAL_UI_PORT to a free port`);
+  }
   const args = ['server', 'start-dev', '--ip', '127.0.0.1', '--port', String(options.port), '--log-level', 'error'];
   args.push(...(options.uiPort ? ['--ui-port', String(options.uiPort)] : ['--headless']));
   if (options.dbFile) {

@@ -9,6 +9,14 @@ export interface Generation<Content> {
   model: string;
 }
 
+/** What a generation gets from the activity running it, and tells it back while it works. */
+export interface GenerationProgress {
+  /** The activity's cancellation: an in-flight model call is aborted with it. */
+  signal?: AbortSignal;
+  /** Called before each model call: 1 for the first answer, 2 and up for repairs of an invalid one. */
+  onAttempt?(attempt: number): void;
+}
+
 /** Produces one phase's structured content. Providers: `offline` and `openai`. */
 export interface Generator {
   readonly provider: 'offline' | 'openai';
@@ -18,6 +26,6 @@ export interface Generator {
     context: PhaseContext,
     /** Semantic checks beyond the schema; their errors go back to the model like schema errors. */
     check: (content: PhaseContents[Name]) => Promise<string[]>,
-    signal?: AbortSignal,
+    progress?: GenerationProgress,
   ): Promise<Generation<PhaseContents[Name]>>;
 }

@@ -31,7 +31,7 @@ export function createOpenAIGenerator(options: OpenAIGeneratorOptions): Generato
   return {
     provider: 'openai',
     model: options.model,
-    async generate(definition, context, check, signal) {
+    async generate(definition, context, check, progress = {}) {
       const prompt = phasePrompt(definition, context);
       const messages: ChatCompletionMessageParam[] = [
         { role: 'system', content: prompt.system },
@@ -41,6 +41,7 @@ export function createOpenAIGenerator(options: OpenAIGeneratorOptions): Generato
       let maxTokens = options.maxTokens ?? 4096;
       let errors: string[] = [];
       for (let repairs = 0; repairs <= MAX_REPAIRS; ) {
+        progress.onAttempt?.(repairs + 1);
         const completion = await complete();
         usage.input += completion.usage?.prompt_tokens ?? 0;
         usage.output += completion.usage?.completion_tokens ?? 0;
@@ -81,7 +82,7 @@ export function createOpenAIGenerator(options: OpenAIGeneratorOptions): Generato
                 ? { type: 'json_schema', json_schema: { name: definition.name, strict: true, schema: strictJsonSchema(definition.schema) } }
                 : { type: 'json_object' },
             },
-            { signal },
+            { signal: progress.signal },
           );
         } catch (error) {
           if (jsonSchemaSupported && error instanceof OpenAI.BadRequestError && /response_format|json_schema/i.test(error.message)) {

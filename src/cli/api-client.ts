@@ -1,0 +1,72 @@
+/** An error the API answered with: its problem+json `detail`, or what went wrong reaching it. */
+export class ApiRequestError extends Error {
+  override name = 'ApiRequestError';
+  constructor(
+    message: string,
+    readonly status?: number,
+  ) {
+    super(message);
+  }
+}
+
+export interface ApiClient {
+  readonly baseUrl: string;
+  get<T>(path: string): Promise<T>;
+  post<T>(path: string, body: unknown): Promise<T>;
+}
+
+export interface ApiClientOptions {
+  baseUrl: string;
+  token: string;
+  fetch?: typeof fetch;
+}
+
+/**
+ * The CLI's client for SPECFORGE_URL: a bearer token, and `x-specforge-client: cli` so the API
+ * records decisions as made through the CLI.
+ */
+export function createApiClient(options: ApiClientOptions): ApiClient {
+  const baseUrl = options.baseUrl.replace(/\/+$/, '');
+  const send = options.fetch ?? fetch;
+  return {
+    baseUrl,
+    get: (path) => request('GET', path),
+    post: (path, body) => request('POST', path, body),
+  };
+
+  async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
+    const url = `${baseUrl}${path}`;
+    const response = await send(url, {
+      method,
+      headers: {
+        authorization: `Bearer ${options.token}`,
+        'x-specforge-client': 'cli',
+        accept: 'application/json, application/problem+json',
+        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+      },
+      body: body === undefined ? undefined : JSON.stringify(body),
+      redirect: 'manual',
+    }).catch((error: Error) => {
+      const cause = (error.cause as Error | undefined)?.message;
+      throw new ApiRequestError(`cannot reach SPECFORGE_URL ${baseUrl} (${cause ?? error.message})`);
+    });
+    const text = await response.text();
+    const json = parseJson(text);
+    if (response.ok && json !== undefined) return json as T;
+    throw new ApiRequestError(problemDetail(json) ?? `${method} ${path} answered HTTP ${response.status}${response.ok ? ' with a body that is not JSON' : ''}`, response.status);
+  }
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
+function problemDetail(json: unknown): string | undefined {
+  const problem = json as { detail?: unknown; title?: unknown } | undefined;
+  if (typeof problem?.detail === 'string' && problem.detail) return problem.detail;
+  return typeof problem?.title === 'string' ? problem.title : undefined;
+}

@@ -1,0 +1,169 @@
+import { Command, InvalidArgumentError } from 'commander';
+import type { Config } from '../config/load-config';
+import { DECISION_ACTIONS, isGateName, type DecisionAction, type GateName } from '../shared/decision';
+import { GATE_POLICIES, type GatePolicy } from '../shared/gates';
+import { isPhaseName, PHASES, type PhaseName } from '../shared/phases';
+import { TICKET_TARGETS, type SpecStatus, type TicketOptions } from '../shared/spec-run';
+import type { Colours } from './colours';
+import { decide, decisionFrom, type DecideOptions } from './commands/decide';
+import { diffPhase } from './commands/diff-phase';
+import { newSpec } from './commands/new-spec';
+import { startAll } from './commands/start-all';
+import { viewPhase } from './commands/view-phase';
+import { environmentHelp } from './environment-help';
+import { formatTicketPlan } from './format-ticket-plan';
+import { parseAnswer } from './parse-answer';
+import { formatStatus } from './print-status';
+import { reviewUrl } from './review-url';
+import type { SpecBackend } from './spec-backend';
+import { terminalText } from './terminal-text';
+
+/** What the commands reach outside themselves; tests give their own. */
+export interface ProgramDependencies {
+  loadConfig(): Config;
+  openBackend(config: Config): Promise<SpecBackend>;
+  print(text: string): void;
+  /** Long output (view, diff): through the pager on a TTY. */
+  page(text: string): Promise<void>;
+  paint: Colours;
+}
+
+const SPEC_STATUSES: readonly SpecStatus[] = ['running', 'awaiting_approval', 'completed', 'failed', 'cancelled'];
+
+/** The specforge command line; `configure` runs before the commands are added (so they inherit it). */
+export function createProgram(dependencies: ProgramDependencies, configure: (program: Command) => void = () => undefined): Command {
+  const program = new Command('specforge').description('Reviewed technical specs for a feature, run as a durable Temporal workflow');
+  configure(program);
+  program.addHelpText('after', () => environmentHelp());
+
+  program
+    .command('new')
+    .argument('<feature>', 'the feature, in one line')
+    .option('--description <text>', 'more detail: each sentence becomes a requirement')
+    .option('--gates <policy>', `review gates: ${GATE_POLICIES.join(' | ')}`, oneOf(GATE_POLICIES, '--gates'), 'each' as GatePolicy)
+    .option('--out <dir>', 'output folder (default: SPECFORGE_OUT or ./specs)')
+    .option('--tickets <target>', `where tickets go: ${TICKET_TARGETS.join(' | ')}`, oneOf(TICKET_TARGETS, '--tickets'), 'file' as TicketOptions['target'])
+    .option('--repo <owner/name>', 'GitHub repository for --tickets github (token: GITHUB_TOKEN)')
+    .option('--project <key>', 'Jira project for --tickets jira (JIRA_HOST, JIRA_EMAIL, JIRA_API_TOKEN)')
+    .option('--review-tickets', 'ask before creating tickets: approve, edit the plan, or skip')
+    .description('run a whole spec here (local dev server and worker), asking at each gate: view, diff, approve, change, edit, abort')
+    .action(async (feature: string, options: { description?: string; gates: GatePolicy; out?: string; tickets: TicketOptions['target']; repo?: string; project?: string; reviewTickets?: boolean }) => {
+      const tickets = { target: options.tickets, repo: options.repo, project: options.project, review: options.reviewTickets };
+      process.exitCode = await newSpec(dependencies.loadConfig(), feature, { ...options, tickets });
+    });
+
+  program
+    .command('status')
+    .argument('<id>')
+    .description('show a run (works for closed runs with no worker)')
+    .action((id: string) => withBackend(async (backend) => dependencies.print(formatStatus(await backend.status(id)))));
+
+  program
+    .command('list')
+    .option('--status <status>', SPEC_STATUSES.join(' | '), oneOf(SPEC_STATUSES, '--status'))
+    .option('--limit <n>', 'how many', positiveInteger('--limit'), 20)
+    .description('list runs, newest first')
+    .action((options: { status?: SpecStatus; limit: number }) =>
+      withBackend(async (backend) => {
+        const page = await backend.list(options);
+        for (const item of page.items) dependencies.print(`${item.id}  ${item.status.padEnd(17)} ${item.phase.padEnd(13)} ${terminalText(item.feature)}`);
+        if (page.items.length === 0) dependencies.print('No runs.');
+      }),
+    );
+
+  program
+    .command('view')
+    .argument('<id>')
+    .argument('[phase]', 'a phase (default: the one awaiting approval, else the latest)', phaseArgument)
+    .option('--revision <n>', 'one revision (default: the current one)', positiveInteger('--revision'))
+    .option('--json', 'the structured view: content, Markdown, checks, questions, items')
+    .description('show a phase as it will appear in the pack, with its checks and open questions')
+    .action((id: string, phase: PhaseName | undefined, options: { revision?: number; json?: boolean }) =>
+      withBackend(async (backend) => dependencies.page(await viewPhase(backend, id, phase, options, dependencies.paint))),
+    );
+
+  program
+    .command('diff')
+    .argument('<id>')
+    .argument('<phase>', 'a phase', phaseArgument)
+    .option('--from <n>', 'older revision (default: the one before --to)', positiveInteger('--from'))
+    .option('--to <n>', 'newer revision (default: the latest)', positiveInteger('--to'))
+    .option('--json', 'the structured diff')
+    .description('what changed between two revisions of a phase: items by id, then the lines')
+    .action((id: string, phase: PhaseName, options: { from?: number; to?: number; json?: boolean }) =>
+      withBackend(async (backend) => dependencies.page(await diffPhase(backend, id, phase, options, dependencies.paint))),
+    );
+
+  program
+    .command('decide')
+    .argument('<id>')
+    .argument('<phase>', 'the phase awaiting approval (or "tickets")', gateArgument)
+    .argument('<action>', DECISION_ACTIONS.join(' | '), oneOf(DECISION_ACTIONS, 'action'))
+    .option('--comment <text>', 'feedback (needed for request_changes)')
+    .option('--by <name>', 'who decides (default: your login; through the API, the token\'s reviewer)')
+    .option('--content <file>', 'edit: JSON file with the replacement content (bare, a stored phase file, or a ticket file)')
+    .option('--answer <Q-n=value>', 'approve of requirements: answer an open question (repeatable)', parseAnswer)
+    .description('decide the gate a run waits at')
+    .addHelpText('after', '\nExamples:\n  specforge decide <id> requirements approve --answer "Q-2=50 requests per second"\n  specforge decide <id> api request_changes --comment "Paginate GET /invoices"\n  specforge decide <id> database edit --content database.json')
+    .action(async (id: string, phase: GateName, action: DecisionAction, options: DecideOptions) => {
+      const decision = await decisionFrom(phase, action, options);
+      await withBackend(async (backend) => dependencies.print(await decide(backend, id, decision)));
+    });
+
+  program
+    .command('tickets')
+    .argument('<id>')
+    .description('show the ticket plan and the created tickets')
+    .action((id: string) =>
+      withBackend(async (backend) => {
+        const index = await backend.tickets(id);
+        dependencies.print(index ? formatTicketPlan(index) : 'No ticket plan yet: it is made once every phase is approved.');
+      }),
+    );
+
+  program
+    .command('open')
+    .argument('<id>')
+    .description('print the run\'s review page URL (SPECFORGE_URL, else http://localhost:PORT)')
+    .action((id: string) => dependencies.print(reviewUrl(dependencies.loadConfig(), id)));
+
+  program
+    .command('start')
+    .description('run the dev server (unless TEMPORAL_ADDRESS), a worker, the HTTP API and the review page')
+    .action(() => startAll(dependencies.loadConfig()));
+
+  return program;
+
+  async function withBackend(work: (backend: SpecBackend) => Promise<void>): Promise<void> {
+    const backend = await dependencies.openBackend(dependencies.loadConfig());
+    try {
+      await work(backend);
+    } finally {
+      await backend.close();
+    }
+  }
+}
+
+function oneOf<T extends string>(values: readonly T[], what: string) {
+  return (value: string): T => {
+    if (!(values as readonly string[]).includes(value)) throw new InvalidArgumentError(`${what} must be one of ${values.join(', ')}`);
+    return value as T;
+  };
+}
+
+function positiveInteger(what: string) {
+  return (value: string): number => {
+    if (!/^[1-9][0-9]*$/.test(value)) throw new InvalidArgumentError(`${what} must be a whole number from 1`);
+    return Number(value);
+  };
+}
+
+function phaseArgument(value: string): PhaseName {
+  if (!isPhaseName(value)) throw new InvalidArgumentError(`not a phase; one of ${PHASES.join(', ')}`);
+  return value;
+}
+
+function gateArgument(value: string): GateName {
+  if (!isGateName(value)) throw new InvalidArgumentError(`not a gate; one of ${PHASES.join(', ')}, tickets`);
+  return value;
+}

@@ -1,0 +1,52 @@
+import { loadConfig, type Config } from '../config/load-config';
+
+interface VariableHelp {
+  meaning: string;
+  /** What an unset variable without a default means. */
+  unset?: string;
+}
+
+/**
+ * One entry per configuration variable: keyed by the Config type, so a variable added to or
+ * removed from the configuration fails to compile until it is described here. Defaults are not
+ * written here: they come from the configuration itself.
+ */
+const VARIABLES: Record<keyof Config, VariableHelp> = {
+  TEMPORAL_ADDRESS: { meaning: 'Temporal frontend host:port', unset: 'start a local dev server on TEMPORAL_PORT' },
+  TEMPORAL_NAMESPACE: { meaning: 'Temporal namespace' },
+  TEMPORAL_TASK_QUEUE: { meaning: 'task queue of the worker' },
+  TEMPORAL_CLI_PATH: { meaning: 'the temporal binary, when not on PATH', unset: 'PATH, then Go\'s bin folder' },
+  TEMPORAL_PORT: { meaning: 'frontend port of the local dev server (state in SPECFORGE_HOME/temporal.db, temporal-<port>.db on other ports)' },
+  TEMPORAL_UI_PORT: { meaning: 'UI port of the local dev server' },
+  PORT: { meaning: 'HTTP API and review page port (specforge start)' },
+  SPECFORGE_API_TOKEN: { meaning: 'service token with the admin role; /v1 and the review page then need a token or a session', unset: 'open API (local use)' },
+  SPECFORGE_REVIEWERS_FILE: { meaning: 'YAML or JSON list of reviewers: name, role (reviewer | admin), tokenSha256', unset: 'local single-user mode' },
+  SPECFORGE_DECISION_KEY: { meaning: 'key the API signs decisions with and workers check; the same for the API and every worker on other machines', unset: 'one kept in SPECFORGE_HOME/decision.key' },
+  SPECFORGE_URL: { meaning: 'the API\'s public URL: review links; with SPECFORGE_TOKEN, where the CLI sends its requests', unset: 'links use http://localhost:PORT' },
+  SPECFORGE_TOKEN: { meaning: 'the CLI\'s token for SPECFORGE_URL (your reviewer token, or the service token)', unset: 'the CLI talks to Temporal directly' },
+  SPECFORGE_WEBHOOK_URL: { meaning: 'gate openings, reminders and run ends are POSTed here as JSON (Slack-compatible text)', unset: 'no notifications' },
+  OPENAI_API_KEY: { meaning: 'key for OpenAI or a compatible server', unset: 'the offline generator' },
+  OPENAI_BASE_URL: { meaning: 'Ollama, vLLM, LM Studio, Azure or any OpenAI-compatible URL', unset: 'OpenAI' },
+  SPECFORGE_MODEL: { meaning: 'model name' },
+  SPECFORGE_LLM_TIMEOUT_MS: { meaning: 'one model call\'s timeout' },
+  SPECFORGE_OUT: { meaning: 'where packs are written (<out>/<slug>/)' },
+  SPECFORGE_HOME: { meaning: 'dev-server database, phase outputs, LLM cache' },
+  GITHUB_TOKEN: { meaning: 'token with issues write access', unset: 'no GitHub target' },
+  GITHUB_API_URL: { meaning: 'GitHub Enterprise API URL', unset: 'api.github.com' },
+  GITHUB_WRITE_PACING: { meaning: '"off" lifts the one-write-a-second pacing GitHub asks for' },
+  JIRA_HOST: { meaning: 'Jira Cloud site', unset: 'no Jira target' },
+  JIRA_EMAIL: { meaning: 'Jira account email', unset: 'no Jira target' },
+  JIRA_API_TOKEN: { meaning: 'Jira API token', unset: 'no Jira target' },
+  LOG_LEVEL: { meaning: 'log level of the API and worker' },
+};
+
+/** The environment variables, their defaults and meanings, for the end of `specforge --help`. */
+export function environmentHelp(defaults: Partial<Config> = loadConfig({})): string {
+  const rows = Object.entries(VARIABLES).map(([name, help]) => {
+    const value = defaults[name as keyof Config];
+    return { name, fallback: value === undefined ? `unset: ${help.unset ?? 'not used'}` : `default: ${String(value)}`, meaning: help.meaning };
+  });
+  const width = Math.max(...rows.map((row) => row.name.length)) + 2;
+  const lines = rows.map((row) => `  ${row.name.padEnd(width)}${row.fallback}\n  ${' '.repeat(width)}${row.meaning}`);
+  return `\nEnvironment (read once at start-up; a bad value stops the program naming the variable):\n${lines.join('\n')}\n`;
+}

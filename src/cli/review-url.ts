@@ -1,0 +1,7 @@
+import type { Config } from '../config/load-config';
+import { publicUrl } from '../workers/wire-activities';
+
+/** The run's review page: SPECFORGE_URL when set, else the API this machine serves on PORT. */
+export function reviewUrl(config: Config, id: string): string {
+  return `${publicUrl(config).replace(/\/+$/, '')}/specs/${encodeURIComponent(id)}`;
+}
