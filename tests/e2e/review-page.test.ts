@@ -96,7 +96,8 @@ describe.skipIf(!CHROMIUM_PRESENT)('the review page, in Chromium, against a real
     const status = await queryStatus(stack.client, runId);
     expect(status.decisions.map(({ phase, action, by, outcome }) => ({ phase, action, by, outcome }))).toEqual([{ phase: 'requirements', action: 'approve', by: 'ana', outcome: 'applied' }]);
     // The name is asked once: the next gate has it already.
-    expect(await page.inputValue('#reviewer-name')).toBe('ana');
+    // The page's script fills it in from this browser's storage once it has run.
+    await expect.poll(() => page.inputValue('#reviewer-name')).toBe('ana');
     await page.click('nav.phase-tabs a[href="?phase=requirements"]');
     expect(await page.locator('article.phase[data-phase="requirements"]').count()).toBe(1);
     expect(await page.locator('#decision-form').count()).toBe(0);
