@@ -1,5 +1,5 @@
 import type { PhaseContents } from '../activities/phases/phase-contents';
-import type { Requirements } from '../activities/phases/requirements';
+import type { Requirements } from '../activities/phases/requirements/schema';
 import type { PackContents } from '../activities/render/pack-contents';
 import { provenance } from '../activities/render/provenance';
 import type { SpecRunStatus } from '../shared/spec-run';

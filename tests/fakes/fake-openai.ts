@@ -1,7 +1,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { PHASE_DEFINITIONS } from '../../src/activities/phases/index';
 import { isPhaseName, type PhaseName } from '../../src/shared/phases';
+import { scriptedAnswer, type ModelRequest } from './scripted-answers';
 
 export interface ChatRequest {
   model: string;
@@ -32,30 +32,10 @@ export function phaseOf(body: ChatRequest): PhaseName | undefined {
   return isPhaseName(match?.[1]) ? match[1] : undefined;
 }
 
-/** A well-formed answer built the way the offline generator would, from the request's own words. */
+/** A well-formed answer to the request: the fake's own scripted content for its phase. */
 export function validAnswer(body: ChatRequest): string {
-  const phase = phaseOf(body)!;
-  const user = JSON.parse(body.messages[1]!.content) as {
-    feature: string;
-    description?: string;
-    reviewerFeedback: string[];
-    approvedEarlierSections: { requirements?: { functional: string[] } };
-  };
-  // Like a model, it sees only the compact summary of earlier sections: rebuild what it cites.
-  const functional = (user.approvedEarlierSections.requirements?.functional ?? []).map((line) => {
-    const [id, ...text] = line.split(': ');
-    return { id: id!, text: text.join(': '), priority: 'must' as const };
-  });
-  const content = PHASE_DEFINITIONS[phase].offline({
-    specId: 'fake',
-    feature: user.feature,
-    description: user.description ?? '',
-    revision: 1,
-    feedback: user.reviewerFeedback,
-    answers: {},
-    earlier: functional.length ? { requirements: { functional, nonFunctional: [], userStories: [], questions: [], summary: '', reviewerNotes: [] } } : {},
-  });
-  return JSON.stringify(content);
+  const request = JSON.parse(body.messages[1]!.content) as ModelRequest;
+  return JSON.stringify(scriptedAnswer(phaseOf(body)!, request));
 }
 
 /**

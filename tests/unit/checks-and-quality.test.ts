@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ArtifactStore } from '../../src/activities/artifacts/artifact-store';
 import { createOpenAIGenerator } from '../../src/activities/llm/openai-generator';
-import { architecturePhase } from '../../src/activities/phases/architecture';
+import { architecturePhase } from '../../src/activities/phases/architecture/definition';
 import { runPhase } from '../../src/activities/phases/run-phase';
 import { renderArchitectureDiagram } from '../../src/activities/render/architecture-diagram';
 import { parseMermaid } from '../../src/activities/validate/mermaid-parse';

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Command } from 'commander';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { requirementsPhase } from '../../src/activities/phases/requirements';
+import { requirementsPhase } from '../../src/activities/phases/requirements/definition';
 import { loadConfig, type Config } from '../../src/config/load-config';
 import { colours } from '../../src/cli/colours';
 import { createProgram } from '../../src/cli/create-program';

@@ -3,7 +3,7 @@ import { MockActivityEnvironment } from '@temporalio/testing';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createOpenAIGenerator } from '../../src/activities/llm/openai-generator';
 import type { PhaseContext } from '../../src/activities/phases/phase-definition';
-import { requirementsPhase } from '../../src/activities/phases/requirements';
+import { requirementsPhase } from '../../src/activities/phases/requirements/definition';
 import { withHeartbeat, type LlmHeartbeatDetails } from '../../src/activities/with-heartbeat';
 import { ProgressLine } from '../../src/cli/progress-line';
 import { RefusalQuietLogger } from '../../src/cli/refusal-quiet-logger';

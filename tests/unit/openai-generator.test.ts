@@ -1,7 +1,7 @@
 import { ApplicationFailure } from '@temporalio/common';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createOpenAIGenerator } from '../../src/activities/llm/openai-generator';
-import { requirementsPhase } from '../../src/activities/phases/requirements';
+import { requirementsPhase } from '../../src/activities/phases/requirements/definition';
 import type { PhaseContext } from '../../src/activities/phases/phase-definition';
 import { startFakeOpenAI, validAnswer, type ChatRequest, type FakeReply } from '../fakes/fake-openai';
 

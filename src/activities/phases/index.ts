@@ -1,13 +1,13 @@
 import type { PhaseName } from '../../shared/phases';
-import { apiPhase } from './api';
-import { architecturePhase } from './architecture';
-import { costPhase } from './cost';
-import { databasePhase } from './database';
+import { apiPhase } from './api/definition';
+import { architecturePhase } from './architecture/definition';
+import { costPhase } from './cost/definition';
+import { databasePhase } from './database/definition';
 import type { PhaseDefinition } from './phase-definition';
-import { requirementsPhase } from './requirements';
-import { rolloutPhase } from './rollout';
-import { securityPhase } from './security';
-import { testingPhase } from './testing';
+import { requirementsPhase } from './requirements/definition';
+import { rolloutPhase } from './rollout/definition';
+import { securityPhase } from './security/definition';
+import { testingPhase } from './testing/definition';
 
 export const PHASE_DEFINITIONS: { [Name in PhaseName]: PhaseDefinition<Name> } = {
   requirements: requirementsPhase,

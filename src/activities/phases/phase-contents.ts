@@ -1,11 +1,11 @@
-import type { Api } from './api';
-import type { Architecture } from './architecture';
-import type { Cost } from './cost';
-import type { Database } from './database';
-import type { Requirements } from './requirements';
-import type { Rollout } from './rollout';
-import type { Security } from './security';
-import type { Testing } from './testing';
+import type { Api } from './api/schema';
+import type { Architecture } from './architecture/schema';
+import type { Cost } from './cost/schema';
+import type { Database } from './database/schema';
+import type { Requirements } from './requirements/schema';
+import type { Rollout } from './rollout/schema';
+import type { Security } from './security/schema';
+import type { Testing } from './testing/schema';
 
 /** The structured output of each phase, by phase name. */
 export interface PhaseContents {

@@ -1,4 +1,4 @@
-import type { Architecture } from '../phases/architecture';
+import type { Architecture } from '../phases/architecture/schema';
 import { mermaidId, mermaidLabel } from './mermaid-text';
 
 const SHAPES: Record<Architecture['components'][number]['kind'], [string, string]> = {

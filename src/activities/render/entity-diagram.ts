@@ -1,4 +1,4 @@
-import type { Database } from '../phases/database';
+import type { Database } from '../phases/database/schema';
 
 /** The tables as a Mermaid erDiagram. */
 export function renderEntityDiagram(database: Database): string {

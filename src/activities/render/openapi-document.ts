@@ -1,5 +1,5 @@
-import type { Api } from '../phases/api';
-import type { Security } from '../phases/security';
+import type { Api } from '../phases/api/schema';
+import type { Security } from '../phases/security/schema';
 import { pruneUnusedComponents } from './prune-components';
 import { securityScheme } from './security-scheme';
 

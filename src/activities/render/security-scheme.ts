@@ -1,4 +1,4 @@
-import type { Security } from '../phases/security';
+import type { Security } from '../phases/security/schema';
 
 /** The OpenAPI security scheme for the security phase's chosen authentication. */
 export function securityScheme(security: Security | undefined): { name: string; scheme: Record<string, unknown>; scopes: string[] } {

@@ -1,4 +1,4 @@
-import type { Architecture } from '../architecture';
+import type { Architecture } from '../architecture/schema';
 import { PRICE_TABLE } from './price-table';
 
 export interface LoadAssumptions {

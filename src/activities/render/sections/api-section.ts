@@ -1,5 +1,5 @@
-import type { Api } from '../../phases/api';
-import type { Architecture } from '../../phases/architecture';
+import type { Api } from '../../phases/api/schema';
+import type { Architecture } from '../../phases/architecture/schema';
 import { markdownTable } from '../markdown-table';
 import { renderSequenceDiagram } from '../sequence-diagram';
 

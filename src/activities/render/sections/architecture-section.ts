@@ -1,4 +1,4 @@
-import type { Architecture } from '../../phases/architecture';
+import type { Architecture } from '../../phases/architecture/schema';
 import { renderArchitectureDiagram } from '../architecture-diagram';
 import { markdownTable } from '../markdown-table';
 

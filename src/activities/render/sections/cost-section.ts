@@ -1,4 +1,4 @@
-import type { Cost } from '../../phases/cost';
+import type { Cost } from '../../phases/cost/schema';
 import { bulletList, markdownTable } from '../markdown-table';
 
 const usd = (value: number) => `$${value.toLocaleString('en-US', { maximumFractionDigits: 2 })}`;

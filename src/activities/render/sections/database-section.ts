@@ -1,4 +1,4 @@
-import type { Database } from '../../phases/database';
+import type { Database } from '../../phases/database/schema';
 import { renderEntityDiagram } from '../entity-diagram';
 import { bulletList, markdownTable } from '../markdown-table';
 

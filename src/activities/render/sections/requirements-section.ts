@@ -1,4 +1,4 @@
-import type { Requirements } from '../../phases/requirements';
+import type { Requirements } from '../../phases/requirements/schema';
 import { bulletList, markdownTable } from '../markdown-table';
 
 export function requirementsSection(requirements: Requirements): string {

@@ -1,4 +1,4 @@
-import type { Rollout } from '../../phases/rollout';
+import type { Rollout } from '../../phases/rollout/schema';
 
 export function rolloutSection(rollout: Rollout, rolloutPlanFile: string): string {
   return [

@@ -1,4 +1,4 @@
-import type { Security } from '../../phases/security';
+import type { Security } from '../../phases/security/schema';
 import { bulletList, markdownTable } from '../markdown-table';
 
 export function securitySection(security: Security): string {

@@ -1,4 +1,4 @@
-import { TEST_LEVELS, type Testing } from '../../phases/testing';
+import { TEST_LEVELS, type Testing } from '../../phases/testing/schema';
 import { markdownTable } from '../markdown-table';
 
 export function testingSection(testing: Testing, testPlanFile: string): string {

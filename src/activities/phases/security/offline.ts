@@ -1,31 +1,10 @@
-import { z } from 'zod';
-import { reviewerNotes } from '../llm/offline/reviewer-notes';
-import { extractFeatureTerms } from '../llm/offline/feature-terms';
-import type { PhaseContext, PhaseDefinition } from './phase-definition';
+import { extractFeatureTerms } from '../../llm/offline/feature-terms';
+import { reviewerNotes } from '../../llm/offline/reviewer-notes';
+import type { PhaseContext } from '../phase-definition';
+import type { Security } from './schema';
 
-export const securitySchema = z.object({
-  authentication: z.object({ scheme: z.enum(['oauth2', 'bearer-jwt', 'api-key']), description: z.string().min(1) }),
-  authorization: z.string().min(1),
-  encryptionAtRest: z.string().min(1),
-  encryptionInTransit: z.string().min(1),
-  inputValidation: z.array(z.string()).min(1),
-  cors: z.string().min(1),
-  csp: z.string().min(1),
-  threats: z.array(z.object({ id: z.string().regex(/^TH-\d+$/), category: z.string(), threat: z.string(), control: z.string() })).min(1),
-  reviewerNotes: z.array(z.string()),
-});
-export type Security = z.infer<typeof securitySchema>;
-
-export const securityPhase: PhaseDefinition<'security'> = {
-  name: 'security',
-  schema: securitySchema,
-  instructions:
-    'Specify authentication (oauth2, bearer-jwt or api-key), authorization, encryption at rest and in transit, input validation rules, CORS and CSP, and a STRIDE threat list (TH-n) with a control for each.',
-  offline: offlineSecurity,
-  summarize: (content) => `${content.authentication.scheme} authentication, ${content.threats.length} threats with controls`,
-};
-
-function offlineSecurity(context: PhaseContext): Security {
+/** OAuth 2.0, role-based authorization and a STRIDE threat list for the request's records. */
+export function offlineSecurity(context: PhaseContext): Security {
   const terms = extractFeatureTerms(context.feature, context.description);
   return {
     authentication: { scheme: 'oauth2', description: 'OAuth 2.0 authorization-code flow with PKCE for the web client; the gateway validates the JWT access token (RS256, 15-minute lifetime) on every call.' },
@@ -47,6 +26,6 @@ function offlineSecurity(context: PhaseContext): Security {
       { id: 'TH-5', category: 'Denial of service', threat: 'Request floods', control: 'Per-user and per-IP rate limits at the gateway (429 with Retry-After)' },
       { id: 'TH-6', category: 'Elevation of privilege', threat: 'Mass assignment of status or owner', control: 'Server-set fields are read-only in the API schema' },
     ],
-    reviewerNotes: reviewerNotes(context),
+    reviewerNotes: reviewerNotes(context.feedback),
   };
 }

@@ -1,30 +1,11 @@
-import { z } from 'zod';
-import { capitalise } from '../../shared/text';
-import { reviewerNotes } from '../llm/offline/reviewer-notes';
-import { extractFeatureTerms } from '../llm/offline/feature-terms';
-import type { PhaseContext, PhaseDefinition } from './phase-definition';
+import { capitalise } from '../../../shared/text';
+import { extractFeatureTerms } from '../../llm/offline/feature-terms';
+import { reviewerNotes } from '../../llm/offline/reviewer-notes';
+import type { PhaseContext } from '../phase-definition';
+import type { Rollout } from './schema';
 
-export const rolloutSchema = z.object({
-  featureFlags: z.array(z.object({ name: z.string().min(1), description: z.string(), defaultValue: z.boolean() })).min(1),
-  canary: z.array(z.object({ percent: z.number().min(0).max(100), duration: z.string(), exitCriteria: z.string() })).min(1),
-  rollbackTriggers: z.array(z.string()).min(1),
-  rollbackProcedure: z.array(z.string()).min(1),
-  abTest: z.object({ hypothesis: z.string(), metric: z.string(), split: z.string(), minimumSample: z.string() }),
-  monitoring: z.array(z.object({ signal: z.string(), threshold: z.string(), alert: z.string() })).min(1),
-  reviewerNotes: z.array(z.string()),
-});
-export type Rollout = z.infer<typeof rolloutSchema>;
-
-export const rolloutPhase: PhaseDefinition<'rollout'> = {
-  name: 'rollout',
-  schema: rolloutSchema,
-  instructions:
-    'Plan the rollout: feature flags, canary stages with percentages, durations and exit criteria, rollback triggers with thresholds and the rollback procedure step by step, an A/B test configuration, and monitoring signals with alert thresholds.',
-  offline: offlineRollout,
-  summarize: (content) => `${content.canary.length} canary stages to ${content.canary.at(-1)?.percent ?? 0}%, ${content.rollbackTriggers.length} rollback triggers`,
-};
-
-function offlineRollout(context: PhaseContext): Rollout {
+/** Flags, a 1-5-25-50-100% canary, rollback triggers and steps, an A/B test and monitoring. */
+export function offlineRollout(context: PhaseContext): Rollout {
   const terms = extractFeatureTerms(context.feature, context.description);
   const flag = `${terms.resource}-enabled`;
   return {
@@ -51,6 +32,6 @@ function offlineRollout(context: PhaseContext): Rollout {
       { signal: 'Outbox lag', threshold: 'Oldest unpublished event > 5 minutes', alert: 'Ticket to the owning team' },
       { signal: 'SLO error budget burn', threshold: '2% of monthly budget in 1 hour', alert: 'Page the on-call engineer' },
     ],
-    reviewerNotes: reviewerNotes(context),
+    reviewerNotes: reviewerNotes(context.feedback),
   };
 }

@@ -1,45 +1,11 @@
-import { z } from 'zod';
-import { capitalise } from '../../shared/text';
-import { extractFeatureTerms } from '../llm/offline/feature-terms';
-import { oneLine, reviewerNotes } from '../llm/offline/reviewer-notes';
-import type { PhaseContext, PhaseDefinition } from './phase-definition';
+import { capitalise } from '../../../shared/text';
+import { extractFeatureTerms } from '../../llm/offline/feature-terms';
+import { oneLine, reviewerNotes } from '../../llm/offline/reviewer-notes';
+import type { PhaseContext } from '../phase-definition';
+import type { Requirements } from './schema';
 
-const acceptanceCriterion = z.object({
-  id: z.string().regex(/^AC-\d+\.\d+$/),
-  given: z.string().min(1),
-  when: z.string().min(1),
-  then: z.string().min(1),
-});
-
-export const requirementsSchema = z.object({
-  summary: z.string().min(1),
-  functional: z.array(z.object({ id: z.string().regex(/^FR-\d+$/), text: z.string().min(1), priority: z.enum(['must', 'should', 'could']) })).min(1),
-  nonFunctional: z.array(z.object({ id: z.string().regex(/^NFR-\d+$/), category: z.string().min(1), text: z.string().min(1) })).min(1),
-  userStories: z.array(z.object({
-    id: z.string().regex(/^US-\d+$/),
-    asA: z.string().min(1),
-    iWant: z.string().min(1),
-    soThat: z.string().min(1),
-    requirements: z.array(z.string()),
-    acceptanceCriteria: z.array(acceptanceCriterion).min(1),
-    edgeCases: z.array(z.string()).min(1),
-  })).min(1),
-  questions: z.array(z.object({ id: z.string().regex(/^Q-\d+$/), question: z.string(), suggestedDefault: z.string(), answer: z.string().nullable() })),
-  reviewerNotes: z.array(z.string()),
-});
-export type Requirements = z.infer<typeof requirementsSchema>;
-
-export const requirementsPhase: PhaseDefinition<'requirements'> = {
-  name: 'requirements',
-  schema: requirementsSchema,
-  instructions:
-    'List functional requirements (FR-n), non-functional requirements with numbers (NFR-n: latency percentiles, throughput, availability), user stories (US-n) with Given/When/Then acceptance criteria (AC-n.m) and edge cases, and open questions (Q-n) with a suggested default. Apply the answers given.',
-  offline: offlineRequirements,
-  summarize: (content) =>
-    `${content.functional.length} functional and ${content.nonFunctional.length} non-functional requirements, ${content.userStories.length} user stories, ${content.questions.filter((question) => !question.answer).length} open questions`,
-};
-
-function offlineRequirements(context: PhaseContext): Requirements {
+/** Requirements from the request's own words, the reviewers' feedback and the answers given. */
+export function offlineRequirements(context: PhaseContext): Requirements {
   const terms = extractFeatureTerms(context.feature, context.description);
   const statements = [
     `Users can use ${terms.subject} from the web client and the public API`,
@@ -88,6 +54,6 @@ function offlineRequirements(context: PhaseContext): Requirements {
       };
     }),
     questions,
-    reviewerNotes: reviewerNotes(context),
+    reviewerNotes: reviewerNotes(context.feedback),
   };
 }

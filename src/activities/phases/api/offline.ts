@@ -1,38 +1,10 @@
-import { z } from 'zod';
-import { extractFeatureTerms } from '../llm/offline/feature-terms';
-import { reviewerNotes } from '../llm/offline/reviewer-notes';
-import type { PhaseContext, PhaseDefinition } from './phase-definition';
+import { extractFeatureTerms } from '../../llm/offline/feature-terms';
+import { reviewerNotes } from '../../llm/offline/reviewer-notes';
+import type { PhaseContext } from '../phase-definition';
+import type { Api } from './schema';
 
-const field = z.object({ name: z.string().regex(/^[a-zA-Z][a-zA-Z0-9_]*$/), type: z.enum(['string', 'integer', 'number', 'boolean', 'object']), required: z.boolean(), description: z.string() });
-
-export const apiSchema = z.object({
-  version: z.string().regex(/^v\d+$/),
-  resources: z.array(z.object({
-    name: z.string().regex(/^[a-z][a-z0-9-]*$/),
-    schemaName: z.string().regex(/^[A-Z][A-Za-z0-9]*$/),
-    description: z.string(),
-    fields: z.array(field).min(1),
-    operations: z.array(z.object({
-      kind: z.enum(['list', 'create', 'get', 'update', 'delete']),
-      summary: z.string().min(1),
-      requirements: z.array(z.string()),
-    })).min(1),
-  })).min(1),
-  reviewerNotes: z.array(z.string()),
-});
-export type Api = z.infer<typeof apiSchema>;
-
-export const apiPhase: PhaseDefinition<'api'> = {
-  name: 'api',
-  schema: apiSchema,
-  instructions:
-    'Describe the REST resources: name (plural, kebab-case), schema name, fields with types, and which operations (list, create, get, update, delete) exist with the FR ids each serves. Paths, pagination, errors and security are added by code.',
-  offline: offlineApi,
-  summarize: (content) =>
-    `${content.resources.length} resources, ${content.resources.reduce((count, resource) => count + resource.operations.length, 0)} operations (${content.version})`,
-};
-
-function offlineApi(context: PhaseContext): Api {
+/** One resource named from the request with CRUD operations, and its audit events. */
+export function offlineApi(context: PhaseContext): Api {
   const terms = extractFeatureTerms(context.feature, context.description);
   const requirementIds = context.earlier.requirements?.functional.map((requirement) => requirement.id) ?? [];
   const trace = (index: number) => requirementIds.slice(index, index + 1);
@@ -68,6 +40,6 @@ function offlineApi(context: PhaseContext): Api {
         operations: [{ kind: 'list', summary: 'List audit events', requirements: trace(2) }],
       },
     ],
-    reviewerNotes: reviewerNotes(context),
+    reviewerNotes: reviewerNotes(context.feedback),
   };
 }

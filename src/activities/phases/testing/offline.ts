@@ -1,34 +1,10 @@
-import { z } from 'zod';
-import { reviewerNotes } from '../llm/offline/reviewer-notes';
-import { extractFeatureTerms } from '../llm/offline/feature-terms';
-import type { PhaseContext, PhaseDefinition } from './phase-definition';
+import { extractFeatureTerms } from '../../llm/offline/feature-terms';
+import { reviewerNotes } from '../../llm/offline/reviewer-notes';
+import type { PhaseContext } from '../phase-definition';
+import type { Testing } from './schema';
 
-export const TEST_LEVELS = ['unit', 'integration', 'e2e', 'performance', 'security', 'chaos'] as const;
-
-export const testingSchema = z.object({
-  mockingStrategy: z.string().min(1),
-  cases: z.array(z.object({
-    id: z.string().regex(/^T-\d+$/),
-    level: z.enum(TEST_LEVELS),
-    title: z.string().min(1),
-    steps: z.string(),
-    expected: z.string(),
-    requirements: z.array(z.string()),
-  })).min(1),
-  reviewerNotes: z.array(z.string()),
-});
-export type Testing = z.infer<typeof testingSchema>;
-
-export const testingPhase: PhaseDefinition<'testing'> = {
-  name: 'testing',
-  schema: testingSchema,
-  instructions:
-    'Write the test plan as cases (T-n) at every level: unit (and the mocking strategy), integration, end-to-end journeys, performance benchmarks with numbers, security scenarios and chaos experiments; trace each case to FR ids.',
-  offline: offlineTesting,
-  summarize: (content) => `${content.cases.length} test cases across ${new Set(content.cases.map((testCase) => testCase.level)).size} levels`,
-};
-
-function offlineTesting(context: PhaseContext): Testing {
+/** A unit case per functional requirement, then one case at each further level. */
+export function offlineTesting(context: PhaseContext): Testing {
   const terms = extractFeatureTerms(context.feature, context.description);
   const requirements = context.earlier.requirements?.functional ?? [];
   const perRequirement = requirements.map((requirement) => ({
@@ -50,6 +26,6 @@ function offlineTesting(context: PhaseContext): Testing {
   return {
     mockingStrategy: 'Unit tests fake the repository, queue and clock behind interfaces; integration tests use real PostgreSQL and queue containers; external email is a local fake HTTP server.',
     cases: cases.map((testCase, index) => ({ id: `T-${index + 1}`, ...testCase })),
-    reviewerNotes: reviewerNotes(context),
+    reviewerNotes: reviewerNotes(context.feedback),
   };
 }

@@ -1,53 +1,15 @@
-import { z } from 'zod';
-import { capitalise } from '../../shared/text';
-import { extractFeatureTerms } from '../llm/offline/feature-terms';
-import { reviewerNotes } from '../llm/offline/reviewer-notes';
-import type { PhaseContext, PhaseDefinition } from './phase-definition';
+import { capitalise } from '../../../shared/text';
+import { extractFeatureTerms } from '../../llm/offline/feature-terms';
+import { reviewerNotes } from '../../llm/offline/reviewer-notes';
+import type { PhaseContext } from '../phase-definition';
+import type { Architecture } from './schema';
 
-export const COMPONENT_KINDS = ['client', 'service', 'store', 'cache', 'queue', 'external'] as const;
-
-export const architectureSchema = z.object({
-  overview: z.string().min(1),
-  components: z.array(z.object({
-    id: z.string().regex(/^[a-z][a-z0-9-]*$/),
-    name: z.string().min(1),
-    kind: z.enum(COMPONENT_KINDS),
-    technology: z.string(),
-    responsibility: z.string().min(1),
-    requirements: z.array(z.string()),
-  })).min(2),
-  edges: z.array(z.object({ from: z.string(), to: z.string(), protocol: z.string(), description: z.string() })).min(1),
-  boundaries: z.string(),
-  communication: z.string(),
-  dataFlow: z.string(),
-  scaling: z.string(),
-  caching: z.string(),
-  observability: z.string(),
-  reviewerNotes: z.array(z.string()),
-}).superRefine((architecture, context) => {
-  const ids = new Set(architecture.components.map((component) => component.id));
-  architecture.edges.forEach((edge, index) => {
-    for (const end of ['from', 'to'] as const) {
-      if (!ids.has(edge[end])) context.addIssue({ code: 'custom', path: ['edges', index, end], message: `unknown component "${edge[end]}"` });
-    }
-  });
-});
-export type Architecture = z.infer<typeof architectureSchema>;
-
-export const architecturePhase: PhaseDefinition<'architecture'> = {
-  name: 'architecture',
-  schema: architectureSchema,
-  instructions:
-    'Design the components (clients, services, stores, caches, queues, external systems) with the FR ids each serves, the edges between them with protocols, and explain service boundaries, communication patterns, data flow and state, horizontal scaling, caching strategy and observability.',
-  offline: offlineArchitecture,
-  summarize: (content) => `${content.components.length} components, ${content.edges.length} connections`,
-};
-
-function offlineArchitecture(context: PhaseContext): Architecture {
+/** The usual web stack for the request: client, gateway, service, worker, PostgreSQL, Redis, a queue and email. */
+export function offlineArchitecture(context: PhaseContext): Architecture {
   const terms = extractFeatureTerms(context.feature, context.description);
   const requirementIds = context.earlier.requirements?.functional.map((requirement) => requirement.id) ?? [];
   const serviceId = `${terms.resource}-service`.slice(0, 40);
-  const notes = reviewerNotes(context);
+  const notes = reviewerNotes(context.feedback);
   return {
     overview: `${terms.subject} is served by a dedicated ${terms.resourceWords} service behind the API gateway, with PostgreSQL as the system of record, Redis for hot reads and a queue for notifications and audit events.${notes.length ? ` ${notes.join(' ')}` : ''}`,
     components: [

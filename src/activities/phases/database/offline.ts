@@ -1,36 +1,10 @@
-import { z } from 'zod';
-import { extractFeatureTerms } from '../llm/offline/feature-terms';
-import { reviewerNotes } from '../llm/offline/reviewer-notes';
-import type { PhaseContext, PhaseDefinition } from './phase-definition';
+import { extractFeatureTerms } from '../../llm/offline/feature-terms';
+import { reviewerNotes } from '../../llm/offline/reviewer-notes';
+import type { PhaseContext } from '../phase-definition';
+import type { Database } from './schema';
 
-const column = z.object({ name: z.string().regex(/^[a-z_][a-z0-9_]*$/), type: z.string().min(1), nullable: z.boolean(), description: z.string() });
-
-export const databaseSchema = z.object({
-  engine: z.string().min(1),
-  tables: z.array(z.object({
-    name: z.string().regex(/^[a-z_][a-z0-9_]*$/),
-    purpose: z.string(),
-    columns: z.array(column).min(1),
-    indexes: z.array(z.string()),
-    references: z.array(z.object({ column: z.string(), table: z.string() })),
-    requirements: z.array(z.string()),
-  })).min(1),
-  migrations: z.array(z.string()).min(1),
-  retention: z.string(),
-  reviewerNotes: z.array(z.string()),
-});
-export type Database = z.infer<typeof databaseSchema>;
-
-export const databasePhase: PhaseDefinition<'database'> = {
-  name: 'database',
-  schema: databaseSchema,
-  instructions:
-    'Design the tables with columns, types, nullability, indexes, foreign keys and the FR ids each table serves; list forward-only, zero-downtime migrations and the retention policy.',
-  offline: offlineDatabase,
-  summarize: (content) => `${content.tables.length} tables on ${content.engine}, ${content.migrations.length} migrations`,
-};
-
-function offlineDatabase(context: PhaseContext): Database {
+/** The record table and its audit/outbox table, named from the request. */
+export function offlineDatabase(context: PhaseContext): Database {
   const terms = extractFeatureTerms(context.feature, context.description);
   const requirementIds = context.earlier.requirements?.functional.map((requirement) => requirement.id) ?? [];
   const retention = context.earlier.requirements?.nonFunctional.find((requirement) => requirement.category === 'retention')?.text;
@@ -78,6 +52,6 @@ function offlineDatabase(context: PhaseContext): Database {
       'Backfill none: the feature starts empty; every migration is forward-only and reversible by a follow-up',
     ],
     retention: retention ?? 'Records kept 365 days after deletion, then purged by a nightly job',
-    reviewerNotes: reviewerNotes(context),
+    reviewerNotes: reviewerNotes(context.feedback),
   };
 }
