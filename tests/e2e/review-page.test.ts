@@ -1,13 +1,13 @@
 import { createHash } from 'node:crypto';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { ReviewerDirectory } from '../../src/api/auth/reviewer-directory';
 import { PHASES } from '../../src/shared/phases';
 import type { SpecRunStatus } from '../../src/shared/spec-run';
-import { startApiServer } from '../helpers/api-server';
-import { CHROMIUM_PRESENT, launchBrowser, NO_CHROMIUM_REASON, watchedPage, type PageTrouble } from '../helpers/review-browser';
+import type { ApiServer } from '../helpers/api-server';
+import { CHROMIUM_PRESENT, expectNoTrouble, NO_CHROMIUM_REASON, openReviewSession, type ReviewSession } from '../helpers/review-browser';
 import { queryStatus, waitForGate } from '../helpers/spec-helpers';
-import { createTestStack, type TestStack } from '../helpers/test-stack';
+import type { TestStack } from '../helpers/test-stack';
 import { waitFor } from '../helpers/wait-for';
 
 const FEATURE = 'Add passwordless login with magic links';
@@ -18,40 +18,24 @@ const PAGE_UPDATE_MS = 30_000;
 if (!CHROMIUM_PRESENT) console.warn(NO_CHROMIUM_REASON);
 
 describe.skipIf(!CHROMIUM_PRESENT)('the review page, in Chromium, against a real run with the offline generator', () => {
+  let session: ReviewSession;
   let stack: TestStack;
-  let api: Awaited<ReturnType<typeof startApiServer>>;
-  let browser: Browser;
+  let api: ApiServer;
   let page: Page;
-  let trouble: PageTrouble;
-  let stopWorker: () => void = () => undefined;
-  let worker: Promise<void> | undefined;
   let runId: string;
   let otherId: string;
 
   beforeAll(async () => {
-    stack = await createTestStack();
-    api = await startApiServer(stack);
-    worker = stack.withWorker(() => new Promise<void>((resolve) => (stopWorker = resolve)));
-    browser = await launchBrowser();
-    ({ page, trouble } = await watchedPage(browser));
+    session = await openReviewSession();
+    ({ stack, api, page } = session);
     runId = await stack.start({ feature: FEATURE, gates: 'each' });
     await waitForGate(stack.client, runId, 'requirements');
     otherId = await stack.start({ feature: OTHER_FEATURE, gates: 'none' });
   });
 
-  afterEach(() => {
-    expect(trouble.cspViolations, 'CSP violations').toEqual([]);
-    expect(trouble.pageErrors, 'uncaught page errors').toEqual([]);
-    expect(trouble.dialogs, 'dialogs').toEqual([]);
-  });
+  afterEach(() => expectNoTrouble(session.trouble));
 
-  afterAll(async () => {
-    stopWorker();
-    await worker;
-    await browser?.close();
-    await api?.close();
-    await stack?.close();
-  });
+  afterAll(() => session?.close());
 
   it('lists runs, the one awaiting a decision first, with its phase and how long it has waited', async () => {
     // The list reads Temporal's visibility store, which sees a new run a moment after it starts.
@@ -215,38 +199,25 @@ async function screenshotWithDiagrams(page: Page, path: string) {
 
 describe.skipIf(!CHROMIUM_PRESENT)('the review page with reviewers configured', () => {
   const TOKEN = 'ana-review-token-0123456789';
+  let session: ReviewSession;
   let stack: TestStack;
-  let api: Awaited<ReturnType<typeof startApiServer>>;
-  let browser: Browser;
+  let api: ApiServer;
   let page: Page;
-  let trouble: PageTrouble;
-  let stopWorker: () => void = () => undefined;
-  let worker: Promise<void> | undefined;
   let runId: string;
 
   beforeAll(async () => {
-    stack = await createTestStack();
     const reviewers = new ReviewerDirectory([{ name: 'ana', role: 'reviewer', tokenSha256: createHash('sha256').update(TOKEN).digest('hex') }]);
-    api = await startApiServer(stack, { reviewers });
-    worker = stack.withWorker(() => new Promise<void>((resolve) => (stopWorker = resolve)));
-    browser = await launchBrowser();
-    ({ page, trouble } = await watchedPage(browser));
+    session = await openReviewSession({ reviewers });
+    ({ stack, api, page } = session);
     runId = await stack.start({ feature: FEATURE, gates: 'each' });
     await waitForGate(stack.client, runId, 'requirements');
   });
 
-  afterEach(() => {
-    expect(trouble.cspViolations, 'CSP violations').toEqual([]);
-    expect(trouble.pageErrors, 'uncaught page errors').toEqual([]);
-  });
+  afterEach(() => expectNoTrouble(session.trouble));
 
   afterAll(async () => {
     if (runId) await stack.client.workflow.getHandle(runId).cancel().catch(() => undefined);
-    stopWorker();
-    await worker;
-    await browser?.close();
-    await api?.close();
-    await stack?.close();
+    await session?.close();
   });
 
   it('sends a reviewer who is not signed in to the sign-in form, and back to the run after signing in', async () => {

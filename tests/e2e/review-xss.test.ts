@@ -1,11 +1,11 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createOpenAIGenerator } from '../../src/activities/llm/openai-generator';
 import { phaseOf, startFakeOpenAI, validAnswer, type ChatRequest } from '../fakes/fake-openai';
-import { startApiServer } from '../helpers/api-server';
-import { CHROMIUM_PRESENT, launchBrowser, NO_CHROMIUM_REASON, watchedPage, type PageTrouble } from '../helpers/review-browser';
+import type { ApiServer } from '../helpers/api-server';
+import { CHROMIUM_PRESENT, expectNoTrouble, NO_CHROMIUM_REASON, openReviewSession, type ReviewSession } from '../helpers/review-browser';
 import { waitForGate } from '../helpers/spec-helpers';
-import { createTestStack, type TestStack } from '../helpers/test-stack';
+import type { TestStack } from '../helpers/test-stack';
 
 /** Markup, script, `javascript:` links and a Mermaid label breaking out of its quotes, in the request itself. */
 const FEATURE = 'Magic links <img src=x onerror=alert("feature-img")> <script>alert("feature-script")</script> [x](javascript:alert("feature-link")) "><script>alert("feature-label")</script>';
@@ -44,45 +44,30 @@ function hostileAnswer(body: ChatRequest): string {
 if (!CHROMIUM_PRESENT) console.warn(NO_CHROMIUM_REASON);
 
 describe.skipIf(!CHROMIUM_PRESENT)('hostile feature text and model output on the review page', () => {
-  let stack: TestStack;
-  let api: Awaited<ReturnType<typeof startApiServer>>;
+  let session: ReviewSession;
   let fake: Awaited<ReturnType<typeof startFakeOpenAI>>;
-  let browser: Browser;
+  let stack: TestStack;
+  let api: ApiServer;
   let page: Page;
-  let trouble: PageTrouble;
-  let stopWorker: () => void = () => undefined;
-  let worker: Promise<void> | undefined;
   let runId: string;
 
   beforeAll(async () => {
-    stack = await createTestStack();
-    api = await startApiServer(stack);
     fake = await startFakeOpenAI((body) => ({ kind: 'content', text: hostileAnswer(body) }));
-    const generator = createOpenAIGenerator({ apiKey: 'test-key', baseURL: fake.baseURL, model: 'gpt-test', timeoutMs: 10_000 });
-    worker = stack.withWorker(() => new Promise<void>((resolve) => (stopWorker = resolve)), generator);
-    browser = await launchBrowser();
-    ({ page, trouble } = await watchedPage(browser));
+    session = await openReviewSession({ generator: createOpenAIGenerator({ apiKey: 'test-key', baseURL: fake.baseURL, model: 'gpt-test', timeoutMs: 10_000 }) });
+    ({ stack, api, page } = session);
     const created = await api.call('POST', '/v1/specs', { feature: FEATURE, description: DESCRIPTION, gates: 'each' });
     expect(created.status).toBe(201);
     runId = created.json.id;
     await waitForGate(stack.client, runId, 'requirements');
   });
 
-  afterEach(async () => {
-    expect(trouble.dialogs, 'dialogs opened by a payload').toEqual([]);
-    // No violation either: the payloads are removed or escaped before CSP would have to stop them.
-    expect(trouble.cspViolations, 'CSP violations').toEqual([]);
-    expect(trouble.pageErrors, 'uncaught page errors').toEqual([]);
-  });
+  // No dialog, and no CSP violation either: the payloads are removed or escaped before CSP would have to stop them.
+  afterEach(() => expectNoTrouble(session.trouble));
 
   afterAll(async () => {
     if (runId) await stack.client.workflow.getHandle(runId).cancel().catch(() => undefined);
-    stopWorker();
-    await worker;
-    await browser?.close();
+    await session?.close();
     await fake?.close();
-    await api?.close();
-    await stack?.close();
   });
 
   it('keeps the feature inert in the list of runs, shown as text', async () => {

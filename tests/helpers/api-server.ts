@@ -29,3 +29,5 @@ export async function startApiServer(stack: TestStack, options: { apiToken?: str
   };
   return { base, call, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
 }
+
+export type ApiServer = Awaited<ReturnType<typeof startApiServer>>;

@@ -1,6 +1,11 @@
 import { existsSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
+import { expect } from 'vitest';
+import type { Generator } from '../../src/activities/llm/generator';
 import { CHROMIUM_PATH } from '../../src/activities/validate/svg-renderer';
+import type { ReviewerDirectory } from '../../src/api/auth/reviewer-directory';
+import { startApiServer, type ApiServer } from './api-server';
+import { createTestStack, type TestStack } from './test-stack';
 
 export const CHROMIUM_PRESENT = existsSync(CHROMIUM_PATH);
 export const NO_CHROMIUM_REASON = `no Chromium at ${CHROMIUM_PATH} (apt-get install chromium): the review page's browser tests are skipped`;
@@ -43,4 +48,42 @@ export async function watchedPage(browser: Browser, viewport = { width: 1360, he
     void dialog.dismiss();
   });
   return { page, trouble };
+}
+
+/** Everything a review-page test drives: a test stack whose worker runs in the background, the API on it, and a watched page. */
+export interface ReviewSession {
+  stack: TestStack;
+  api: ApiServer;
+  page: Page;
+  trouble: PageTrouble;
+  close(): Promise<void>;
+}
+
+export async function openReviewSession(options: { reviewers?: ReviewerDirectory; generator?: Generator } = {}): Promise<ReviewSession> {
+  const stack = await createTestStack();
+  const api = await startApiServer(stack, { reviewers: options.reviewers });
+  let stopWorker: () => void = () => undefined;
+  const worker = stack.withWorker(() => new Promise<void>((resolve) => (stopWorker = resolve)), options.generator);
+  const browser = await launchBrowser();
+  const { page, trouble } = await watchedPage(browser);
+  return {
+    stack,
+    api,
+    page,
+    trouble,
+    async close() {
+      stopWorker();
+      await worker;
+      await browser.close();
+      await api.close();
+      await stack.close();
+    },
+  };
+}
+
+/** What every review-page test asserts after each step: the page broke no rule. */
+export function expectNoTrouble(trouble: PageTrouble): void {
+  expect(trouble.cspViolations, 'CSP violations').toEqual([]);
+  expect(trouble.pageErrors, 'uncaught page errors').toEqual([]);
+  expect(trouble.dialogs, 'dialogs').toEqual([]);
 }
