@@ -23,6 +23,7 @@ export function specsRouter(context: ApiContext): Router {
       links: {
         self: `/v1/specs/${id}`,
         decisions: `/v1/specs/${id}/decisions`,
+        review: `/specs/${id}`,
         ...(context.uiUrl ? { temporalUi: `${context.uiUrl}/namespaces/${context.namespace}/workflows/${id}` } : {}),
       },
     });
