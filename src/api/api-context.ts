@@ -16,4 +16,6 @@ export interface ApiContext {
   decisionKey?: string;
   /** Where people reach this API and its review page, for links. */
   publicUrl?: string;
+  /** Start-to-close timeout of a phase activity, from the worker's model settings; unset: the workflow's default. */
+  phaseActivityTimeoutMs?: number;
 }

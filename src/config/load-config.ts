@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { RESPONSE_FORMAT_SETTINGS } from '../activities/llm/response-format';
 
 const optionalText = z.string().trim().min(1).optional().catch(undefined);
 
@@ -27,6 +28,14 @@ const configSchema = z.object({
   OPENAI_BASE_URL: z.url().optional(),
   SPECFORGE_MODEL: z.string().min(1).default('gpt-4o-mini'),
   SPECFORGE_LLM_TIMEOUT_MS: z.coerce.number().int().positive().default(120_000),
+  /** How the answer's shape is asked for; auto tries json_schema strict, then non-strict, then JSON mode with the schema. */
+  SPECFORGE_RESPONSE_FORMAT: z.enum(RESPONSE_FORMAT_SETTINGS).default('auto'),
+  /** max_tokens of a phase's first request; a truncated answer is asked again with twice as many. */
+  SPECFORGE_ANSWER_TOKENS: z.coerce.number().int().positive().default(4096),
+  /** No request asks for more tokens than this. */
+  SPECFORGE_MAX_TOKENS: z.coerce.number().int().positive().default(16_384),
+  /** The model server's context window; unset: what the server reports (vLLM, llama.cpp), or no limit. */
+  SPECFORGE_CONTEXT_TOKENS: z.coerce.number().int().positive().optional(),
   SPECFORGE_OUT: z.string().min(1).default('specs'),
   SPECFORGE_HOME: z.string().min(1).default('.specforge'),
   GITHUB_TOKEN: optionalText,

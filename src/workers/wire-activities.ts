@@ -30,5 +30,12 @@ export function publicUrl(config: Config): string {
 
 export function generatorFor(config: Config): Generator {
   if (!config.OPENAI_API_KEY) return createOfflineGenerator();
-  return createOpenAIGenerator({ apiKey: config.OPENAI_API_KEY, baseURL: config.OPENAI_BASE_URL, model: config.SPECFORGE_MODEL, timeoutMs: config.SPECFORGE_LLM_TIMEOUT_MS });
+  return createOpenAIGenerator({
+    apiKey: config.OPENAI_API_KEY,
+    baseURL: config.OPENAI_BASE_URL,
+    model: config.SPECFORGE_MODEL,
+    timeoutMs: config.SPECFORGE_LLM_TIMEOUT_MS,
+    responseFormat: config.SPECFORGE_RESPONSE_FORMAT,
+    tokens: { answerTokens: config.SPECFORGE_ANSWER_TOKENS, maxTokens: config.SPECFORGE_MAX_TOKENS, contextTokens: config.SPECFORGE_CONTEXT_TOKENS },
+  });
 }

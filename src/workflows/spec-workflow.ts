@@ -14,12 +14,15 @@ import {
 } from '@temporalio/workflow';
 import type { SpecActivities } from '../activities/create-activities';
 import { checkDecision, refusalFailureType } from '../shared/decision-check';
+import type { PhaseFailure } from '../shared/phase-failure';
 import { PHASES, type PhaseName } from '../shared/phases';
 import type { PhaseResult, SpecRequest, SpecRunStatus, SpecStatus } from '../shared/spec-run';
 import { DecisionInbox } from './decision-inbox';
 import { decideUpdate, decisionSignal, statusQuery } from './messages';
 import { Notifications } from './notifications';
+import { failedPhase } from './failed-phase';
 import { phaseGate } from './phase-gate';
+import { phaseGenerators } from './phase-generators';
 import { SpecRunState } from './spec-run-state';
 import type { SavedPlan } from '../activities/tickets/ticket-activities';
 import { ticketFanOutWorkflow, type TicketFanOutInput } from './ticket-fan-out';
@@ -31,17 +34,6 @@ const activities = proxyActivities<SpecActivities>({
   heartbeatTimeout: '20 seconds',
   retry: { initialInterval: '2 seconds', backoffCoefficient: 2, maximumInterval: '1 minute', maximumAttempts: 6 },
 });
-
-const GENERATORS = {
-  requirements: activities.generateRequirements,
-  architecture: activities.generateArchitecture,
-  database: activities.generateDatabase,
-  api: activities.generateApi,
-  security: activities.generateSecurity,
-  testing: activities.generateTesting,
-  rollout: activities.generateRollout,
-  cost: activities.generateCost,
-} satisfies Record<PhaseName, unknown>;
 
 /**
  * One feature's spec: eight phases, each generated, then decided on by a person (per the gate
@@ -68,7 +60,7 @@ export async function specWorkflow(request: SpecRequest): Promise<SpecRunStatus>
     // A bug in workflow code fails the task, not the run: a fixed worker resumes where it stopped.
     if (!(error instanceof TemporalFailure)) throw error;
     const message = error.cause?.message ?? error.message;
-    await finish(run, notifications, 'failed', message).catch(() => undefined);
+    await finish(run, notifications, 'failed', message, failedPhase(run.status, error, message)).catch(() => undefined);
     throw error;
   }
 }
@@ -95,7 +87,7 @@ async function decidePhase(run: SpecRunState, inbox: DecisionInbox, notification
 async function generate(run: SpecRunState, phase: PhaseName, revision: number, feedback: string[]): Promise<PhaseResult> {
   run.generating(phase, revision);
   const started = Date.now();
-  const result = await GENERATORS[phase]({
+  const result = await phaseGenerators(run.request.phaseActivityTimeoutMs)[phase]({
     specId: run.id,
     revision,
     feature: run.request.feature,
@@ -103,14 +95,16 @@ async function generate(run: SpecRunState, phase: PhaseName, revision: number, f
     feedback: [...feedback],
     answers: run.answers,
     earlier: run.earlier(phase),
+    // The context document's reference and hash; the activity reads the text from the store.
+    context: run.request.context,
   });
   run.generated(result, started);
   return result;
 }
 
 /** Renders whatever was approved, so an aborted or failed run still leaves its approved work. */
-async function finish(run: SpecRunState, notifications: Notifications, status: SpecStatus, error?: string): Promise<SpecRunStatus> {
-  await render(run, status);
+async function finish(run: SpecRunState, notifications: Notifications, status: SpecStatus, error?: string, failure?: PhaseFailure): Promise<SpecRunStatus> {
+  await render(run, status, failure);
   return close(run, notifications, status, error);
 }
 
@@ -126,7 +120,7 @@ async function close(run: SpecRunState, notifications: Notifications, status: Sp
   return run.status;
 }
 
-async function render(run: SpecRunState, status: SpecStatus): Promise<void> {
+async function render(run: SpecRunState, status: SpecStatus, failure?: PhaseFailure): Promise<void> {
   run.step('render');
   const rendered = await activities.renderPack({
     specId: run.id,
@@ -139,6 +133,8 @@ async function render(run: SpecRunState, status: SpecStatus): Promise<void> {
     decisions: run.status.decisions,
     answers: run.answers,
     timings: run.timings,
+    ...(failure ? { failure } : {}),
+    context: run.request.context,
   });
   run.status.artifacts = rendered.artifacts;
   const invalid = rendered.validation.filter((result) => !result.valid);

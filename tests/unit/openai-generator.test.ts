@@ -12,7 +12,7 @@ afterEach(() => close?.());
 async function generatorAnswering(replies: ((body: ChatRequest) => FakeReply)[], timeoutMs = 5_000) {
   const fake = await startFakeOpenAI((body, index) => (replies[Math.min(index, replies.length - 1)]!)(body));
   close = fake.close;
-  const generator = createOpenAIGenerator({ apiKey: 'sk-test-not-a-real-key', baseURL: fake.baseURL, model: 'gpt-test', timeoutMs, maxTokens: 1000 });
+  const generator = createOpenAIGenerator({ apiKey: 'sk-test-not-a-real-key', baseURL: fake.baseURL, model: 'gpt-test', timeoutMs, tokens: { answerTokens: 1000 } });
   return { fake, generate: () => generator.generate(requirementsPhase, context, async () => []) };
 }
 
@@ -59,13 +59,13 @@ describe('the OpenAI generator', () => {
     expect(fake.requests.map((request) => request.body.max_tokens)).toEqual([1000, 2000]);
   });
 
-  it('falls back to JSON mode when the server lacks json_schema', async () => {
-    const { fake, generate } = await generatorAnswering([
-      () => ({ kind: 'status', status: 400, body: { error: { message: "Invalid parameter: 'response_format' of type 'json_schema' is not supported", type: 'invalid_request_error' } } }),
-      valid,
-    ]);
+  it('falls back to JSON mode with the schema when the server lacks json_schema', async () => {
+    const refused: FakeReply = { kind: 'status', status: 400, body: { error: { message: "Invalid parameter: 'response_format' of type 'json_schema' is not supported", type: 'invalid_request_error' } } };
+    const { fake, generate } = await generatorAnswering([(body) => (body.response_format?.type === 'json_schema' ? refused : valid(body))]);
     await generate();
-    expect(fake.requests[1]!.body.response_format).toEqual({ type: 'json_object' });
+    expect(fake.requests.map((request) => [request.body.response_format?.type, request.body.response_format?.json_schema?.strict])).toEqual([['json_schema', true], ['json_schema', false], ['json_object', undefined]]);
+    expect(fake.requests[2]!.body.response_format).toMatchObject({ type: 'json_object', schema: { type: 'object' } });
+    expect(fake.requests[2]!.body.messages[0]!.content).toContain('The JSON Schema the answer must match');
   });
 
   it('leaves a 429 to Temporal to retry after the Retry-After delay', async () => {

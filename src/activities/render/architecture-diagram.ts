@@ -19,7 +19,9 @@ export function renderArchitectureDiagram(architecture: Architecture, note: stri
     lines.push(`  ${mermaidId(component.id)}${open}"${label}"${close}`);
   }
   for (const edge of architecture.edges) {
-    lines.push(`  ${mermaidId(edge.from)} -->|"${mermaidLabel(edge.protocol)}"| ${mermaidId(edge.to)}`);
+    // An empty label (`|""|`) does not parse: an edge without a protocol is drawn unlabelled.
+    const label = edge.protocol.trim() ? `|"${mermaidLabel(edge.protocol)}"| ` : '';
+    lines.push(`  ${mermaidId(edge.from)} -->${label}${mermaidId(edge.to)}`);
   }
   return `${lines.join('\n')}\n`;
 }

@@ -6,6 +6,7 @@ import { decisionKeyFor } from '../../config/decision-key';
 import { ConfigError, type Config } from '../../config/load-config';
 import { publicUrl } from '../../workers/wire-activities';
 import { startLocalStack } from '../local-stack';
+import { phaseActivityTimeoutMs } from '../../activities/llm/phase-activity-timeout';
 
 /** `npm start`: Temporal (dev server unless TEMPORAL_ADDRESS), a worker and the HTTP API with the review page. */
 export async function startAll(config: Config): Promise<void> {
@@ -19,7 +20,7 @@ export async function startAll(config: Config): Promise<void> {
   const stack = await startLocalStack(config, (message) => log.info(message));
   const store = new ArtifactStore(config.SPECFORGE_HOME, config.SPECFORGE_OUT);
   const app = createApp(
-    { client: stack.client, namespace: config.TEMPORAL_NAMESPACE, taskQueue: config.TEMPORAL_TASK_QUEUE, store, uiUrl: stack.temporal.uiUrl, reviewers, decisionKey: decisionKeyFor(config), publicUrl: publicUrl(config) },
+    { client: stack.client, namespace: config.TEMPORAL_NAMESPACE, taskQueue: config.TEMPORAL_TASK_QUEUE, store, uiUrl: stack.temporal.uiUrl, reviewers, decisionKey: decisionKeyFor(config), publicUrl: publicUrl(config), phaseActivityTimeoutMs: phaseActivityTimeoutMs(config) },
     log,
   );
   const server = app.listen(config.PORT);

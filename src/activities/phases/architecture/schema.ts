@@ -1,25 +1,26 @@
 import { z } from 'zod';
+import { MAX } from '../content-bounds';
 
 export const COMPONENT_KINDS = ['client', 'service', 'store', 'cache', 'queue', 'external'] as const;
 
 export const architectureSchema = z.object({
-  overview: z.string().min(1),
+  overview: z.string().min(1).max(MAX.paragraph),
   components: z.array(z.object({
-    id: z.string().regex(/^[a-z][a-z0-9-]*$/),
-    name: z.string().min(1),
+    id: z.string().regex(/^[a-z][a-z0-9-]*$/).max(MAX.name),
+    name: z.string().min(1).max(MAX.name),
     kind: z.enum(COMPONENT_KINDS),
-    technology: z.string(),
-    responsibility: z.string().min(1),
-    requirements: z.array(z.string()),
-  })).min(2),
-  edges: z.array(z.object({ from: z.string(), to: z.string(), protocol: z.string(), description: z.string() })).min(1),
-  boundaries: z.string(),
-  communication: z.string(),
-  dataFlow: z.string(),
-  scaling: z.string(),
-  caching: z.string(),
-  observability: z.string(),
-  reviewerNotes: z.array(z.string()),
+    technology: z.string().max(MAX.name),
+    responsibility: z.string().min(1).max(MAX.sentence),
+    requirements: z.array(z.string().max(MAX.name)).max(MAX.many).describe('The FR and NFR ids the component serves, at least one: a gateway or cache cites the performance and security NFRs it meets'),
+  })).min(2).max(MAX.many),
+  edges: z.array(z.object({ from: z.string().max(MAX.name), to: z.string().max(MAX.name), protocol: z.string().min(1).max(MAX.name), description: z.string().max(MAX.sentence) })).min(1).max(MAX.many),
+  boundaries: z.string().max(MAX.paragraph),
+  communication: z.string().max(MAX.paragraph),
+  dataFlow: z.string().max(MAX.paragraph),
+  scaling: z.string().max(MAX.paragraph),
+  caching: z.string().max(MAX.paragraph),
+  observability: z.string().max(MAX.paragraph),
+  reviewerNotes: z.array(z.string().max(MAX.paragraph)).max(MAX.many),
 }).superRefine((architecture, context) => {
   const ids = new Set(architecture.components.map((component) => component.id));
   architecture.edges.forEach((edge, index) => {

@@ -1,6 +1,19 @@
 import { z } from 'zod';
+import { MAX } from '../content-bounds';
 
-const costLine = z.object({ item: z.string(), basis: z.string(), monthlyUsd: z.number() });
+/** The load assumptions a cost line can scale from. */
+export const LOAD_MEASURES = ['peakRequestsPerSecond', 'averageRequestsPerSecond', 'monthlyActiveUsers', 'storageGb', 'transferGb'] as const;
+
+/** One priced part: the component it runs (null for shared items such as data transfer), how many units, and the load that drives the count. */
+const costLine = z.object({
+  item: z.string(),
+  component: z.string().nullable(),
+  quantity: z.number().nonnegative(),
+  unit: z.string(),
+  scalesWith: z.enum(LOAD_MEASURES),
+  basis: z.string(),
+  monthlyUsd: z.number(),
+});
 
 export const costSchema = z.object({
   load: z.object({
@@ -11,8 +24,8 @@ export const costSchema = z.object({
     transferGb: z.number().nonnegative(),
   }),
   roiInputs: z.object({ engineerWeeks: z.number().positive(), hourlyRateUsd: z.number().positive(), hoursSavedPerMonth: z.number().nonnegative() }),
-  narrative: z.string().min(1),
-  optimisations: z.array(z.object({ idea: z.string(), savingPercent: z.number().min(0).max(100) })).min(1),
+  narrative: z.string().min(1).max(MAX.paragraph),
+  optimisations: z.array(z.object({ idea: z.string().max(MAX.sentence), savingPercent: z.number().min(0).max(100) })).min(1).max(MAX.many),
   /** Filled by code from the architecture and the price table, never by the model. */
   estimate: z.object({
     priceTableDate: z.string(),
@@ -21,6 +34,6 @@ export const costSchema = z.object({
     projections: z.array(z.object({ scale: z.string(), monthlyUsd: z.number() })),
     roi: z.object({ buildCostUsd: z.number(), monthlyBenefitUsd: z.number(), paybackMonths: z.number().nullable() }),
   }).nullable(),
-  reviewerNotes: z.array(z.string()),
+  reviewerNotes: z.array(z.string().max(MAX.paragraph)).max(MAX.many),
 });
 export type Cost = z.infer<typeof costSchema>;

@@ -1,19 +1,20 @@
 import { z } from 'zod';
+import { MAX } from '../content-bounds';
 
-const column = z.object({ name: z.string().regex(/^[a-z_][a-z0-9_]*$/), type: z.string().min(1), nullable: z.boolean(), description: z.string() });
+const column = z.object({ name: z.string().regex(/^[a-z_][a-z0-9_]*$/).max(MAX.name), type: z.string().min(1).max(MAX.name), nullable: z.boolean(), description: z.string().max(MAX.sentence) });
 
 export const databaseSchema = z.object({
-  engine: z.string().min(1),
+  engine: z.string().min(1).max(MAX.name),
   tables: z.array(z.object({
-    name: z.string().regex(/^[a-z_][a-z0-9_]*$/),
-    purpose: z.string(),
-    columns: z.array(column).min(1),
-    indexes: z.array(z.string()),
-    references: z.array(z.object({ column: z.string(), table: z.string() })),
-    requirements: z.array(z.string()),
-  })).min(1),
-  migrations: z.array(z.string()).min(1),
-  retention: z.string(),
-  reviewerNotes: z.array(z.string()),
+    name: z.string().regex(/^[a-z_][a-z0-9_]*$/).max(MAX.name),
+    purpose: z.string().max(MAX.sentence),
+    columns: z.array(column).min(1).max(MAX.many),
+    indexes: z.array(z.string().max(MAX.sentence)).max(MAX.many),
+    references: z.array(z.object({ column: z.string().max(MAX.name), table: z.string().max(MAX.name) })).max(MAX.many),
+    requirements: z.array(z.string().max(MAX.name)).max(MAX.many).describe('The FR ids the table serves, at least one'),
+  })).min(1).max(MAX.many),
+  migrations: z.array(z.string().max(MAX.sentence)).min(1).max(MAX.many),
+  retention: z.string().max(MAX.sentence),
+  reviewerNotes: z.array(z.string().max(MAX.paragraph)).max(MAX.many),
 });
 export type Database = z.infer<typeof databaseSchema>;
