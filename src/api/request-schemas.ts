@@ -3,6 +3,7 @@ import { DECISION_ACTIONS, TICKETS_GATE } from '../shared/decision';
 import { MAX_COMMENT_LENGTH, MAX_ITEM_COMMENTS } from '../shared/decision-check';
 import { GATE_POLICIES, GATE_TIMEOUT_POLICIES } from '../shared/gates';
 import { PHASES } from '../shared/phases';
+import { MAX_CONTEXT_LENGTH } from '../shared/project-context-ref';
 import { TICKET_TARGETS } from '../shared/spec-run';
 
 export const MAX_FEATURE_LENGTH = 500;
@@ -12,6 +13,8 @@ const durationPattern = /^\d+(\.\d+)?\s*(ms|s|m|h|d|seconds?|minutes?|hours?|day
 export const createSpecBody = z.strictObject({
   feature: z.string({ error: 'feature is required: one line naming the feature' }).trim().min(3, 'feature needs at least 3 characters').max(MAX_FEATURE_LENGTH, `feature must be at most ${MAX_FEATURE_LENGTH} characters; put detail in description`),
   description: z.string().max(20_000).optional(),
+  /** The team's context document (stack, platform, constraints, conventions) as text; stored when the run starts. */
+  context: z.string().max(MAX_CONTEXT_LENGTH, `context must be at most ${MAX_CONTEXT_LENGTH} characters: keep the stack, platform, constraints and conventions a spec must follow`).optional(),
   gates: z.enum(GATE_POLICIES, { error: `gates must be one of ${GATE_POLICIES.join(', ')}` }).optional(),
   approvers: z.array(z.string().trim().min(1).max(200)).max(50).optional(),
   approvalsRequired: z.number().int().min(1).max(10).optional(),

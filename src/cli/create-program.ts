@@ -3,6 +3,7 @@ import type { Config } from '../config/load-config';
 import { DECISION_ACTIONS, isGateName, type DecisionAction, type GateName } from '../shared/decision';
 import { GATE_POLICIES, type GatePolicy } from '../shared/gates';
 import { isPhaseName, PHASES, type PhaseName } from '../shared/phases';
+import { CONTEXT_FILE_NAME, MAX_CONTEXT_LENGTH } from '../shared/project-context-ref';
 import { TICKET_TARGETS, type SpecStatus, type TicketOptions } from '../shared/spec-run';
 import type { Colours } from './colours';
 import { decide, decisionFrom, type DecideOptions } from './commands/decide';
@@ -46,8 +47,10 @@ export function createProgram(dependencies: ProgramDependencies, configure: (pro
     .option('--repo <owner/name>', 'GitHub repository for --tickets github (token: GITHUB_TOKEN)')
     .option('--project <key>', 'Jira project for --tickets jira (JIRA_HOST, JIRA_EMAIL, JIRA_API_TOKEN)')
     .option('--review-tickets', 'ask before creating tickets: approve, edit the plan, or skip')
+    .option('--context <file>', `the team's context document (stack, platform, constraints, conventions; at most ${MAX_CONTEXT_LENGTH} characters); default: ./${CONTEXT_FILE_NAME} when present`)
+    .option('--no-context', `ignore ./${CONTEXT_FILE_NAME}`)
     .description('run a whole spec here (local dev server and worker), asking at each gate: view, diff, approve, change, edit, abort')
-    .action(async (feature: string, options: { description?: string; gates: GatePolicy; out?: string; tickets: TicketOptions['target']; repo?: string; project?: string; reviewTickets?: boolean }) => {
+    .action(async (feature: string, options: { description?: string; gates: GatePolicy; out?: string; tickets: TicketOptions['target']; repo?: string; project?: string; reviewTickets?: boolean; context?: string | false }) => {
       const tickets = { target: options.tickets, repo: options.repo, project: options.project, review: options.reviewTickets };
       process.exitCode = await newSpec(dependencies.loadConfig(), feature, { ...options, tickets });
     });

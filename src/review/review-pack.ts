@@ -1,14 +1,14 @@
 import type { PhaseContents } from '../activities/phases/phase-contents';
-import type { Requirements } from '../activities/phases/requirements/schema';
 import type { PackContents } from '../activities/render/pack-contents';
 import { provenance } from '../activities/render/provenance';
 import type { SpecRunStatus } from '../shared/spec-run';
 import type { ReviewedPhases } from './reviewed-phases';
+import { answeredRequirements } from '../activities/phases/answered-requirements';
 
 /** What the pack renderers read, for the phases under review: the same input the final pack gets. */
 export function reviewPack(status: SpecRunStatus, phases: ReviewedPhases): PackContents {
   const contents = Object.fromEntries(Object.entries(phases).map(([name, revision]) => [name, revision.content])) as Partial<PhaseContents>;
-  if (contents.requirements) contents.requirements = withAnswers(contents.requirements, status.answers ?? {});
+  if (contents.requirements) contents.requirements = answeredRequirements(contents.requirements, status.answers);
   return {
     specId: status.id,
     feature: status.feature,
@@ -20,7 +20,3 @@ export function reviewPack(status: SpecRunStatus, phases: ReviewedPhases): PackC
   };
 }
 
-/** The requirements with the answers given at their approval, as the final pack shows them. */
-export function withAnswers(requirements: Requirements, answers: Record<string, string>): Requirements {
-  return { ...requirements, questions: requirements.questions.map((question) => ({ ...question, answer: answers[question.id] ?? question.answer })) };
-}

@@ -2,6 +2,7 @@ import type { CriterionResult } from './criterion-result';
 import type { GateName, RecordedDecision } from './decision';
 import type { GatePolicy, GateTimeoutPolicy } from './gates';
 import type { PhaseName } from './phases';
+import type { ProjectContextRef } from './project-context-ref';
 
 /** What starts a SpecWorkflow. It names targets, never credentials. */
 export interface SpecRequest {
@@ -20,6 +21,10 @@ export interface SpecRequest {
   /** Output folder on the worker, resolved by the worker; unset: its configured default. */
   outDir?: string;
   tickets?: TicketOptions;
+  /** Start-to-close timeout of each phase activity, set by the starter from its model settings; unset: 10 minutes. */
+  phaseActivityTimeoutMs?: number;
+  /** The team's context document, stored by the starter: its reference and hash, never the text. */
+  context?: ProjectContextRef;
 }
 
 export const TICKET_TARGETS = ['file', 'github', 'jira'] as const;

@@ -9,6 +9,8 @@ export function compactEarlier(earlier: Partial<PhaseContents>): Record<string, 
         functional: requirements.functional.map(({ id, text }) => `${id}: ${text}`),
         nonFunctional: requirements.nonFunctional.map(({ id, text }) => `${id}: ${text}`),
         userStories: requirements.userStories.map(({ id, iWant }) => `${id}: ${iWant}`),
+        // What each Q-n asked, so an answer given by id is applied to the right topic.
+        questions: requirements.questions.map(({ id, question }) => `${id}: ${question}`),
       },
       architecture: architecture?.components.map(({ id, kind, requirements: ids }) => ({ id, kind, requirements: ids })),
       database: database?.tables.map(({ name, columns }) => `${name}(${columns.map((column) => column.name).join(', ')})`),

@@ -1,8 +1,9 @@
 import type { z } from 'zod';
 import type { PhaseName } from '../../shared/phases';
+import type { ProjectContext } from '../context/read-project-context';
 import type { PhaseContents } from './phase-contents';
 
-/** Everything a phase generator may draw on: the request, reviewer input and approved earlier phases. */
+/** Everything a phase generator may draw on: the request, the team's context, reviewer input and approved earlier phases. */
 export interface PhaseContext {
   specId: string;
   feature: string;
@@ -12,7 +13,10 @@ export interface PhaseContext {
   feedback: string[];
   /** Answers to the requirements phase's open questions, keyed by question id. */
   answers: Record<string, string>;
+  /** Approved earlier phases; the requirements with the answers applied. */
   earlier: Partial<PhaseContents>;
+  /** The team's context document (stack, platform, constraints, conventions), when the run has one. */
+  project?: ProjectContext;
 }
 
 export interface PhaseDefinition<Name extends PhaseName = PhaseName> {

@@ -1,4 +1,5 @@
 import type { PhaseName } from '../../shared/phases';
+import type { ProjectContextRef } from '../../shared/project-context-ref';
 import type { ArtifactRef } from '../../shared/spec-run';
 
 /** What the workflow sends a phase activity: references, never earlier content itself. */
@@ -11,6 +12,8 @@ export interface PhaseInput {
   feedback: string[];
   answers: Record<string, string>;
   earlier: Partial<Record<PhaseName, ArtifactRef>>;
+  /** The run's context document, stored when the run started: the activity reads the text. */
+  context?: ProjectContextRef;
 }
 
 export interface EditInput extends PhaseInput {

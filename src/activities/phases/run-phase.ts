@@ -52,6 +52,7 @@ async function generateChecked(
   input: PhaseInput,
   context: PhaseContext,
 ): Promise<Generation<unknown> & { cached: boolean; checks: PhaseCheck[] }> {
+  // Everything the prompt is made of, the context document and its sha256 included: a run with another document never reuses an answer.
   const promptHash = sha256(JSON.stringify([generator.provider, generator.model, context]));
   const cacheFile = `${sha256(JSON.stringify([input.specId, input.phase, input.revision, promptHash]))}.json`;
   const cached = await store.readJsonIfPresent<Generation<unknown>>(store.cacheDir(), cacheFile);

@@ -1,5 +1,7 @@
 import type { RecordedDecision } from '../../shared/decision';
+import type { PhaseFailure } from '../../shared/phase-failure';
 import type { PhaseName } from '../../shared/phases';
+import type { ProjectContextRef } from '../../shared/project-context-ref';
 import type { PhaseResult, PhaseTiming, SpecStatus } from '../../shared/spec-run';
 
 export interface RenderInput {
@@ -15,4 +17,8 @@ export interface RenderInput {
   /** Answers to the requirements' open questions, given when requirements were approved. */
   answers?: Record<string, string>;
   timings: PhaseTiming[];
+  /** The phase a failed run stopped on, its error and the tokens its failed attempts spent. */
+  failure?: PhaseFailure;
+  /** The team's context document the run was started with, recorded in the report. */
+  context?: ProjectContextRef;
 }

@@ -4,6 +4,7 @@ import type { ArtifactRef, PhaseResult } from '../../shared/spec-run';
 import type { ArtifactStore } from '../artifacts/artifact-store';
 import type { PhaseContents } from '../phases/phase-contents';
 import { LLM_PRICES, llmCostUsd } from '../llm/llm-prices';
+import { answeredRequirements } from '../phases/answered-requirements';
 import { loadPhaseContents } from '../phases/load-phase-contents';
 import { evaluateQuality } from '../quality/quality-criteria';
 import { renderMermaidSvg } from '../validate/svg-renderer';
@@ -11,6 +12,7 @@ import { validatePack } from '../validate/validate-pack';
 import type { ValidationResult } from '../validate/validation-result';
 import { renderArchitectureDiagram } from './architecture-diagram';
 import { renderOpenApiDocument } from './openapi-document';
+import { failureReport, totalUsage } from './failure-report';
 import { reportSchema } from './report-schema';
 import type { PackContents } from './pack-contents';
 import { packFiles } from './pack-files';
@@ -31,10 +33,8 @@ export interface RenderedPack {
 export async function renderPack(store: ArtifactStore, input: RenderInput): Promise<RenderedPack> {
   const results = PHASES.map((phase) => input.phases[phase]).filter((result): result is PhaseResult => result !== undefined);
   const phases = await loadPhaseContents(store, Object.fromEntries(results.map((result) => [result.phase, result.artifact])));
-  if (phases.requirements && input.answers) {
-    const answers = input.answers;
-    phases.requirements = { ...phases.requirements, questions: phases.requirements.questions.map((question) => ({ ...question, answer: answers[question.id] ?? question.answer })) };
-  }
+  // The pack states the answered load and retention, as the later phases used them.
+  if (phases.requirements) phases.requirements = answeredRequirements(phases.requirements, input.answers);
   const pack: PackContents = { ...input, provenance: provenance(results), phases };
   const files = packFiles(input.slug);
   const dir = store.packDir(input.slug, input.outDir);
@@ -65,6 +65,7 @@ export async function renderPack(store: ArtifactStore, input: RenderInput): Prom
     slug: input.slug,
     status: input.status,
     provenance: pack.provenance,
+    context: input.context ? { source: input.context.source, sha256: input.context.sha256, bytes: input.context.bytes, characters: input.context.characters } : null,
     generatedAt: new Date().toISOString(),
     phases: results.map((result) => ({
       phase: result.phase,
@@ -76,7 +77,8 @@ export async function renderPack(store: ArtifactStore, input: RenderInput): Prom
       llmCostUsd: llmCostUsd(result.provider, result.model, result.usage),
       timing: input.timings.find((timing) => timing.phase === result.phase),
     })),
-    usage: results.reduce((sum, result) => ({ input: sum.input + result.usage.input, output: sum.output + result.usage.output }), { input: 0, output: 0 }),
+    failure: failureReport(input.failure),
+    usage: totalUsage(results, input.failure),
     llmPrices: `list prices of ${LLM_PRICES.checkedOn}; null where the model is not in the table`,
     decisions: input.decisions,
     validation,

@@ -1,4 +1,5 @@
 import { Router } from 'express';
+import { saveProjectContext } from '../../activities/context/save-project-context';
 import { draftPackFiles } from '../../review/draft-pack';
 import { listSpecs } from '../../runs/list-specs';
 import { readSpecStatus } from '../../runs/read-spec-status';
@@ -13,13 +14,16 @@ export function specsRouter(context: ApiContext): Router {
   const router = Router();
 
   router.post('/v1/specs', async (request, response) => {
-    const body = parseInput(createSpecBody, request.body, 'body');
-    const id = await startSpec(context.client, context.taskQueue, body, { reviewUrl: context.publicUrl });
+    const { context: contextText, ...body } = parseInput(createSpecBody, request.body, 'body');
+    // Stored where the worker reads it; the run carries only its reference and hash.
+    const project = contextText?.trim() ? await saveProjectContext(context.store, { text: contextText, source: 'request' }) : undefined;
+    const id = await startSpec(context.client, context.taskQueue, { ...body, ...(project ? { context: project } : {}) }, { reviewUrl: context.publicUrl, phaseActivityTimeoutMs: context.phaseActivityTimeoutMs });
     response.status(201).location(`/v1/specs/${id}`).json({
       id,
       feature: body.feature,
       gates: body.gates ?? 'each',
       status: 'running',
+      ...(project ? { context: { source: project.source, sha256: project.sha256, characters: project.characters } } : {}),
       links: {
         self: `/v1/specs/${id}`,
         decisions: `/v1/specs/${id}/decisions`,

@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { ArtifactStore } from '../../activities/artifacts/artifact-store';
+import { saveProjectContext } from '../../activities/context/save-project-context';
 import type { Config } from '../../config/load-config';
 import { readPhaseDiff } from '../../review/read-phase-diff';
 import { readPhaseView } from '../../review/read-phase-view';
@@ -16,17 +17,21 @@ import { formatTicketPlan } from '../format-ticket-plan';
 import { processTerminal, PromptInterruptedError, type GateTerminal } from '../gate-terminal';
 import { startLocalStack, type LocalStack } from '../local-stack';
 import { ProgressLine } from '../progress-line';
+import { readContextDocument } from '../read-context-document';
 import { reviewUrl } from '../review-url';
 import { RunProgress } from '../run-progress';
 import { signDecision } from '../sign-decision';
 import type { TicketIndex } from '../spec-backend';
 import { terminalText } from '../terminal-text';
+import { phaseActivityTimeoutMs } from '../../activities/llm/phase-activity-timeout';
 
 export interface NewSpecOptions {
   description?: string;
   gates: GatePolicy;
   out?: string;
   tickets: TicketOptions;
+  /** --context FILE, or false for --no-context; unset: ./specforge.context.md when present. */
+  context?: string | false;
 }
 
 const POLL_MS = 250;
@@ -35,6 +40,8 @@ const INTERRUPTED_EXIT_CODE = 130;
 /** Runs a whole spec from this terminal: starts what is missing, shows progress, asks at gates. */
 export async function newSpec(config: Config, feature: string, options: NewSpecOptions): Promise<number> {
   const started = Date.now();
+  // Read before anything starts, so a missing or oversized file costs nothing.
+  const contextDocument = await readContextDocument(options.context);
   const stack = await startLocalStack(config, (message) => console.log(message));
   const terminal = processTerminal();
   const line = new ProgressLine(process.stdout);
@@ -43,8 +50,9 @@ export async function newSpec(config: Config, feature: string, options: NewSpecO
   try {
     const outDir = path.resolve(options.out ?? config.SPECFORGE_OUT);
     const store = new ArtifactStore(config.SPECFORGE_HOME, outDir);
-    id = await startSpec(stack.client, config.TEMPORAL_TASK_QUEUE, { feature, description: options.description, gates: options.gates, outDir, tickets: options.tickets });
-    line.log(`Started ${id} (gates: ${options.gates})${stack.temporal.uiUrl ? `\nTemporal UI: ${stack.temporal.uiUrl}/namespaces/${config.TEMPORAL_NAMESPACE}/workflows/${id}` : ''}`);
+    const context = contextDocument && (await saveProjectContext(store, contextDocument));
+    id = await startSpec(stack.client, config.TEMPORAL_TASK_QUEUE, { feature, description: options.description, gates: options.gates, outDir, tickets: options.tickets, ...(context ? { context } : {}) }, { phaseActivityTimeoutMs: phaseActivityTimeoutMs(config) });
+    line.log(`Started ${id} (gates: ${options.gates}${context ? `; context: ${context.source}, ${context.characters} characters` : ''})${stack.temporal.uiUrl ? `\nTemporal UI: ${stack.temporal.uiUrl}/namespaces/${config.TEMPORAL_NAMESPACE}/workflows/${id}` : ''}`);
     const progress = new RunProgress(stack.client, id, line);
     const gate = { config, stack, id, store, outDir, terminal, line };
     const shown = new Set<string>();
