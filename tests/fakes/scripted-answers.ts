@@ -8,7 +8,7 @@ export interface ModelRequest {
   answersToOpenQuestions?: Record<string, string>;
   reviewerFeedback: string[];
   /** The compact form of approved earlier phases: ids and one-line texts. */
-  approvedEarlierSections: { requirements?: { functional: string[]; nonFunctional: string[] } };
+  approvedEarlierSections: { requirements?: { functional: string[]; nonFunctional: string[] }; security?: { authentication: string; threats: string[] } };
 }
 
 /**
@@ -31,7 +31,7 @@ export function scriptedAnswer<Name extends PhaseName>(phase: Name, request: Mod
 }
 
 function requirementsAnswer(request: ModelRequest): PhaseContents['requirements'] {
-  const statements = [request.feature, ...sentences(request.description ?? ''), ...request.reviewerFeedback.map((feedback) => `Reviewer asked: ${flat(feedback)}`)];
+  const statements = [request.feature, ...sentences(request.description ?? ''), ...request.reviewerFeedback.map((feedback) => `Reviewer asked: ${flat(feedback).slice(0, 200)}`)];
   const functional = statements.map((text, index) => ({ id: `FR-${index + 1}`, text: flat(text), priority: index === 0 ? ('must' as const) : ('should' as const) }));
   const answers = request.answersToOpenQuestions ?? {};
   return {
@@ -50,12 +50,7 @@ function requirementsAnswer(request: ModelRequest): PhaseContents['requirements'
       soThat: 'my request is met',
       requirements: [requirement.id],
       acceptanceCriteria: [{ id: `AC-${index + 1}.1`, given: 'a signed-in user', when: `they ask for ${requirement.id}`, then: 'it succeeds and shows the result' }],
-      edgeCases: [
-        `${requirement.id} is requested twice at the same moment`,
-        `${requirement.id} gets input over the size limit`,
-        `The store times out during ${requirement.id}`,
-        `A user without access tries ${requirement.id}`,
-      ],
+      edgeCases: edgeCasesFor(requirement.text),
     })),
     questions: [
       { id: 'Q-1', question: 'Who may use it?', suggestedDefault: 'Every signed-in user', answer: answers['Q-1'] ?? null },
@@ -72,8 +67,8 @@ function architectureAnswer(request: ModelRequest): PhaseContents['architecture'
     overview: `${title} runs as one service with its own database.`,
     components: [
       { id: 'browser', name: 'Browser', kind: 'client', technology: 'Web page', responsibility: `Shows ${title}`, requirements: functionalIds(request).slice(0, 1) },
-      { id: service, name: `${title} service`, kind: 'service', technology: 'HTTP service', responsibility: `Implements ${title}`, requirements: functionalIds(request) },
-      { id: 'database', name: 'Database', kind: 'store', technology: 'PostgreSQL', responsibility: 'Keeps the records', requirements: [] },
+      { id: service, name: `${title} service`, kind: 'service', technology: 'HTTP service', responsibility: `Implements ${title}`, requirements: [...functionalIds(request), ...nonFunctionalOf(request, 'performance')] },
+      { id: 'database', name: 'Database', kind: 'store', technology: 'PostgreSQL', responsibility: 'Keeps the records', requirements: [...functionalIds(request), ...nonFunctionalOf(request, 'chaos')] },
     ],
     edges: [
       { from: 'browser', to: service, protocol: 'HTTPS', description: 'Calls the API' },
@@ -140,17 +135,18 @@ function securityAnswer(request: ModelRequest): PhaseContents['security'] {
     inputValidation: ['Bodies are checked against the API schema'],
     cors: 'Only the product origin is allowed.',
     csp: "default-src 'self'",
-    threats: [{ id: 'TH-1', category: 'Spoofing', threat: 'A stolen token', control: 'Short-lived tokens' }],
+    threats: [{ id: 'TH-1', category: 'Spoofing', threat: 'A stolen token', control: 'Tokens live 15 minutes and are bound to the client', requirements: orFirstFunctional(request, nonFunctionalOf(request, 'security')) }],
     reviewerNotes: notes(request),
   };
 }
 
 function testingAnswer(request: ModelRequest): PhaseContents['testing'] {
-  const perRequirement = functionalIds(request).map((id) => ({ level: 'unit' as const, title: `${id} works`, steps: `Call the service for ${id}`, expected: 'The result matches', requirements: [id] }));
-  const perQuality = nonFunctionalLines(request).map(({ id, text }) => ({ level: levelFor(text), title: `${id} holds`, steps: `Measure ${id}`, expected: text, requirements: [id] }));
+  const perRequirement = functionalIds(request).map((id) => ({ level: 'unit' as const, title: `${id} works`, steps: `Call the service for ${id}`, expected: 'The result matches', requirements: [id], threats: [] }));
+  const perQuality = nonFunctionalLines(request).map(({ id, text }) => ({ level: levelFor(text), title: `${id} holds`, steps: `Measure ${id}`, expected: text, requirements: [id], threats: [] }));
+  const perThreat = threatIds(request).map((id) => ({ level: 'security' as const, title: `${id} is stopped`, steps: `Attempt ${id} against the service`, expected: 'The attempt is refused', requirements: orFirstFunctional(request, nonFunctionalOf(request, 'security')), threats: [id] }));
   return {
     mockingStrategy: 'Unit tests replace the database with an in-memory fake.',
-    cases: [...perRequirement, ...perQuality].map((testCase, index) => ({ id: `T-${index + 1}`, ...testCase })),
+    cases: [...perRequirement, ...perQuality, ...perThreat].map((testCase, index) => ({ id: `T-${index + 1}`, ...testCase })),
     reviewerNotes: notes(request),
   };
 }
@@ -158,15 +154,18 @@ function testingAnswer(request: ModelRequest): PhaseContents['testing'] {
 function rolloutAnswer(request: ModelRequest): PhaseContents['rollout'] {
   const { slug } = names(request.feature);
   return {
-    featureFlags: [{ name: `${slug}-enabled`, description: 'Turns the feature on', defaultValue: false }],
+    featureFlags: [{ name: `${slug}-enabled`, description: 'Turns the feature on', defaultValue: false, requirements: functionalIds(request) }],
     canary: [
       { percent: 10, duration: '1 day', exitCriteria: 'No rise in errors' },
       { percent: 100, duration: 'permanent', exitCriteria: 'None' },
     ],
-    rollbackTriggers: ['Error rate above 2% for 5 minutes'],
+    rollbackTriggers: [{ signal: 'Error rate', threshold: 'above 2% for 5 minutes', rollbackWithinMinutes: 10, requirements: orFirstFunctional(request, nonFunctionalOf(request, 'chaos')) }],
     rollbackProcedure: [`Turn ${slug}-enabled off`, 'Check that errors are back to normal'],
     abTest: { hypothesis: 'The feature helps users', metric: 'Task completion', split: '50/50', minimumSample: '1,000 users per arm' },
-    monitoring: [{ signal: 'Error rate', threshold: '> 2% for 5 minutes', alert: 'Page on-call' }],
+    monitoring: [
+      { signal: 'Error rate', threshold: '> 2% for 5 minutes', alert: 'Page on-call', requirements: functionalIds(request) },
+      ...nonFunctionalLines(request).map(({ id, text }) => ({ signal: `Breach of ${id}`, threshold: text, alert: 'Page on-call', requirements: [id] })),
+    ],
     reviewerNotes: notes(request),
   };
 }
@@ -202,6 +201,30 @@ function nonFunctionalLines(request: ModelRequest): { id: string; text: string }
     const [id, ...text] = line.split(': ');
     return { id: id!, text: text.join(': ') || id! };
   });
+}
+
+/** The NFRs whose text calls for a test at the given level: the fake's own reading of what it wrote. */
+function nonFunctionalOf(request: ModelRequest, level: PhaseContents['testing']['cases'][number]['level']): string[] {
+  return nonFunctionalLines(request).filter(({ text }) => levelFor(text) === level).map(({ id }) => id);
+}
+
+function orFirstFunctional(request: ModelRequest, ids: string[]): string[] {
+  return ids.length ? ids : functionalIds(request).slice(0, 1);
+}
+
+function threatIds(request: ModelRequest): string[] {
+  return (request.approvedEarlierSections.security?.threats ?? []).map((line) => line.split(':')[0]!);
+}
+
+/** Four kinds of edge case (concurrency, size, a failing store, access), each naming the requirement's own words. */
+function edgeCasesFor(requirement: string): string[] {
+  const focus = `"${requirement.split(' ').slice(0, 6).join(' ')}"`;
+  return [
+    `${focus} is asked for twice at the same moment: one result, no duplicate`,
+    `${focus} gets input over the 64 KiB size limit: refused with 422`,
+    `The store times out during ${focus}: 503, nothing half-written`,
+    `A user without access tries ${focus}: refused with 403`,
+  ];
 }
 
 function levelFor(text: string): PhaseContents['testing']['cases'][number]['level'] {

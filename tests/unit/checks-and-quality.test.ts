@@ -22,7 +22,7 @@ async function setup(script: (body: ChatRequest, index: number) => FakeReply) {
   const requirements = await runPhase(generator, store, { specId: 'spec-checks-00000001', phase: 'requirements', revision: 1, feature: 'Export invoices to CSV', description: '', feedback: [], answers: {}, earlier: {} });
   const run = (phase: 'architecture' | 'rollout') =>
     runPhase(generator, store, { specId: 'spec-checks-00000001', phase, revision: 1, feature: 'Export invoices to CSV', description: '', feedback: [], answers: {}, earlier: { requirements: requirements.artifact } });
-  return { fake, run, store };
+  return { fake, run, store, requirements };
 }
 
 describe('checks before the gate', () => {
@@ -44,16 +44,49 @@ describe('checks before the gate', () => {
     const { fake, run } = await setup((body) => {
       const answer = JSON.parse(validAnswer(body));
       if (body.response_format?.json_schema?.name === 'rollout' && !body.messages[1]!.content.includes('Quality gate')) {
-        answer.rollbackTriggers = ['When things look bad'];
+        answer.rollbackTriggers[0].threshold = 'When things look bad';
       }
       return { kind: 'content', text: JSON.stringify(answer) };
     });
     const result = await run('rollout');
     const calls = fake.requests.filter((request) => request.phase === 'rollout');
     expect(calls).toHaveLength(2);
-    expect(JSON.parse(calls[1]!.body.messages[1]!.content).reviewerFeedback[0]).toMatch(/Quality gate "rollback plan with triggers and steps" failed: no rollback trigger with a measurable threshold/);
-    expect(result.quality).toEqual([{ criterion: 'rollback plan with triggers and steps', phase: 'rollout', passed: true, reasons: [] }]);
+    expect(JSON.parse(calls[1]!.body.messages[1]!.content).reviewerFeedback[0]).toBe('Quality gate "rollback plan with triggers and steps" failed: rollback trigger "Error rate" has no measurable threshold');
+    expect(result.quality.filter((criterion) => !criterion.passed)).toEqual([]);
+    expect(result.quality.map((criterion) => criterion.criterion)).toContain('rollback plan with triggers and steps');
     expect(result.usage.input).toBeGreaterThan(calls.length);
+  });
+
+  it('regenerates once, with the reasons, when the phase leaves a component untraced', async () => {
+    const { fake, run } = await setup((body) => {
+      const answer = JSON.parse(validAnswer(body));
+      if (body.response_format?.json_schema?.name === 'architecture' && !body.messages[1]!.content.includes('Quality gate')) answer.components[2].requirements = [];
+      return { kind: 'content', text: JSON.stringify(answer) };
+    });
+    const result = await run('architecture');
+    const calls = fake.requests.filter((request) => request.phase === 'architecture');
+    expect(calls).toHaveLength(2);
+    expect(JSON.parse(calls[1]!.body.messages[1]!.content).reviewerFeedback).toEqual(['Quality gate "every component traced to a requirement" failed: component database cites no requirement']);
+    expect(result.quality).toEqual([{ criterion: 'every component traced to a requirement', phase: 'architecture', passed: true, reasons: [] }]);
+  });
+
+  it('regenerates the requirements when their edge cases are the same generic list for every story', async () => {
+    const generic = ['The same request is sent twice', 'Input at the maximum allowed length', 'The record was deleted between two steps'];
+    const { fake, requirements } = await setup((body) => {
+      const answer = JSON.parse(validAnswer(body));
+      if (body.response_format?.json_schema?.name === 'requirements' && !body.messages[1]!.content.includes('Quality gate')) {
+        answer.userStories.push({ ...answer.userStories[0], id: 'US-2' });
+        for (const story of answer.userStories) story.edgeCases = generic;
+      }
+      return { kind: 'content', text: JSON.stringify(answer) };
+    });
+    const calls = fake.requests.filter((request) => request.phase === 'requirements');
+    expect(calls).toHaveLength(2);
+    const [feedback] = JSON.parse(calls[1]!.body.messages[1]!.content).reviewerFeedback;
+    expect(feedback).toMatch(/^Quality gate "edge cases for every user story" failed: US-1: "The same request is sent twice" names neither the story's actor nor its resource; /);
+    expect(feedback).toContain('US-1 covers 3 kinds of edge case (duplicates and concurrency, limits and sizes, data lifecycle); add 1 of:');
+    expect(feedback).toContain('US-1, US-2 share the same edge cases');
+    expect(requirements.quality.every((criterion) => criterion.passed)).toBe(true);
   });
 
   it('shows a criterion that still fails after the regeneration at the gate instead of hiding it', async () => {
@@ -63,7 +96,7 @@ describe('checks before the gate', () => {
       return { kind: 'content', text: JSON.stringify(answer) };
     });
     const result = await run('rollout');
-    expect(result.quality[0]).toMatchObject({ passed: false, reasons: ['the rollback procedure needs at least two steps'] });
+    expect(result.quality[0]).toMatchObject({ criterion: 'rollback plan with triggers and steps', passed: false, reasons: ['the rollback procedure needs at least two steps'] });
     expect(JSON.parse(await readFile(result.artifact.path, 'utf8')).quality[0].passed).toBe(false);
     expect(store).toBeDefined();
   });

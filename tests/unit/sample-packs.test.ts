@@ -9,6 +9,7 @@ import { closeSvgRenderer } from '../../src/activities/validate/svg-renderer';
 import samples from '../fixtures/sample-requests.json';
 import { startFakeOpenAI } from '../fakes/fake-openai';
 import { runAllPhases } from '../helpers/run-all-phases';
+import { QUALITY_CRITERIA } from '../../src/activities/quality/quality-criteria';
 
 afterAll(() => closeSvgRenderer());
 
@@ -23,7 +24,7 @@ async function expectValidPack(result: Awaited<ReturnType<typeof runAllPhases>>)
   expect(report.validation.map((check: { validator: string }) => check.validator)).toEqual(
     expect.arrayContaining(['swagger-parser', 'redocly lint (recommended + operation-has-responses)', 'mermaid.parse', 'headings of technical spec', 'headings of test plan', 'headings of rollout plan']),
   );
-  expect(report.quality).toHaveLength(6);
+  expect(report.quality).toHaveLength(QUALITY_CRITERIA.length);
   expect(report.quality.filter((criterion: { passed: boolean }) => !criterion.passed)).toEqual([]);
   expect(report.traceability.orphans).toEqual([]);
   return report;

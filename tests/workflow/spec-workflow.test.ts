@@ -8,6 +8,7 @@ import type { SpecRunStatus } from '../../src/shared/spec-run';
 import { decideUpdate, decisionSignal } from '../../src/workflows/messages';
 import { queryStatus, waitForGate } from '../helpers/spec-helpers';
 import { createTestStack, type TestStack } from '../helpers/test-stack';
+import { QUALITY_CRITERIA } from '../../src/activities/quality/quality-criteria';
 
 const FEATURE = 'Add passwordless login with magic links';
 const PACK_FILES = ['technical_spec', 'architecture_diagram', 'api_spec', 'test_plan', 'rollout_plan', 'report', 'tickets'];
@@ -75,7 +76,7 @@ describe('SpecWorkflow', () => {
     const status = await stack.withWorker(async () => {
       const waiting = await waitForGate(stack.client, id, 'cost');
       expect(waiting.pendingApproval!.summary.split('\n').map((line) => line.split(':')[0])).toEqual([...PHASES]);
-      expect(waiting.pendingApproval!.quality).toHaveLength(6);
+      expect(waiting.pendingApproval!.quality).toHaveLength(QUALITY_CRITERIA.length);
       await stack.client.workflow.getHandle(id).executeUpdate(decideUpdate, { args: [approve('cost')] });
       return result(id);
     });

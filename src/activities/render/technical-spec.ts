@@ -52,10 +52,10 @@ export function renderTechnicalSpec(pack: PackContents): string {
     }),
     `## ${TECHNICAL_SPEC_HEADINGS[8]}`,
     markdownTable(
-      ['Requirement', 'Components', 'Tables', 'Endpoints', 'Tests'],
-      trace.rows.map((row) => [row.requirement, row.components.join(', '), row.tables.join(', '), row.endpoints.join(', '), row.tests.join(', ')]),
+      ['Requirement', 'Components', 'Tables', 'Endpoints', 'Controls', 'Rollout checks', 'Tests'],
+      trace.rows.map((row) => [row.requirement, ...[row.components, row.tables, row.endpoints, row.controls, row.rolloutChecks, row.tests].map((items) => items.join(', '))]),
     ),
-    trace.orphans.length ? `Not yet traced to design and tests: ${trace.orphans.join(', ')}.` : 'Every functional requirement is traced to design and tests.',
+    trace.orphans.length ? `Not yet traced to design and tests: ${trace.orphans.join(', ')}.` : 'Every requirement, functional and non-functional, is traced to design and tests.',
     `## ${TECHNICAL_SPEC_HEADINGS[9]}`,
     decisions.length ? markdownTable(['When', 'Phase', 'Action', 'By', 'Outcome', 'Comment'], decisions) : 'No gates in this run (unattended).',
   ].join('\n\n') + '\n';

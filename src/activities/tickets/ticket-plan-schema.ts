@@ -13,9 +13,12 @@ const plannedTicket = z.strictObject({
   dependsOn: z.array(z.string()),
 });
 
+// An epic's estimate is the sum of its tickets': up to 500 tickets of up to 100 points each.
+const epicTicket = plannedTicket.extend({ estimate: z.number().min(0).max(50_000) });
+
 /** A person's edit of the ticket plan: the same shape the planner writes, checked end to end. */
 export const ticketPlanEdit = z
-  .strictObject({ epic: plannedTicket.extend({ key: z.literal('epic'), kind: z.literal('epic') }), tickets: z.array(plannedTicket).min(1).max(500) })
+  .strictObject({ epic: epicTicket.extend({ key: z.literal('epic'), kind: z.literal('epic') }), tickets: z.array(plannedTicket).min(1).max(500) })
   .superRefine((plan, context) => {
     const keys = new Set<string>();
     plan.tickets.forEach((ticket, index) => {
@@ -34,7 +37,7 @@ const ticketRef = z.object({ key: z.string(), title: z.string(), target: z.strin
 /** The shape of `tickets_<slug>.json`: the plan, what exists, what failed; checked before every write. */
 export const ticketIndexSchema = z.object({
   target: z.enum(['file', 'github', 'jira']),
-  plan: z.object({ specId: z.string(), feature: z.string(), epic: plannedTicket, tickets: z.array(plannedTicket) }),
+  plan: z.object({ specId: z.string(), feature: z.string(), epic: epicTicket, tickets: z.array(plannedTicket) }),
   created: z.array(ticketRef),
   failed: z.array(z.object({ key: z.string(), error: z.string() })).optional(),
   cancelled: z.object({ closed: z.boolean() }).optional(),

@@ -25,8 +25,23 @@ export function checkReferences(phase: PhaseName, content: unknown, earlier: Par
     }
     case 'api':
       return phases.api!.resources.flatMap((resource) => resource.operations.flatMap((operation) => unknown(`${operation.kind} ${resource.name}`, operation.requirements)));
-    case 'testing':
-      return phases.testing!.cases.flatMap((testCase) => unknown(`test ${testCase.id}`, testCase.requirements));
+    case 'security':
+      return phases.security!.threats.flatMap((threat) => unknown(`threat ${threat.id}`, threat.requirements));
+    case 'testing': {
+      const threats = new Set(phases.security?.threats.map((threat) => threat.id) ?? []);
+      return phases.testing!.cases.flatMap((testCase) => [
+        ...unknown(`test ${testCase.id}`, testCase.requirements),
+        ...(phases.security ? testCase.threats.filter((id) => !threats.has(id)).map((id) => `test ${testCase.id} cites ${id}, which is not a threat`) : []),
+      ]);
+    }
+    case 'rollout': {
+      const { featureFlags, rollbackTriggers, monitoring } = phases.rollout!;
+      return [
+        ...featureFlags.flatMap((flag) => unknown(`flag ${flag.name}`, flag.requirements)),
+        ...rollbackTriggers.flatMap((trigger) => unknown(`rollback trigger ${trigger.signal}`, trigger.requirements)),
+        ...monitoring.flatMap((signal) => unknown(`alert ${signal.signal}`, signal.requirements)),
+      ];
+    }
     default:
       return [];
   }

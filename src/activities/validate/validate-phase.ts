@@ -12,7 +12,7 @@ import { lintOpenApi } from './redocly-lint';
 import { validateOpenApi } from './validate-openapi';
 
 /** The phases whose content cites ids (FR-n, tables) that must exist. */
-const CITING_PHASES: readonly PhaseName[] = ['requirements', 'architecture', 'database', 'api', 'testing'];
+const CITING_PHASES: readonly PhaseName[] = ['requirements', 'architecture', 'database', 'api', 'security', 'testing', 'rollout'];
 export const REFERENCES_VALIDATOR = 'cited ids exist';
 export const SCHEMA_VALIDATOR = 'schema';
 

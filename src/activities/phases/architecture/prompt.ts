@@ -1,6 +1,6 @@
 /** What the model is asked for in the architecture phase, beyond the schema: every sub-item the design lists. */
 export const architecturePrompt = [
-  'Design the components (clients, services, stores, caches, queues, external systems) with the FR ids each serves, and the edges between them with their protocols: code draws the Mermaid system diagram from them.',
+  'Design the components (clients, services, stores, caches, queues, external systems) with the FR and NFR ids each serves, and the edges between them with their protocols: code draws the Mermaid system diagram from them.',
   'Then explain, each in its own field:',
   'service boundaries (boundaries: what each service owns);',
   'communication patterns (communication: synchronous and asynchronous, and why);',

@@ -7,6 +7,7 @@ export const PRICE_TABLE = {
   currency: 'USD',
   serviceInstance: 70, // 2 vCPU, 4 GiB container, always on
   requestsPerInstance: 100, // peak requests/s one instance serves at 60% CPU
+  requestsPerCacheCluster: 20_000, // peak requests/s one managed Redis cluster serves
   databaseInstance: 380, // managed PostgreSQL, 2 vCPU 8 GiB, multi-AZ
   storagePerGb: 0.115,
   cacheInstance: 110, // managed Redis, 2 nodes
@@ -15,4 +16,5 @@ export const PRICE_TABLE = {
   emailPerThousand: 0.1,
   transferPerGb: 0.09,
   staticHosting: 20, // CDN and object storage for the client
+  usersPerStaticHosting: 100_000, // monthly active users one static hosting plan serves
 } as const;

@@ -6,4 +6,5 @@ export const rolloutPrompt = [
   'rollback triggers with measurable thresholds, and the rollback procedure step by step;',
   'an A/B test configuration (hypothesis, metric, split, minimum sample);',
   'monitoring and alerting: signals with alert thresholds and who is alerted.',
+  'Each rollback trigger has a signal, a threshold with a number and the minutes to roll back; every flag, trigger and alert cites the FR or NFR ids it guards.',
 ].join(' ');

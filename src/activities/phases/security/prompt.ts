@@ -5,5 +5,5 @@ export const securityPrompt = [
   'encryption at rest and encryption in transit;',
   'input validation and sanitization rules;',
   'the CORS policy and the CSP header;',
-  'and a STRIDE threat list (TH-n) with a control for each.',
+  'and a STRIDE threat list (TH-n) with a control for each; each control cites the FR or NFR ids it serves.',
 ].join(' ');

@@ -7,5 +7,5 @@ export const testingPrompt = [
   'performance benchmarks with numbers (load, duration, latency percentiles, error rate);',
   'security scenarios;',
   'chaos experiments (a dependency fails or slows, and what must still hold).',
-  'Trace each case to the FR ids it checks.',
+  'Trace each case to the FR or NFR ids it checks (every NFR needs a case; performance cases state the numbers they check), and each security case to the threats (TH-n) it shows stopped.',
 ].join(' ');
