@@ -1,5 +1,7 @@
 import type { PhaseContents } from '../activities/phases/phase-contents';
+import { operationRoute } from '../activities/phases/api/operation-route';
 import { renderOpenApiDocument } from '../activities/render/openapi-document';
+import { userStorySentence } from '../activities/render/user-story-sentence';
 import type { PhaseName } from '../shared/phases';
 import type { ReviewItem } from './review-types';
 
@@ -7,8 +9,6 @@ import type { ReviewItem } from './review-types';
 export interface PhaseItem extends ReviewItem {
   value: unknown;
 }
-
-const METHODS = { list: 'GET', create: 'POST', get: 'GET', update: 'PATCH', delete: 'DELETE' } as const;
 
 /**
  * The items of a phase a reviewer can comment on and a diff matches, with ids that stay the same
@@ -25,7 +25,7 @@ function itemsOf(phase: PhaseName, content: PhaseContents[PhaseName]): PhaseItem
       return [
         ...requirements.functional.map((value) => ({ id: value.id, kind: 'functional requirement', label: value.text, value })),
         ...requirements.nonFunctional.map((value) => ({ id: value.id, kind: 'non-functional requirement', label: `${value.category}: ${value.text}`, value })),
-        ...requirements.userStories.map((value) => ({ id: value.id, kind: 'user story', label: `As a ${value.asA}, I want ${value.iWant}`, value })),
+        ...requirements.userStories.map((value) => ({ id: value.id, kind: 'user story', label: userStorySentence(value), value })),
         ...requirements.questions.map((value) => ({ id: value.id, kind: 'question', label: value.question, value })),
       ];
     }
@@ -63,9 +63,7 @@ function apiItems(api: PhaseContents['api']): PhaseItem[] {
   return api.resources.flatMap(({ operations, ...resource }) => [
     { id: resource.name, kind: 'resource', label: `${resource.schemaName}: ${resource.description}`, value: resource },
     ...operations.map((operation) => {
-      const single = operation.kind !== 'list' && operation.kind !== 'create';
-      const path = `/${resource.name}${single ? '/{id}' : ''}`;
-      const method = METHODS[operation.kind];
+      const { method, path } = operationRoute(resource.name, operation);
       const { operationId } = paths[path]![method.toLowerCase()]!;
       return { id: `${method} /${api.version}${path}`, kind: 'operation', label: `${operationId}: ${operation.summary}`, value: operation };
     }),

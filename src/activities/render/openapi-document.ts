@@ -1,3 +1,6 @@
+import { capitalise, withArticle } from '../../shared/text';
+import { singular } from '../llm/offline/noun-forms';
+import { operationRoute } from '../phases/api/operation-route';
 import type { Api } from '../phases/api/schema';
 import type { Security } from '../phases/security/schema';
 import { pruneUnusedComponents } from './prune-components';
@@ -5,6 +8,7 @@ import { securityScheme } from './security-scheme';
 
 type Resource = Api['resources'][number];
 type Operation = Resource['operations'][number];
+type ActionOperation = Extract<Operation, { action: string }>;
 
 const ERROR_RESPONSES = { '400': 'BadRequest', '401': 'Unauthorized', '403': 'Forbidden', '429': 'TooManyRequests', '500': 'ServerError' } as const;
 
@@ -18,17 +22,16 @@ export function renderOpenApiDocument(title: string, api: Api, security: Securit
   const paths: Record<string, Record<string, unknown>> = {};
   const usedIds = new Set<string>();
   for (const resource of api.resources) {
-    Object.assign(schemas, resourceSchemas(resource));
+    Object.assign(schemas, resourceSchemas(resource), jobSchemas(resource));
     for (const operation of resource.operations) {
-      const single = operation.kind !== 'list' && operation.kind !== 'create';
-      const path = `/${resource.name}${single ? '/{id}' : ''}`;
-      paths[path] ??= single ? { parameters: [{ $ref: '#/components/parameters/Id' }] } : {};
-      paths[path]![METHODS[operation.kind]] = {
+      const route = operationRoute(resource.name, operation);
+      paths[route.path] ??= route.single ? { parameters: [{ $ref: '#/components/parameters/Id' }] } : {};
+      paths[route.path]![route.method.toLowerCase()] = {
         operationId: uniqueId(operationId(resource, operation), usedIds),
         summary: operation.summary,
         description: operation.requirements.length ? `Serves ${operation.requirements.join(', ')}.` : operation.summary,
         tags: [resource.name],
-        security: [{ [auth.name]: operation.kind === 'list' || operation.kind === 'get' ? auth.scopes.slice(0, 1) : auth.scopes.slice(1) }],
+        security: [{ [auth.name]: route.method === 'GET' ? auth.scopes.slice(0, 1) : auth.scopes.slice(1) }],
         ...operationShape(resource, operation),
       };
     }
@@ -43,14 +46,12 @@ export function renderOpenApiDocument(title: string, api: Api, security: Securit
     components: {
       schemas,
       parameters: sharedParameters(),
-      headers: rateLimitHeaders(),
+      headers: sharedHeaders(),
       responses: problemResponses(),
       securitySchemes: { [auth.name]: auth.scheme },
     },
   });
 }
-
-const METHODS = { list: 'get', create: 'post', get: 'get', update: 'patch', delete: 'delete' } as const;
 
 function operationShape(resource: Resource, operation: Operation): Record<string, unknown> {
   const schema = { $ref: `#/components/schemas/${resource.schemaName}` };
@@ -77,7 +78,62 @@ function operationShape(resource: Resource, operation: Operation): Record<string
       return { requestBody: body(input), responses: { '200': ok('Updated', schema), ...errors, ...notFound, '409': { $ref: '#/components/responses/Conflict' } } };
     case 'delete':
       return { responses: { '204': { description: 'Deleted', headers: rateLimitRefs() }, ...errors, ...notFound } };
+    case 'start': {
+      const job = { $ref: `#/components/schemas/${jobSchemaName(resource, operation)}` };
+      const request = { $ref: `#/components/schemas/${jobSchemaName(resource, operation)}Request` };
+      return {
+        parameters: [{ $ref: '#/components/parameters/IdempotencyKey' }],
+        requestBody: { ...body(request), required: operation.inputs.some((input) => input.required) },
+        responses: {
+          '202': { description: 'Accepted: the job is queued; poll the URL in Location for its status and result', headers: { Location: { $ref: '#/components/headers/Location' }, ...rateLimitRefs() }, content: { 'application/json': { schema: job } } },
+          ...errors,
+          '409': { $ref: '#/components/responses/Conflict' },
+        },
+      };
+    }
+    case 'poll':
+      return { responses: { '200': ok('The job: its status and, once it has succeeded, its result link', { $ref: `#/components/schemas/${jobSchemaName(resource, operation)}` }), ...errors, ...notFound } };
   }
+}
+
+/** The schema of an action's job: "exports" on Invoice → InvoiceExport. */
+function jobSchemaName(resource: Resource, operation: ActionOperation): string {
+  return resource.schemaName + jobWords(operation).split(' ').map(capitalise).join('');
+}
+
+/** An action's job in words: "exports" → "export", "billing-runs" → "billing run". */
+function jobWords(operation: ActionOperation): string {
+  const words = operation.action.split('-');
+  words.push(singular(words.pop()!));
+  return words.join(' ');
+}
+
+/** For each action of the resource: its job as the poll returns it, and what starting one takes. */
+function jobSchemas(resource: Resource): Record<string, unknown> {
+  const schemas: Record<string, unknown> = {};
+  for (const operation of resource.operations) {
+    if (operation.kind !== 'start' && operation.kind !== 'poll') continue;
+    const name = jobSchemaName(resource, operation);
+    schemas[name] ??= {
+      type: 'object',
+      description: `${capitalise(withArticle(jobWords(operation)))} job on ${resource.name}, from queued to succeeded or failed`,
+      required: ['id', 'status', 'createdAt'],
+      properties: {
+        id: { type: 'string', format: 'uuid', readOnly: true },
+        status: { type: 'string', enum: ['queued', 'running', 'succeeded', 'failed'], readOnly: true, description: 'Where the job is' },
+        progress: { type: 'integer', minimum: 0, maximum: 100, readOnly: true, description: 'Percent done' },
+        resultUrl: { type: ['string', 'null'], format: 'uri', readOnly: true, description: 'Where to fetch the result once the job has succeeded' },
+        error: { type: ['string', 'null'], readOnly: true, description: 'Why the job failed' },
+        createdAt: { type: 'string', format: 'date-time', readOnly: true },
+        completedAt: { type: ['string', 'null'], format: 'date-time', readOnly: true },
+      },
+    };
+    if (operation.kind === 'start') {
+      const inputs = Object.fromEntries(operation.inputs.map((input) => [input.name, { type: input.type, description: input.description }]));
+      schemas[`${name}Request`] = { type: 'object', additionalProperties: false, required: operation.inputs.filter((input) => input.required).map((input) => input.name), properties: inputs };
+    }
+  }
+  return schemas;
 }
 
 function resourceSchemas(resource: Resource): Record<string, unknown> {
@@ -118,12 +174,14 @@ function sharedParameters(): Record<string, unknown> {
   };
 }
 
-function rateLimitHeaders(): Record<string, unknown> {
+/** Rate-limit headers on every response, Retry-After on 429, Location on a started job. */
+function sharedHeaders(): Record<string, unknown> {
   return {
     RateLimitLimit: { description: 'Requests allowed in the window', schema: { type: 'integer' } },
     RateLimitRemaining: { description: 'Requests left in the window', schema: { type: 'integer' } },
     RateLimitReset: { description: 'Seconds until the window resets', schema: { type: 'integer' } },
     RetryAfter: { description: 'Seconds to wait before retrying', schema: { type: 'integer' } },
+    Location: { description: 'The started job, to poll for its status and result', schema: { type: 'string', format: 'uri-reference' } },
   };
 }
 
@@ -169,6 +227,8 @@ function problemSchema(): Record<string, unknown> {
 }
 
 function operationId(resource: Resource, operation: Operation): string {
+  if (operation.kind === 'start') return `start${jobSchemaName(resource, operation)}`;
+  if (operation.kind === 'poll') return `get${jobSchemaName(resource, operation)}`;
   const words = resource.name.split('-').map((word) => word[0]!.toUpperCase() + word.slice(1));
   const name = operation.kind === 'list' ? words.join('') : resource.schemaName;
   return `${operation.kind}${name}`;

@@ -1,18 +1,12 @@
+import { type ApiOperation, operationRoute } from '../../activities/phases/api/operation-route';
 import { html, type SafeHtml } from '../html';
 
 interface ApiContent {
   version?: string;
-  resources?: { name: string; schemaName: string; description: string; fields?: { name: string; type: string; required: boolean }[]; operations?: { kind: string; summary: string; requirements: string[] }[] }[];
+  resources?: { name: string; schemaName: string; description: string; fields?: { name: string; type: string; required: boolean }[]; operations?: { kind: string; action?: string; summary: string; requirements: string[] }[] }[];
 }
 
-/** Each operation kind as the OpenAPI document renders it: method and whether the path names one item. */
-const ROUTES: Record<string, { method: string; single: boolean }> = {
-  list: { method: 'GET', single: false },
-  create: { method: 'POST', single: false },
-  get: { method: 'GET', single: true },
-  update: { method: 'PATCH', single: true },
-  delete: { method: 'DELETE', single: true },
-};
+const KINDS = new Set(['list', 'create', 'get', 'update', 'delete', 'start', 'poll']);
 
 /** The API phase's operations, one row each, grouped by resource with its fields. */
 export function operationsTable(content: unknown): SafeHtml | '' {
@@ -27,9 +21,10 @@ ${api.resources.map((resource) => html`<tbody>
 <tr class="resource-row"><th colspan="4">${resource.name} <span class="schema">${resource.schemaName}</span> <span class="muted">${resource.description}</span>
 ${resource.fields?.length ? html`<div class="fields">${resource.fields.map((field) => html`<code>${field.name}${field.required ? '' : '?'}: ${field.type}</code> `)}</div>` : ''}</th></tr>
 ${(resource.operations ?? []).map((operation) => {
-  const route = ROUTES[operation.kind] ?? { method: operation.kind.toUpperCase(), single: false };
+  // Content under review may be any edit: a kind the schema does not know is shown as it is.
+  const route = KINDS.has(operation.kind) ? operationRoute(resource.name, operation as ApiOperation) : { method: operation.kind.toUpperCase(), path: `/${resource.name}` };
   return html`<tr><td><span class="method method-${route.method.toLowerCase()}">${route.method}</span></td>
-<td><code>${prefix}/${resource.name}${route.single ? '/{id}' : ''}</code></td><td>${operation.summary}</td><td>${operation.requirements.join(', ')}</td></tr>`;
+<td><code>${prefix}${route.path}</code></td><td>${operation.summary}</td><td>${operation.requirements.join(', ')}</td></tr>`;
 })}
 </tbody>`)}
 </table>

@@ -1,7 +1,25 @@
+import { DEFAULT_ACTOR, isPerson } from './actor-nouns';
+import { type FeatureClause, parseFeatureTitle } from './feature-clause';
+import { thirdPersonPlural, withoutPossessives } from './grammatical-person';
+import { isAcronym, plural, singular } from './noun-forms';
+import { PHRASE_BREAK, standaloneNounPhrase } from './noun-phrase';
+import { gerund, pastParticiple } from './verb-forms';
+import { type JobVerb, jobOf } from './verb-catalog';
+
 /** Words pulled from the request that the offline generator builds its skeleton around. */
 export interface FeatureTerms {
-  /** The request without its leading verb: "passwordless login with magic links". */
+  /**
+   * The feature as a noun phrase that reads in any position of a sentence: "passwordless login
+   * with magic links", "the order history page", "exporting invoices as CSV".
+   */
   subject: string;
+  /** What the actor can do, a verb phrase in the base form: "export their invoices as CSV", "use passwordless login with magic links". */
+  capability: string;
+  /** Who uses the feature, singular and plural: "customer", "customers"; "user", "users" when the title names nobody. */
+  actor: string;
+  actors: string;
+  /** The job a verb-led feature starts (export → an export), served as an action resource under the main one. */
+  action?: FeatureAction;
   /** The main resource, plural, kebab-case: "magic-links". */
   resource: string;
   /** The same, in words: "magic links". */
@@ -16,56 +34,52 @@ export interface FeatureTerms {
   sentences: string[];
 }
 
-const LEADING_VERBS =
-  /^(add|adds|build|implement|support|create|enable|introduce|allow|provide|offer|make|let|export|import|send|track|sync|schedule|show|display|generate|manage|process|search|automate|notify)\s+/i;
-// "Let admins export audit logs": who acts and how is not the thing the feature is about.
-const ACTOR_AND_VERB = /^(users?|admins?|administrators?|customers?|members?|owners?|people|staff|agents?)\s+(to\s+)?([a-z]+)\s+/i;
-const SPLITTERS = /\s+(?:with|for|using|via|through|to|in|on|from|by|that|so|and|as|when|where|after|before)\s+/i;
+export interface FeatureAction extends JobVerb {
+  /** The verb of the title, base form: "export". */
+  verb: string;
+}
+
 // After these words comes what an activity works with ("login with magic links").
 const INSTRUMENT = /\s+(?:with|using|via|through)\s+/i;
+// A clause after these words has its own subject: "when their subscription renews" is about the subscription.
+const SUBORDINATE = /^(?:when|whenever|if|once|after|before|while|until)\s+/i;
 // Nouns naming an activity rather than a thing: the thing is elsewhere in the sentence.
-const ACTIVITY_NOUNS = /^(login|log-in|sign-in|signin|sign-up|signup|authentication|auth|search|tracking|pricing|billing|checkout|onboarding)$/;
-const STOP_WORDS = new Set(['a', 'an', 'the', 'new', 'our', 'their', 'his', 'her', 'its', 'my', 'your', 'all', 'user', 'users', 'support', 'ability', 'real-time', 'based', 'smart', 'beta']);
+const ACTIVITY_NOUNS = /^(login|log-in|sign-in|signin|sign-on|sign-up|signup|authentication|auth|search|tracking|pricing|billing|checkout|onboarding)$/;
+// The record an activity keeps when the title names nothing else: a sign-on keeps sessions.
+const ACTIVITY_RECORDS: Record<string, string> = { login: 'session', 'log-in': 'session', 'sign-in': 'session', signin: 'session', 'sign-on': 'session', 'sign-up': 'registration', signup: 'registration', authentication: 'session', auth: 'session', search: 'saved search', tracking: 'tracking event', pricing: 'price', checkout: 'checkout session', onboarding: 'onboarding step' };
+// Lower-cased acronyms of protocols and standards say how, not what: "SAML single sign-on" is about sessions.
+const ACRONYM_WORDS = /^(saml|oauth|oidc|sso|mfa|2fa|ldap|scim|api|sms|vat|gdpr|pdf|csv|json|xml|sftp|ftp|http|https|rest|grpc|jwt)$/;
+// Nouns that are never counted: the resource is their records ("workspace data records").
+const MASS_HEADS = /^(data|media|content|information|info|software|feedback|analytics|metadata|history|usage|access|storage|inventory|payroll)$/;
+const STOP_WORDS = new Set(['a', 'an', 'the', 'new', 'our', 'their', 'his', 'her', 'its', 'my', 'your', 'all', 'each', 'every', 'any', 'it', 'them', 'user', 'users', 'support', 'ability', 'real-time', 'based', 'smart', 'beta', 'about', 'when', 'if']);
+const MAX_WORD = 30;
+// Describing words before a noun: the resource is what they describe ("inactive projects" → projects).
+const ADJECTIVES = new Set(['old', 'recent', 'overdue', 'duplicate', 'large', 'small', 'monthly', 'weekly', 'daily', 'hourly', 'yearly', 'annual', 'bulk', 'custom', 'multiple', 'public', 'private', 'internal', 'external', 'personal', 'digital', 'global', 'local', 'legal', 'social', 'manual', 'optional', 'automatic', 'other', 'single', 'unread', 'open', 'closed', 'live', 'late', 'early', 'due', 'current', 'previous', 'next', 'last', 'first', 'canned', 'offline', 'online']);
 
-/** The phrase naming the thing the feature is about. */
-function focusOf(subject: string): string {
-  const segments = subject.split(SPLITTERS).map((segment) => segment.trim());
-  const head = segments[0] ?? subject;
-  const headWords = words(head);
-  if (headWords.length === 0) return firstNoun(segments.slice(1)) ?? subject;
-  if (!ACTIVITY_NOUNS.test(headWords.at(-1)!)) return head;
-  // "search for products": what is searched; "login with magic links": what logs in.
-  const after = subject.slice(head.length).trim();
-  if (/^(for|of)\s/i.test(after) && headWords.at(-1) === 'search') return segments[1] ?? head;
-  const instrument = subject.split(INSTRUMENT)[1]?.split(SPLITTERS)[0]?.trim();
-  if (instrument && words(instrument).length) return instrument;
-  return headWords.length > 1 ? headWords.slice(0, -1).join(' ') : head;
-}
-
-function firstNoun(segments: string[]): string | undefined {
-  for (const segment of segments) {
-    const noun = words(segment)[0];
-    if (noun) return noun;
-  }
-  return undefined;
-}
+// -ing words that describe ("recurring report emails") rather than name an activity ("scheduling records").
+const PARTICIPLES = /^(recurring|pending|upcoming|existing|missing|outstanding|incoming|outgoing|remaining|matching|trending|ongoing|rolling|expiring|failing|waiting|repeating|changing|growing|running|leading|loading|following|booming|blocking)$/;
+// "two-factor", "role-based", "multi-currency", "real-time": compounds that describe.
+const COMPOUND_ADJECTIVE = /-(based|factor|time|level|step|free|wide|only|like|facing|driven|ready|safe|aware|enabled|friendly|specific|scale|party)$|^(multi|cross|self|non|pre|post|auto|semi|anti|single|two|three)-/;
 
 export function extractFeatureTerms(feature: string, description = ''): FeatureTerms {
-  const subject = feature.trim().replace(LEADING_VERBS, '').replace(/[.!?]+$/, '') || feature.trim();
-  const permissive = /^(let|allow|enable)\s/i.test(feature.trim());
-  const focus = focusOf(permissive ? subject.replace(ACTOR_AND_VERB, '').replace(/^to\s+[a-z]+\s+/i, '') : subject);
-  const nounWords = words(focus);
-  const nouns = nounWords.filter((word) => !word.endsWith('ing') || nounWords.length === 1);
-  const picked = (nouns.length > 0 ? nouns : nounWords).slice(-2);
-  const entityWords = (picked.length > 0 ? picked : ['item']).map(singular).join(' ');
+  const clause = parseFeatureTitle(feature);
+  const actor = clause.actor ?? DEFAULT_ACTOR;
+  const entityWords = entityOf(clause, feature);
   const resourceWords = plural(entityWords);
+  const lower = resourceWords.toLowerCase();
+  const job = clause.verb && !clause.doneToActor ? jobOf(clause.verb) : undefined;
   return {
-    subject,
-    resource: resourceWords.replace(/\s+/g, '-'),
+    subject: subjectOf(clause, actor.many),
+    capability: capabilityOf(clause),
+    actor: actor.one,
+    actors: actor.many,
+    ...(job ? { action: { verb: clause.verb!, ...job } } : {}),
+    resource: lower.replace(/\s+/g, '-'),
     resourceWords,
     entityWords,
-    table: resourceWords.replace(/[\s-]+/g, '_'),
+    table: lower.replace(/[\s-]+/g, '_'),
     entity: entityWords
+      .toLowerCase()
       .split(/[\s-]+/)
       .map((word) => word[0]!.toUpperCase() + word.slice(1))
       .join(''),
@@ -76,6 +90,60 @@ export function extractFeatureTerms(feature: string, description = ''): FeatureT
   };
 }
 
+function capabilityOf(clause: FeatureClause): string {
+  if (!clause.verb) return `use ${standaloneNounPhrase(clause.rest) || 'the feature'}`;
+  if (clause.doneToActor) return join('be', pastParticiple(clause.verb), clause.rest);
+  return join(clause.verb, thirdPersonPlural(clause.rest));
+}
+
+function subjectOf(clause: FeatureClause, actors: string): string {
+  if (!clause.verb) return standaloneNounPhrase(clause.audience ? `${clause.rest} for ${clause.audience}` : clause.rest) || 'the feature';
+  if (clause.doneToActor) return join(gerund(clause.verb), actors, clause.rest);
+  return join(gerund(clause.verb), withoutPossessives(clause.rest));
+}
+
+/** The singular words of the thing the feature is about, acronyms kept in capitals: "magic link", "URL shortener". */
+function entityOf(clause: FeatureClause, feature: string): string {
+  const source = clause.rest.replace(/^(?:about|for|of|on|with|to)\s+/i, '');
+  const focus = SUBORDINATE.test(source) ? firstNoun([source.replace(SUBORDINATE, '')]) ?? source : focusOf(source);
+  const nounWords = words(focus);
+  const nouns = nounWords.filter((word) => !isAdjective(word));
+  const picked = (nouns.length > 0 ? nouns : nounWords).slice(-2);
+  if (picked.length === 0) return 'item';
+  if (MASS_HEADS.test(picked.at(-1)!)) picked.push('record');
+  const acronyms = acronymsOf(feature);
+  // Names are built from these words (tables, schemas, flags): a run-on token must not make them too long to check.
+  return picked.map((word) => acronyms.get(singular(word)) ?? singular(word).slice(0, MAX_WORD)).join(' ');
+}
+
+/** The phrase naming the thing the feature is about. */
+function focusOf(subject: string): string {
+  const segments = subject.split(PHRASE_BREAK).map((segment) => segment.trim());
+  const head = segments[0] ?? subject;
+  const headWords = words(head);
+  if (headWords.every(isAdjective)) return firstNoun(segments.slice(1)) ?? subject;
+  const activity = headWords.at(-1)!;
+  if (!ACTIVITY_NOUNS.test(activity) && !activity.endsWith('ing')) return head;
+  // "search for products", "tagging of photos": what is searched or tagged; "login with magic links": what logs in.
+  const after = subject.slice(head.length).trim();
+  if ((/^(for|of)\s/i.test(after) && activity === 'search') || (/^of\s/i.test(after) && activity.endsWith('ing'))) return segments[1] ?? head;
+  const instrument = subject.split(INSTRUMENT)[1]?.split(PHRASE_BREAK)[0]?.trim();
+  if (instrument && words(instrument).length) return instrument;
+  // "real-time order tracking": orders; "SAML single sign-on": SAML sessions; "usage-based billing": billing
+  // records; "guest checkout" is a checkout, whoever it is for.
+  const modifiers = headWords.slice(0, -1).filter((word) => !isAdjective(word) && !isPerson(word));
+  if (modifiers.some((word) => !ACRONYM_WORDS.test(word))) return modifiers.join(' ');
+  return [...modifiers, ACTIVITY_RECORDS[activity] ?? `${activity} record`].join(' ');
+}
+
+function firstNoun(segments: string[]): string | undefined {
+  for (const segment of segments) {
+    const noun = words(segment).find((word) => !isAdjective(word));
+    if (noun) return noun;
+  }
+  return undefined;
+}
+
 function words(text: string): string[] {
   return text
     .toLowerCase()
@@ -84,20 +152,16 @@ function words(text: string): string[] {
     .filter((word) => word.length > 1 && !STOP_WORDS.has(word) && /^[a-z]/.test(word));
 }
 
-function singular(word: string): string {
-  if (word.endsWith('ies')) return `${word.slice(0, -3)}y`;
-  if (/(ss|us|is)$/.test(word)) return word;
-  if (word.endsWith('s')) return word.slice(0, -1);
-  return word;
+function isAdjective(word: string): boolean {
+  return ADJECTIVES.has(word) || PARTICIPLES.test(word) || /(ically|ately|ously|ently|antly)$/.test(word) || /(ive|ous|able|ible|ful|less)$/.test(word) || (word.length > 4 && /[^e]ed$/.test(word)) || COMPOUND_ADJECTIVE.test(word);
 }
 
-function plural(phrase: string): string {
-  const parts = phrase.split(' ');
-  const last = parts.pop()!;
-  const pluralLast = /[^aeiou]y$/.test(last)
-    ? `${last.slice(0, -1)}ies`
-    : /(s|x|ch|sh)$/.test(last)
-      ? `${last}es`
-      : `${last}s`;
-  return [...parts, pluralLast].join(' ');
+/** Acronyms of the title by their lower-case singular: "sso" → "SSO", so prose keeps their capitals. */
+function acronymsOf(feature: string): Map<string, string> {
+  const found = feature.split(/[^A-Za-z0-9]+/).filter(isAcronym).map(singular);
+  return new Map(found.map((acronym) => [acronym.toLowerCase(), acronym]));
+}
+
+function join(...parts: string[]): string {
+  return parts.filter(Boolean).join(' ');
 }

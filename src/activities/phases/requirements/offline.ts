@@ -1,23 +1,23 @@
-import { capitalise } from '../../../shared/text';
+import { capitalise, withArticle } from '../../../shared/text';
 import { extractFeatureTerms } from '../../llm/offline/feature-terms';
 import { oneLine, reviewerNotes } from '../../llm/offline/reviewer-notes';
 import type { PhaseContext } from '../phase-definition';
+import { featureIntents } from './feature-intents';
+import { storyEdgeCases } from './edge-cases';
 import type { Requirements } from './schema';
 
 /** Requirements from the request's own words, the reviewers' feedback and the answers given. */
 export function offlineRequirements(context: PhaseContext): Requirements {
   const terms = extractFeatureTerms(context.feature, context.description);
+  const intents = featureIntents(terms);
   const statements = [
-    `Users can use ${terms.subject} from the web client and the public API`,
-    `Users can create, view, update and list their ${terms.resourceWords}`,
-    `Every change to a ${terms.entityWords} is recorded in an audit trail with actor and time`,
-    `Users are notified when a ${terms.entityWords} they own changes state`,
+    ...intents.map((intent) => intent.requirement),
     ...terms.sentences,
-    ...context.feedback.map((feedback) => `Reviewer request: ${oneLine(feedback)}`),
+    ...context.feedback.map((feedback) => oneLine(`Reviewer request: ${feedback}`)),
   ];
   const functional = statements.map((text, index) => ({ id: `FR-${index + 1}`, text, priority: index < 3 ? ('must' as const) : ('should' as const) }));
   const questions = [
-    ['Who may use this feature?', 'Signed-in users of the product; administrators see everyone\u2019s records'],
+    ['Who may use this feature?', `Signed-in ${terms.actors} of the product; administrators see everyone\u2019s records`],
     ['What peak load must it carry?', '200 requests per second at peak, 50 on average'],
     [`How long are ${terms.resourceWords} kept?`, '365 days, then deleted'],
   ].map(([question, suggestedDefault], index) => {
@@ -34,23 +34,19 @@ export function offlineRequirements(context: PhaseContext): Requirements {
       { id: 'NFR-4', category: 'security', text: 'All traffic over TLS 1.2+; data encrypted at rest with AES-256; authenticated access only' },
       { id: 'NFR-5', category: 'retention', text: `${capitalise(terms.resourceWords)} retained for ${questions[2]!.answer ?? '365 days'}` },
     ],
-    userStories: functional.slice(0, 4).map((requirement, index) => {
+    userStories: intents.map((intent, index) => {
       const storyNumber = index + 1;
       return {
         id: `US-${storyNumber}`,
-        asA: index === 2 ? 'administrator' : 'signed-in user',
-        iWant: requirement.text.replace(/^Users can /, '').replace(/^Every /, 'every '),
-        soThat: index === 2 ? 'I can answer who changed what and when' : `I get the value of ${terms.subject} without extra steps`,
-        requirements: [requirement.id],
+        asA: intent.asA,
+        iWant: intent.iWant,
+        soThat: intent.soThat,
+        requirements: [functional[index]!.id],
         acceptanceCriteria: [
-          { id: `AC-${storyNumber}.1`, given: 'a signed-in user with access', when: `they ${requirement.text.replace(/^Users can /, '').toLowerCase()}`, then: 'the request succeeds and the result is visible within 1 second' },
-          { id: `AC-${storyNumber}.2`, given: 'a user without access', when: 'they try the same action', then: 'it is refused with 403 and nothing changes' },
+          { id: `AC-${storyNumber}.1`, given: `${withArticle(intent.asA)} with access`, when: intent.when, then: intent.then },
+          { id: `AC-${storyNumber}.2`, given: `${withArticle(intent.asA)} without access`, when: 'they try the same action', then: 'it is refused with 403 and nothing changes' },
         ],
-        edgeCases: [
-          'The same request is sent twice (double click or client retry): one result, no duplicate',
-          `The ${terms.entityWords} was deleted or expired between two steps`,
-          'Input at the maximum allowed length, empty input and non-ASCII text',
-        ],
+        edgeCases: storyEdgeCases({ actor: intent.asA, thing: terms.entityWords, things: terms.resourceWords }, index),
       };
     }),
     questions,

@@ -1,9 +1,10 @@
 import type { Requirements } from '../../phases/requirements/schema';
 import { bulletList, markdownTable } from '../markdown-table';
+import { userStorySentence } from '../user-story-sentence';
 
 export function requirementsSection(requirements: Requirements): string {
   const stories = requirements.userStories.map((story) => [
-    `#### ${story.id}: as a ${story.asA}, I want ${story.iWant}, so that ${story.soThat}`,
+    `#### ${story.id}: ${userStorySentence(story)}`,
     `Requirements: ${story.requirements.join(', ') || 'none'}`,
     '',
     markdownTable(['Criterion', 'Given', 'When', 'Then'], story.acceptanceCriteria.map((criterion) => [criterion.id, criterion.given, criterion.when, criterion.then])),
