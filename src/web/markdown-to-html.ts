@@ -14,6 +14,11 @@ const KEPT_CLASS = /^(mermaid|language-[\w-]+)$/;
 const markdown = new Marked({
   gfm: true,
   renderer: {
+    // Raw HTML in model or feature text is shown as the text it is: passed on, a stray `<script>`
+    // would open a block that DOMPurify then removes whole, taking the rest of the section with it.
+    html(token: Tokens.HTML | Tokens.Tag) {
+      return escapeHtml(token.text);
+    },
     // Diagrams are drawn in the browser from the block's text, so it stays text here.
     code(token: Tokens.Code) {
       const language = (token.lang ?? '').trim().split(/\s+/)[0] ?? '';

@@ -14,7 +14,8 @@ export const databaseSchema = z.object({
     requirements: z.array(z.string().max(MAX.name)).max(MAX.many).describe('The FR ids the table serves, at least one'),
   })).min(1).max(MAX.many),
   migrations: z.array(z.string().max(MAX.sentence)).min(1).max(MAX.many),
-  retention: z.string().max(MAX.sentence),
+  // Retention, backup and recovery, and read/write splitting: a paragraph (see the prompt).
+  retention: z.string().max(MAX.paragraph),
   reviewerNotes: z.array(z.string().max(MAX.paragraph)).max(MAX.many),
 });
 export type Database = z.infer<typeof databaseSchema>;

@@ -52,7 +52,7 @@ const TEMPLATES: Record<EdgeCaseKind, Template[]> = {
     ({ actor, thing }) => `The ${actor} lacks the role to change the ${thing}'s status: 403, and the attempt is audited`,
   ],
   'hostile input': [
-    ({ actor, thing }) => `The ${actor} puts a <script> tag or an SQL fragment in the ${thing}'s title: stored as text, escaped wherever it is shown`,
+    ({ actor, thing }) => `The ${actor} puts a \`<script>\` tag or an SQL fragment in the ${thing}'s title: stored as text, escaped wherever it is shown`,
     ({ actor, thing }) => `A crafted request from the ${actor} sets the ${thing}'s owner or status directly: the server ignores read-only fields`,
     ({ actor, thing }) => `The ${actor} sends a forged or tampered ${thing} id: refused as malformed before it reaches the database`,
   ],
