@@ -2,21 +2,16 @@ import { mkdtemp, readFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { ArtifactStore } from '../src/activities/artifacts/artifact-store';
-import type { Generator } from '../src/activities/llm/generator';
-import { createOfflineGenerator } from '../src/activities/llm/offline-generator';
-import { createOpenAIGenerator } from '../src/activities/llm/openai-generator';
 import { PHASES } from '../src/shared/phases';
 import samples from '../tests/fixtures/sample-requests.json';
 import { startFakeOpenAI } from '../tests/fakes/fake-openai';
 import { runAllPhases } from '../tests/helpers/run-all-phases';
+import { benchProviders } from './providers';
 
 /** Every sample request through all phases and the render, offline and from the scripted model. */
 export async function benchSamplePacks() {
   const fake = await startFakeOpenAI();
-  const providers: [string, Generator][] = [
-    ['offline', createOfflineGenerator()],
-    ['scripted model', createOpenAIGenerator({ apiKey: 'sk-bench-not-a-key', baseURL: fake.baseURL, model: 'gpt-bench', timeoutMs: 10_000 })],
-  ];
+  const providers = benchProviders(fake.baseURL);
   const rows = [];
   for (const [provider, generator] of providers) {
     for (const sample of samples) {
