@@ -202,7 +202,8 @@ describe('the draft pack and edits at the api gate', () => {
       expect(editDiff.changed).toEqual([{ ...operations[0], label: expect.stringContaining('Export invoices as one CSV file'), fields: [{ path: 'summary', before: view.content.resources[0].operations[0].summary, after: 'Export invoices as one CSV file' }] }]);
 
       expect((await api.call('POST', `/v1/specs/${id}/cancel`)).status).toBe(202);
-      await waitFor(async () => ((await api.call('GET', `/v1/specs/${id}`)).json.status === 'cancelled' ? true : undefined), 'the run to be cancelled');
+      // Closed, not just cancelled: until then a busy worker's status may come from search attributes, which list no files.
+      await waitFor(async () => ((await api.call('GET', `/v1/specs/${id}`)).json.temporalStatus === 'CANCELLED' ? true : undefined), 'the run to be closed as cancelled');
     });
 
     const closed = (await api.call('GET', `/v1/specs/${id}`)).json;
