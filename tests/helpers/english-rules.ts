@@ -1,6 +1,5 @@
-import { PHASE_DEFINITIONS } from '../../src/activities/phases/index';
+import { offlinePack } from './in-process-pack';
 import type { PhaseContents } from '../../src/activities/phases/phase-contents';
-import type { PhaseContext, PhaseDefinition } from '../../src/activities/phases/phase-definition';
 import { PHASES } from '../../src/shared/phases';
 
 /**
@@ -9,16 +8,7 @@ import { PHASES } from '../../src/shared/phases';
  */
 
 /** Every phase written offline for a title, each on the ones before it, as an unattended run writes them. */
-export function offlinePhases(feature: string): PhaseContents {
-  const phases: Partial<PhaseContents> = {};
-  for (const phase of PHASES) {
-    const definition = PHASE_DEFINITIONS[phase] as PhaseDefinition;
-    const context: PhaseContext = { specId: 'spec-english-00000001', feature, description: '', revision: 1, feedback: [], answers: {}, earlier: { ...phases } };
-    const content = definition.offline(context);
-    (phases as Record<string, unknown>)[phase] = definition.finalize ? definition.finalize(content as never, context) : content;
-  }
-  return phases as PhaseContents;
-}
+export const offlinePhases = (feature: string) => offlinePack(feature);
 
 /** Every piece of text a phase holds, with where it is: the prose a reviewer reads. */
 function textsOf(value: unknown, path = ''): { path: string; text: string }[] {

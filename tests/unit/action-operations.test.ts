@@ -1,8 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
-import { PHASE_DEFINITIONS } from '../../src/activities/phases/index';
-import type { PhaseContents } from '../../src/activities/phases/phase-contents';
-import type { PhaseContext, PhaseDefinition } from '../../src/activities/phases/phase-definition';
 import { apiSchema } from '../../src/activities/phases/api/schema';
 import { renderOpenApiDocument } from '../../src/activities/render/openapi-document';
 import { apiSection } from '../../src/activities/render/sections/api-section';
@@ -12,19 +9,9 @@ import { lintOpenApi } from '../../src/activities/validate/redocly-lint';
 import { validateOpenApi } from '../../src/activities/validate/validate-openapi';
 import { validatePhase } from '../../src/activities/validate/validate-phase';
 import { phaseItems } from '../../src/review/phase-items';
-import { PHASES } from '../../src/shared/phases';
 import { operationsTable } from '../../src/web/sections/operations-table';
+import { offlinePack as offlinePhases } from '../helpers/in-process-pack';
 
-function offlinePhases(feature: string): PhaseContents {
-  const phases: Partial<PhaseContents> = {};
-  for (const phase of PHASES) {
-    const definition = PHASE_DEFINITIONS[phase] as PhaseDefinition;
-    const context: PhaseContext = { specId: 'spec-actions-00000001', feature, description: '', revision: 1, feedback: [], answers: {}, earlier: { ...phases } };
-    const content = definition.offline(context);
-    (phases as Record<string, unknown>)[phase] = definition.finalize ? definition.finalize(content as never, context) : content;
-  }
-  return phases as PhaseContents;
-}
 
 type Paths = Record<string, Record<string, { operationId: string; requestBody?: { content: Record<string, { schema: { $ref: string } }> }; responses: Record<string, { headers?: Record<string, unknown>; content?: Record<string, { schema: { $ref: string } }>; $ref?: string }> }>>;
 
