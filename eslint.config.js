@@ -21,11 +21,24 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         {
-          paths: nodeBuiltins.map((name) => ({ name, message: 'Workflows are deterministic: no Node built-ins; do I/O in an activity.' })),
+          paths: nodeBuiltins.map((name) => ({
+            name,
+            message: 'Workflows are deterministic: no Node built-ins; do I/O in an activity.',
+          })),
           patterns: [
-            { group: ['@temporalio/activity', '@temporalio/worker', '@temporalio/client'], message: 'Workflows import only @temporalio/workflow.' },
-            { group: ['openai', 'jira.js', '@octokit/*', 'express', 'undici', 'pino', 'playwright-core', 'jsdom'], message: 'I/O libraries belong in activities.' },
-            { regex: '^\\.\\./activities/(?!create-activities$)', message: 'Workflows import only the activities type.', allowTypeImports: true },
+            {
+              group: ['@temporalio/activity', '@temporalio/worker', '@temporalio/client'],
+              message: 'Workflows import only @temporalio/workflow.',
+            },
+            {
+              group: ['openai', 'jira.js', '@octokit/*', 'express', 'undici', 'pino', 'playwright-core', 'jsdom'],
+              message: 'I/O libraries belong in activities.',
+            },
+            {
+              regex: '^\\.\\./activities/(?!create-activities$)',
+              message: 'Workflows import only the activities type.',
+              allowTypeImports: true,
+            },
           ],
         },
       ],

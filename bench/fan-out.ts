@@ -26,7 +26,12 @@ export async function benchFanOut(address: string, workflowBundlePath: string, d
       const runs: number[] = [];
       for (let repeat = 0; repeat < repeats; repeat += 1) {
         const github = await startFakeGitHub({ token: 'ghp_bench', repos: ['acme/shop'], faults: { delayMs } });
-        const jira = await startFakeJira({ email: 'bench@example.test', apiToken: 'jira-bench', projects: ['SHOP'], faults: { delayMs } });
+        const jira = await startFakeJira({
+          email: 'bench@example.test',
+          apiToken: 'jira-bench',
+          projects: ['SHOP'],
+          faults: { delayMs },
+        });
         const root = await mkdtemp(path.join(os.tmpdir(), 'specforge-bench-'));
         const store = new ArtifactStore(path.join(root, 'home'), path.join(root, 'specs'));
         const specId = `spec-bench-${target}-${concurrency}-${repeat}-${Date.now()}`;
@@ -51,7 +56,16 @@ export async function benchFanOut(address: string, workflowBundlePath: string, d
           client.workflow.execute(ticketFanOutWorkflow, {
             taskQueue,
             workflowId: `${specId}-tickets`,
-            args: [{ specId, slug: 'bench', target, destination: target === 'github' ? 'acme/shop' : 'SHOP', concurrency, ...planKeys(plan) }],
+            args: [
+              {
+                specId,
+                slug: 'bench',
+                target,
+                destination: target === 'github' ? 'acme/shop' : 'SHOP',
+                concurrency,
+                ...planKeys(plan),
+              },
+            ],
           }),
         );
         runs.push(performance.now() - started);

@@ -6,6 +6,14 @@ import { createOpenAIGenerator } from '../src/activities/llm/openai-generator';
 export function benchProviders(fakeBaseUrl: string): [string, Generator][] {
   return [
     ['offline', createOfflineGenerator()],
-    ['scripted model', createOpenAIGenerator({ apiKey: 'sk-bench-not-a-key', baseURL: fakeBaseUrl, model: 'gpt-bench', timeoutMs: 10_000 })],
+    [
+      'scripted model',
+      createOpenAIGenerator({
+        apiKey: 'sk-bench-not-a-key',
+        baseURL: fakeBaseUrl,
+        model: 'gpt-bench',
+        timeoutMs: 10_000,
+      }),
+    ],
   ];
 }

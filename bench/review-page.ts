@@ -38,7 +38,10 @@ Runtime.install({ logger: new DefaultLogger('ERROR') });
 const server = await startDevServer({ cli: await findTemporalCli(), port: await freePort() });
 const root = await mkdtemp(path.join(os.tmpdir(), 'specforge-bench-review-'));
 const bundlePath = path.join(root, 'bundle.js');
-await writeFile(bundlePath, (await bundleWorkflowCode({ workflowsPath: WORKFLOWS_PATH, logger: new DefaultLogger('ERROR') })).code);
+await writeFile(
+  bundlePath,
+  (await bundleWorkflowCode({ workflowsPath: WORKFLOWS_PATH, logger: new DefaultLogger('ERROR') })).code,
+);
 const connection = await Connection.connect({ address: server.address });
 const client = new Client({ connection });
 const taskQueue = `bench-review-${Date.now()}`;
@@ -47,7 +50,11 @@ const worker = await Worker.create({
   connection: await NativeConnection.connect({ address: server.address }),
   taskQueue,
   workflowBundle: { codePath: bundlePath },
-  activities: createActivities({ generator: createOfflineGenerator(), store, tickets: { file: createFileTarget(store) } }),
+  activities: createActivities({
+    generator: createOfflineGenerator(),
+    store,
+    tickets: { file: createFileTarget(store) },
+  }),
 });
 const app = createApp({ client, namespace: 'default', taskQueue, store }, pino({ level: 'silent' }));
 const http = app.listen(0, '127.0.0.1');
@@ -56,7 +63,12 @@ const base = `http://127.0.0.1:${(http.address() as AddressInfo).port}`;
 const browser = await launchBrowser();
 
 const status = (id: string) => client.workflow.getHandle(id).query(statusQuery);
-const atGate = (id: string, phase: string) => waitFor(async () => ((await status(id)).pendingApproval?.phase === phase ? true : undefined), `the ${phase} gate of ${id}`, 60_000);
+const atGate = (id: string, phase: string) =>
+  waitFor(
+    async () => ((await status(id)).pendingApproval?.phase === phase ? true : undefined),
+    `the ${phase} gate of ${id}`,
+    60_000,
+  );
 
 try {
   await worker.runUntil(measure);
@@ -77,7 +89,9 @@ async function measure() {
   await approveByApi(gated, 'requirements');
   await atGate(gated, 'architecture');
 
-  console.log(`\nReview page load (Chromium, ${LOADS} loads each after one cold load; completed run: ${result.phases.length} phases, ${result.decisions.length} decisions)`);
+  console.log(
+    `\nReview page load (Chromium, ${LOADS} loads each after one cold load; completed run: ${result.phases.length} phases, ${result.decisions.length} decisions)`,
+  );
   console.table([
     await loads('completed run, /specs/:id (cost)', `/specs/${completed}`),
     await loads('completed run, architecture (diagram)', `/specs/${completed}?phase=architecture`),
@@ -89,8 +103,17 @@ async function measure() {
 
   const samples = await approvals(gated);
   console.log(`\nClick on approve until the page shows the next phase running, median of ${samples.length}`);
-  console.table(samples.map((sample) => ({ gate: sample.gate, next: sample.next, 'ms': Math.round(sample.ms), 'next phase shown as': sample.shown })));
-  console.log(`median: ${Math.round(median(samples.map((sample) => sample.ms)))} ms (${samples.filter((sample) => sample.shown === 'running').length} of ${samples.length} caught while running; the others had already finished generating)`);
+  console.table(
+    samples.map((sample) => ({
+      gate: sample.gate,
+      next: sample.next,
+      ms: Math.round(sample.ms),
+      'next phase shown as': sample.shown,
+    })),
+  );
+  console.log(
+    `median: ${Math.round(median(samples.map((sample) => sample.ms)))} ms (${samples.filter((sample) => sample.shown === 'running').length} of ${samples.length} caught while running; the others had already finished generating)`,
+  );
 }
 
 /** One cold load in a fresh browser context, then LOADS warm ones: to the load event, and until diagrams are drawn. */
@@ -116,7 +139,10 @@ async function loadOnce(page: Page, url: string) {
   const response = await page.goto(`${base}${url}`, { waitUntil: 'load' });
   const load = performance.now() - started;
   // The page's script sets data-diagrams once Mermaid has drawn every block ("none" when there are none).
-  await page.locator('body[data-diagrams]').waitFor({ state: 'attached', timeout: 30_000 }).catch(() => page.locator('body[data-page="runs"]').waitFor({ state: 'attached' }));
+  await page
+    .locator('body[data-diagrams]')
+    .waitFor({ state: 'attached', timeout: 30_000 })
+    .catch(() => page.locator('body[data-page="runs"]').waitFor({ state: 'attached' }));
   const drawn = performance.now() - started;
   return { load, drawn, bytes: (await response!.body()).length };
 }
@@ -152,6 +178,10 @@ async function approvals(firstRun: string) {
 }
 
 async function approveByApi(id: string, phase: PhaseName) {
-  const response = await fetch(`${base}/v1/specs/${id}/decisions`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ phase, action: 'approve', by: 'bench' }) });
+  const response = await fetch(`${base}/v1/specs/${id}/decisions`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ phase, action: 'approve', by: 'bench' }),
+  });
   if (!response.ok) throw new Error(`approve ${phase}: ${response.status} ${await response.text()}`);
 }

@@ -17,7 +17,11 @@ export async function benchSamplePacks() {
     for (const sample of samples) {
       const root = await mkdtemp(path.join(os.tmpdir(), 'specforge-bench-'));
       const started = performance.now();
-      const result = await runAllPhases(generator, new ArtifactStore(path.join(root, 'home'), path.join(root, 'specs')), sample);
+      const result = await runAllPhases(
+        generator,
+        new ArtifactStore(path.join(root, 'home'), path.join(root, 'specs')),
+        sample,
+      );
       const elapsedMs = performance.now() - started;
       const report = JSON.parse(await readFile(path.join(result.pack.packDir, `report_${result.slug}.json`), 'utf8'));
       rows.push({
@@ -25,7 +29,9 @@ export async function benchSamplePacks() {
         feature: sample.feature,
         elapsedMs,
         validators: `${report.validation.filter((check: { valid: boolean }) => check.valid).length}/${report.validation.length}`,
-        skipped: report.validation.filter((check: { skipped?: string }) => check.skipped).map((check: { skipped: string }) => check.skipped),
+        skipped: report.validation
+          .filter((check: { skipped?: string }) => check.skipped)
+          .map((check: { skipped: string }) => check.skipped),
         quality: `${report.quality.filter((criterion: { passed: boolean }) => criterion.passed).length}/${report.quality.length}`,
         orphans: report.traceability.orphans.length,
         tokens: PHASES.map((phase) => result.phases[phase]!.usage),

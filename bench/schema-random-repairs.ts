@@ -21,34 +21,68 @@ interface PhaseRow {
   firstFailure?: string;
 }
 
-const rows = new Map<PhaseName, PhaseRow>(PHASES.map((phase) => [phase, { phase, asked: 0, repairs: 0, repairsForSchema: 0, failed: 0 }]));
+const rows = new Map<PhaseName, PhaseRow>(
+  PHASES.map((phase) => [phase, { phase, asked: 0, repairs: 0, repairsForSchema: 0, failed: 0 }]),
+);
 for (const sample of samples as { feature: string; description?: string }[]) {
   const earlier: Partial<PhaseContents> = {};
   for (const phase of PHASES) {
     const definition = PHASE_DEFINITIONS[phase] as PhaseDefinition;
-    const context: PhaseContext = { specId: 'bench-schema-random', feature: sample.feature, description: sample.description ?? '', revision: 1, feedback: [], answers: {}, earlier: { ...earlier } };
+    const context: PhaseContext = {
+      specId: 'bench-schema-random',
+      feature: sample.feature,
+      description: sample.description ?? '',
+      revision: 1,
+      feedback: [],
+      answers: {},
+      earlier: { ...earlier },
+    };
     await askOnce(phase, definition, context, rows.get(phase)!);
     earlier[phase] = finalize(definition, definition.offline(context), context) as never;
   }
 }
 await closeSvgRenderer();
 
-console.log(`\nRepair rounds per phase against the schema-random model (${samples.length} sample requests, at most 2 repairs each)`);
-console.table([...rows.values()].map((row) => ({
-  phase: row.phase,
-  'repair rounds': row.repairs,
-  'caused by the schema': row.repairsForSchema,
-  'phases failed': `${row.failed}/${row.asked}`,
-  'first failure': row.firstFailure?.slice(0, 90) ?? '',
-})));
-const total = [...rows.values()].reduce((sum, row) => ({ repairs: sum.repairs + row.repairs, schema: sum.schema + row.repairsForSchema, failed: sum.failed + row.failed }), { repairs: 0, schema: 0, failed: 0 });
-console.log(`total: ${total.repairs} repair rounds, ${total.schema} caused by the schema, ${total.failed} of ${samples.length * PHASES.length} phases failed`);
+console.log(
+  `\nRepair rounds per phase against the schema-random model (${samples.length} sample requests, at most 2 repairs each)`,
+);
+console.table(
+  [...rows.values()].map((row) => ({
+    phase: row.phase,
+    'repair rounds': row.repairs,
+    'caused by the schema': row.repairsForSchema,
+    'phases failed': `${row.failed}/${row.asked}`,
+    'first failure': row.firstFailure?.slice(0, 90) ?? '',
+  })),
+);
+const total = [...rows.values()].reduce(
+  (sum, row) => ({
+    repairs: sum.repairs + row.repairs,
+    schema: sum.schema + row.repairsForSchema,
+    failed: sum.failed + row.failed,
+  }),
+  { repairs: 0, schema: 0, failed: 0 },
+);
+console.log(
+  `total: ${total.repairs} repair rounds, ${total.schema} caused by the schema, ${total.failed} of ${samples.length * PHASES.length} phases failed`,
+);
 
-async function askOnce(phase: PhaseName, definition: PhaseDefinition, context: PhaseContext, row: PhaseRow): Promise<void> {
+async function askOnce(
+  phase: PhaseName,
+  definition: PhaseDefinition,
+  context: PhaseContext,
+  row: PhaseRow,
+): Promise<void> {
   const model = schemaRandomModel();
   const fake = await startFakeOpenAI(model.reply);
-  const generator = createOpenAIGenerator({ apiKey: 'sk-bench-not-a-real-key', baseURL: fake.baseURL, model: 'schema-random', timeoutMs: 60_000 });
-  const check = async (content: unknown) => checkErrors(await validatePhase(phase, finalize(definition, content, context), context.earlier));
+  const generator = createOpenAIGenerator({
+    apiKey: 'sk-bench-not-a-real-key',
+    baseURL: fake.baseURL,
+    model: 'schema-random',
+    timeoutMs: 60_000,
+  });
+  const check = async (content: unknown) =>
+    checkErrors(await validatePhase(phase, finalize(definition, content, context), context.earlier));
   row.asked += 1;
   try {
     await generator.generate(definition, context, check);

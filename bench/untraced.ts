@@ -21,7 +21,10 @@ for (const [provider, generator] of providers) {
   for (const sample of samples) {
     const store = new ArtifactStore(...(await storeDirs()));
     const run = await runAllPhases(generator, store, sample);
-    const phases = await loadPhaseContents(store, Object.fromEntries(Object.values(run.phases).map((result) => [result.phase, result.artifact])));
+    const phases = await loadPhaseContents(
+      store,
+      Object.fromEntries(Object.values(run.phases).map((result) => [result.phase, result.artifact])),
+    );
     const plan = planTickets(run.specId, sample.feature, phases);
     const untraced = untracedItems(phases, plan);
     const failed = evaluateQuality(phases).filter((result) => !result.passed);
@@ -41,13 +44,23 @@ console.log('Untraced items per sample request (untraced/all)');
 console.table(rows.map(({ untraced: _untraced, reasons: _reasons, ...row }) => row));
 for (const [provider] of providers) {
   const mine = rows.filter((row) => row.provider === provider);
-  const sum = (column: 'tickets' | 'test cases' | 'NFRs') => mine.reduce((totals, row) => {
-    const [untraced, all] = row[column].split('/').map(Number);
-    return [totals[0]! + untraced!, totals[1]! + all!];
-  }, [0, 0]).join('/');
+  const sum = (column: 'tickets' | 'test cases' | 'NFRs') =>
+    mine
+      .reduce(
+        (totals, row) => {
+          const [untraced, all] = row[column].split('/').map(Number);
+          return [totals[0]! + untraced!, totals[1]! + all!];
+        },
+        [0, 0],
+      )
+      .join('/');
   console.log(`${provider}: untraced tickets ${sum('tickets')}, test cases ${sum('test cases')}, NFRs ${sum('NFRs')}`);
 }
-if (process.env.BENCH_VERBOSE) for (const row of rows) console.log(`\n${row.provider} / ${row.feature}\n  untraced: ${row.untraced || 'none'}\n  ${row.reasons || 'every criterion passed'}`);
+if (process.env.BENCH_VERBOSE)
+  for (const row of rows)
+    console.log(
+      `\n${row.provider} / ${row.feature}\n  untraced: ${row.untraced || 'none'}\n  ${row.reasons || 'every criterion passed'}`,
+    );
 await fake.close();
 await closeSvgRenderer();
 process.exit(0);

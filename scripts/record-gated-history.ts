@@ -21,16 +21,27 @@ Runtime.install({ logger: new DefaultLogger('WARN') });
 const server = await startDevServer({ cli: await findTemporalCli(), port: 7299 });
 const connection = await Connection.connect({ address: server.address });
 const client = new Client({ connection });
-const store = new ArtifactStore(path.join(os.tmpdir(), 'specforge-record', 'home'), path.join(os.tmpdir(), 'specforge-record', 'specs'));
+const store = new ArtifactStore(
+  path.join(os.tmpdir(), 'specforge-record', 'home'),
+  path.join(os.tmpdir(), 'specforge-record', 'specs'),
+);
 const worker = await Worker.create({
   connection: await NativeConnection.connect({ address: server.address }),
   taskQueue: 'record',
   workflowsPath: WORKFLOWS_PATH,
-  activities: createActivities({ generator: createOfflineGenerator(), store, tickets: { file: createFileTarget(store) } }),
+  activities: createActivities({
+    generator: createOfflineGenerator(),
+    store,
+    tickets: { file: createFileTarget(store) },
+  }),
 });
 // The replay test replays under this id: child workflow ids derive from it.
 const id = 'spec-recorded-gated-run-00000000';
-await client.workflow.start(SPEC_WORKFLOW_TYPE, { taskQueue: 'record', workflowId: id, args: [{ feature: 'Add passwordless login with magic links', gates: 'each' }] });
+await client.workflow.start(SPEC_WORKFLOW_TYPE, {
+  taskQueue: 'record',
+  workflowId: id,
+  args: [{ feature: 'Add passwordless login with magic links', gates: 'each' }],
+});
 const handle = client.workflow.getHandle(id);
 await worker.runUntil(async () => {
   for (const phase of PHASES) {
@@ -41,8 +52,11 @@ await worker.runUntil(async () => {
       revision -= 1;
     }
     if (phase === 'architecture') {
-      await handle.executeUpdate(decideUpdate, { args: [{ phase, action: 'request_changes', by: 'ana', comment: 'Add a rate limiter in front of the service' }] });
-      while ((await handle.query(statusQuery)).pendingApproval?.revision !== 2) await new Promise((resolve) => setTimeout(resolve, 100));
+      await handle.executeUpdate(decideUpdate, {
+        args: [{ phase, action: 'request_changes', by: 'ana', comment: 'Add a rate limiter in front of the service' }],
+      });
+      while ((await handle.query(statusQuery)).pendingApproval?.revision !== 2)
+        await new Promise((resolve) => setTimeout(resolve, 100));
     }
     await handle.executeUpdate(decideUpdate, { args: [{ phase, action: 'approve', by: 'ana' }] });
   }

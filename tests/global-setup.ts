@@ -45,9 +45,10 @@ export async function teardown(): Promise<void> {
 function installTimeSkippingServer(): void {
   const script = path.join(import.meta.dirname, '..', 'scripts', 'temporal-test-server.sh');
   if (spawnSync('bash', [script, '--check'], { stdio: 'ignore' }).status === 0) return;
-  console.log('Installing Temporal\'s time-skipping test server (Maven Central, once)...');
+  console.log("Installing Temporal's time-skipping test server (Maven Central, once)...");
   const install = spawnSync('bash', [script], { stdio: ['ignore', 'ignore', 'inherit'] });
-  if (install.status !== 0) console.warn('The time-skipping test server could not be installed; those tests will say why.');
+  if (install.status !== 0)
+    console.warn('The time-skipping test server could not be installed; those tests will say why.');
 }
 
 function silentLogger() {

@@ -23,7 +23,8 @@ export interface ActivityDependencies {
 
 /** The worker wires real clients in; tests wire fakes. No module state. */
 export function createActivities({ generator, store, tickets, webhook, decisionKey }: ActivityDependencies) {
-  const phase = (name: PhaseInput['phase']) => (input: Omit<PhaseInput, 'phase'>) => runPhase(generator, store, { ...input, phase: name });
+  const phase = (name: PhaseInput['phase']) => (input: Omit<PhaseInput, 'phase'>) =>
+    runPhase(generator, store, { ...input, phase: name });
   return {
     generateRequirements: phase('requirements'),
     generateArchitecture: phase('architecture'),
@@ -36,7 +37,8 @@ export function createActivities({ generator, store, tickets, webhook, decisionK
     acceptEdit: (input: EditInput) => acceptEdit(store, input),
     renderPack: (input: RenderInput) => renderPack(store, input),
     notify: createWebhookNotifier(webhook ?? { publicUrl: 'http://localhost:3000' }),
-    verifyDecision: async ({ specId, decision }: { specId: string; decision: Decision }) => isDecisionProofValid(decisionKey, specId, decision),
+    verifyDecision: async ({ specId, decision }: { specId: string; decision: Decision }) =>
+      isDecisionProofValid(decisionKey, specId, decision),
     ...createTicketActivities(store, tickets),
   };
 }

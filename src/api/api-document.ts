@@ -14,34 +14,78 @@ const TAGS = [
 
 const signinForm = {
   required: true,
-  content: { 'application/x-www-form-urlencoded': { schema: { type: 'object', required: ['token'], properties: { token: { type: 'string' }, next: { type: 'string', description: 'a path on this site to return to' } } } } },
+  content: {
+    'application/x-www-form-urlencoded': {
+      schema: {
+        type: 'object',
+        required: ['token'],
+        properties: {
+          token: { type: 'string' },
+          next: { type: 'string', description: 'a path on this site to return to' },
+        },
+      },
+    },
+  },
 };
 const redirect = (description: string) => ({ description, headers: { Location: { schema: { type: 'string' } } } });
 
-const problem = { description: 'RFC 9457 problem', content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } } };
-const json = (description: string, schema: unknown = { type: 'object' }) => ({ description, content: { 'application/json': { schema } } });
+const problem = {
+  description: 'RFC 9457 problem',
+  content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } },
+};
+const json = (description: string, schema: unknown = { type: 'object' }) => ({
+  description,
+  content: { 'application/json': { schema } },
+});
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
 const idParameter = { name: 'id', in: 'path', required: true, schema: { type: 'string' } };
-const phaseParameter = { name: 'phase', in: 'path', required: true, description: 'Unknown phases are 404', schema: { type: 'string', enum: [...PHASES] } };
-const revision = (name: string, where: 'path' | 'query', description: string) => ({ name, in: where, required: where === 'path', description, schema: { type: 'integer', minimum: 1 } });
+const phaseParameter = {
+  name: 'phase',
+  in: 'path',
+  required: true,
+  description: 'Unknown phases are 404',
+  schema: { type: 'string', enum: [...PHASES] },
+};
+const revision = (name: string, where: 'path' | 'query', description: string) => ({
+  name,
+  in: where,
+  required: where === 'path',
+  description,
+  schema: { type: 'integer', minimum: 1 },
+});
 
 /** specforge's own HTTP contract, served at GET /openapi.json; bodies come from the zod schemas. */
 export function apiDocument(): Record<string, unknown> {
   const document = {
     openapi: '3.1.0',
-    info: { title: 'specforge API', version: '1.0.0', description: 'Start, inspect, review and steer spec runs.', license: { name: 'MIT', identifier: 'MIT' } },
+    info: {
+      title: 'specforge API',
+      version: '1.0.0',
+      description: 'Start, inspect, review and steer spec runs.',
+      license: { name: 'MIT', identifier: 'MIT' },
+    },
     servers: [{ url: '/' }],
     security: [{ bearerAuth: [] }],
     tags: TAGS,
     paths: {
       '/v1/specs': {
-        post: { tags: ['specs'], operationId: 'createSpec', summary: 'Start a spec run', requestBody: { required: true, content: { 'application/json': { schema: z.toJSONSchema(createSpecBody) } } }, responses: { '201': json('Started'), '422': problem } },
+        post: {
+          tags: ['specs'],
+          operationId: 'createSpec',
+          summary: 'Start a spec run',
+          requestBody: { required: true, content: { 'application/json': { schema: z.toJSONSchema(createSpecBody) } } },
+          responses: { '201': json('Started'), '422': problem },
+        },
         get: {
           tags: ['specs'],
           operationId: 'listSpecs',
           summary: 'List runs from Temporal visibility',
           parameters: [
-            { name: 'status', in: 'query', schema: { type: 'string', enum: ['running', 'awaiting_approval', 'completed', 'failed', 'cancelled'] } },
+            {
+              name: 'status',
+              in: 'query',
+              schema: { type: 'string', enum: ['running', 'awaiting_approval', 'completed', 'failed', 'cancelled'] },
+            },
             { name: 'limit', in: 'query', schema: { type: 'integer', minimum: 1, maximum: 100, default: 20 } },
             { name: 'cursor', in: 'query', schema: { type: 'string' } },
           ],
@@ -65,7 +109,14 @@ export function apiDocument(): Record<string, unknown> {
           summary: 'Decide on the phase awaiting approval (the decide update)',
           parameters: [idParameter],
           requestBody: { required: true, content: { 'application/json': { schema: z.toJSONSchema(decisionBody) } } },
-          responses: { '200': json('What the run does next'), '403': problem, '404': problem, '409': problem, '422': problem, '503': problem },
+          responses: {
+            '200': json('What the run does next'),
+            '403': problem,
+            '404': problem,
+            '409': problem,
+            '422': problem,
+            '503': problem,
+          },
         },
       },
       '/v1/specs/{id}/phases/{phase}': {
@@ -73,7 +124,8 @@ export function apiDocument(): Record<string, unknown> {
           tags: ['phases'],
           operationId: 'getPhase',
           summary: 'The current revision of a phase, rendered',
-          description: 'The revision awaiting approval, else the approved one, else the newest: content, Markdown section as in the pack, checks, quality, open questions, commentable items.',
+          description:
+            'The revision awaiting approval, else the approved one, else the newest: content, Markdown section as in the pack, checks, quality, open questions, commentable items.',
           parameters: [idParameter, phaseParameter],
           responses: { '200': json('The phase', ref('PhaseView')), '404': problem },
         },
@@ -83,7 +135,11 @@ export function apiDocument(): Record<string, unknown> {
           tags: ['phases'],
           operationId: 'getPhaseRevision',
           summary: 'One revision of a phase, rendered',
-          parameters: [idParameter, phaseParameter, revision('revision', 'path', 'A stored revision (404 otherwise); not a positive integer: 422')],
+          parameters: [
+            idParameter,
+            phaseParameter,
+            revision('revision', 'path', 'A stored revision (404 otherwise); not a positive integer: 422'),
+          ],
           responses: { '200': json('The revision', ref('PhaseView')), '404': problem, '422': problem },
         },
       },
@@ -92,8 +148,14 @@ export function apiDocument(): Record<string, unknown> {
           tags: ['phases'],
           operationId: 'diffPhase',
           summary: 'Two revisions of a phase compared',
-          description: 'Items added, removed and changed (matched by id, with each changed field), and a line diff of the rendered Markdown.',
-          parameters: [idParameter, phaseParameter, revision('from', 'query', 'Default: the revision before `to`'), revision('to', 'query', 'Default: the current revision')],
+          description:
+            'Items added, removed and changed (matched by id, with each changed field), and a line diff of the rendered Markdown.',
+          parameters: [
+            idParameter,
+            phaseParameter,
+            revision('from', 'query', 'Default: the revision before `to`'),
+            revision('to', 'query', 'Default: the current revision'),
+          ],
           responses: { '200': json('The differences', ref('PhaseDiff')), '404': problem, '422': problem },
         },
       },
@@ -102,9 +164,17 @@ export function apiDocument(): Record<string, unknown> {
           tags: ['phases'],
           operationId: 'validatePhaseEdit',
           summary: 'Dry run of an edit: the checks its content would get',
-          description: 'The body is the replacement content an `edit` decision carries. Nothing is decided; 422 lists each problem by field (`content.functional.0.text`).',
+          description:
+            'The body is the replacement content an `edit` decision carries. Nothing is decided; 422 lists each problem by field (`content.functional.0.text`).',
           parameters: [idParameter, phaseParameter],
-          requestBody: { required: true, content: { 'application/json': { schema: { type: 'object', description: "Replacement content, per the phase's schema" } } } },
+          requestBody: {
+            required: true,
+            content: {
+              'application/json': {
+                schema: { type: 'object', description: "Replacement content, per the phase's schema" },
+              },
+            },
+          },
           responses: { '200': json('Every check passed', ref('ValidEdit')), '404': problem, '422': problem },
         },
       },
@@ -114,34 +184,99 @@ export function apiDocument(): Record<string, unknown> {
           operationId: 'getArtifact',
           summary: 'Download an artifact, or a draft file of an open run',
           parameters: [idParameter, { name: 'file', in: 'path', required: true, schema: { type: 'string' } }],
-          responses: { '200': { description: 'The file; a draft carries the header x-specforge-draft: true' }, '404': problem, '410': problem },
+          responses: {
+            '200': { description: 'The file; a draft carries the header x-specforge-draft: true' },
+            '404': problem,
+            '410': problem,
+          },
         },
       },
-      '/v1/specs/{id}/tickets': { get: { tags: ['tickets'], operationId: 'getTickets', summary: 'The ticket plan and the created tickets', parameters: [idParameter], responses: { '200': json('Plan and created tickets'), '404': problem } } },
-      '/v1/specs/{id}/cancel': { post: { tags: ['specs'], operationId: 'cancelSpec', summary: 'Cancel a run, keeping approved work', parameters: [idParameter], responses: { '202': json('Cancelling'), '403': problem, '404': problem } } },
+      '/v1/specs/{id}/tickets': {
+        get: {
+          tags: ['tickets'],
+          operationId: 'getTickets',
+          summary: 'The ticket plan and the created tickets',
+          parameters: [idParameter],
+          responses: { '200': json('Plan and created tickets'), '404': problem },
+        },
+      },
+      '/v1/specs/{id}/cancel': {
+        post: {
+          tags: ['specs'],
+          operationId: 'cancelSpec',
+          summary: 'Cancel a run, keeping approved work',
+          parameters: [idParameter],
+          responses: { '202': json('Cancelling'), '403': problem, '404': problem },
+        },
+      },
       '/v1/session': {
         get: {
           tags: ['session'],
           operationId: 'getSession',
-          summary: 'Who the token or session is, and the CSRF token a session\'s POSTs carry',
-          responses: { '200': json('The caller (name and role null in local single-user mode)', { type: 'object', properties: { name: { type: ['string', 'null'] }, role: { type: ['string', 'null'] }, via: { type: 'string' }, csrfToken: { type: 'string' } } }) },
+          summary: "Who the token or session is, and the CSRF token a session's POSTs carry",
+          responses: {
+            '200': json('The caller (name and role null in local single-user mode)', {
+              type: 'object',
+              properties: {
+                name: { type: ['string', 'null'] },
+                role: { type: ['string', 'null'] },
+                via: { type: 'string' },
+                csrfToken: { type: 'string' },
+              },
+            }),
+          },
         },
       },
       '/signin': {
-        post: { tags: ['session'], operationId: 'signIn', summary: 'Exchange a reviewer token for a session cookie (HttpOnly, SameSite=Strict)', security: [], requestBody: signinForm, responses: { '303': redirect('To `next`, or back to the form with error=1') } },
+        post: {
+          tags: ['session'],
+          operationId: 'signIn',
+          summary: 'Exchange a reviewer token for a session cookie (HttpOnly, SameSite=Strict)',
+          security: [],
+          requestBody: signinForm,
+          responses: { '303': redirect('To `next`, or back to the form with error=1') },
+        },
       },
       '/signout': {
-        post: { tags: ['session'], operationId: 'signOut', summary: 'End the session (the form carries _csrf)', responses: { '303': redirect('To the sign-in form'), '403': problem } },
+        post: {
+          tags: ['session'],
+          operationId: 'signOut',
+          summary: 'End the session (the form carries _csrf)',
+          responses: { '303': redirect('To the sign-in form'), '403': problem },
+        },
       },
-      '/healthz': { get: { tags: ['health'], operationId: 'health', summary: 'Liveness and Temporal reachability', security: [], responses: { '200': json('Healthy'), '503': problem } } },
+      '/healthz': {
+        get: {
+          tags: ['health'],
+          operationId: 'health',
+          summary: 'Liveness and Temporal reachability',
+          security: [],
+          responses: { '200': json('Healthy'), '503': problem },
+        },
+      },
     },
     components: {
-      securitySchemes: { bearerAuth: { type: 'http', scheme: 'bearer', description: "A reviewer's token or SPECFORGE_API_TOKEN, when the server has reviewers or a token" } },
+      securitySchemes: {
+        bearerAuth: {
+          type: 'http',
+          scheme: 'bearer',
+          description: "A reviewer's token or SPECFORGE_API_TOKEN, when the server has reviewers or a token",
+        },
+      },
       schemas: {
         Problem: {
           type: 'object',
           required: ['type', 'title', 'status'],
-          properties: { type: { type: 'string' }, title: { type: 'string' }, status: { type: 'integer' }, detail: { type: 'string' }, errors: { type: 'array', items: { type: 'object', properties: { field: { type: 'string' }, message: { type: 'string' } } } } },
+          properties: {
+            type: { type: 'string' },
+            title: { type: 'string' },
+            status: { type: 'integer' },
+            detail: { type: 'string' },
+            errors: {
+              type: 'array',
+              items: { type: 'object', properties: { field: { type: 'string' }, message: { type: 'string' } } },
+            },
+          },
         },
         ...reviewSchemas(),
       },
@@ -150,16 +285,27 @@ export function apiDocument(): Record<string, unknown> {
   // Every /v1 operation answers 401 when the server checks identities and the caller has none.
   for (const [path, operations] of Object.entries(document.paths)) {
     if (!path.startsWith('/v1/')) continue;
-    for (const operation of Object.values(operations) as { responses: Record<string, unknown> }[]) operation.responses['401'] = problem;
+    for (const operation of Object.values(operations) as { responses: Record<string, unknown> }[])
+      operation.responses['401'] = problem;
   }
   return document;
 }
 
 /** The review shapes, loose where content depends on the phase (src/review/review-types.ts). */
 function reviewSchemas(): Record<string, unknown> {
-  const item = { type: 'object', properties: { id: { type: 'string' }, kind: { type: 'string' }, label: { type: 'string' } } };
+  const item = {
+    type: 'object',
+    properties: { id: { type: 'string' }, kind: { type: 'string' }, label: { type: 'string' } },
+  };
   return {
-    PhaseCheck: { type: 'object', properties: { validator: { type: 'string' }, valid: { type: 'boolean' }, errors: { type: 'array', items: { type: 'string' } } } },
+    PhaseCheck: {
+      type: 'object',
+      properties: {
+        validator: { type: 'string' },
+        valid: { type: 'boolean' },
+        errors: { type: 'array', items: { type: 'string' } },
+      },
+    },
     PhaseView: {
       type: 'object',
       properties: {
@@ -177,9 +323,23 @@ function reviewSchemas(): Record<string, unknown> {
         quality: { type: 'array', items: { type: 'object' } },
         orphans: { type: 'array', items: { type: 'string' } },
         checks: { type: 'array', items: ref('PhaseCheck') },
-        questions: { type: 'array', items: { type: 'object', properties: { id: { type: 'string' }, question: { type: 'string' }, suggestedDefault: { type: 'string' }, answer: { type: ['string', 'null'] } } } },
+        questions: {
+          type: 'array',
+          items: {
+            type: 'object',
+            properties: {
+              id: { type: 'string' },
+              question: { type: 'string' },
+              suggestedDefault: { type: 'string' },
+              answer: { type: ['string', 'null'] },
+            },
+          },
+        },
         items: { type: 'array', items: item },
-        files: { type: 'array', items: { type: 'object', properties: { file: { type: 'string' }, text: { type: 'string' } } } },
+        files: {
+          type: 'array',
+          items: { type: 'object', properties: { file: { type: 'string' }, text: { type: 'string' } } },
+        },
       },
     },
     PhaseDiff: {
@@ -191,10 +351,31 @@ function reviewSchemas(): Record<string, unknown> {
         to: { type: 'integer' },
         added: { type: 'array', items: item },
         removed: { type: 'array', items: item },
-        changed: { type: 'array', items: { type: 'object', properties: { ...item.properties, fields: { type: 'array', items: { type: 'object', properties: { path: { type: 'string' }, before: {}, after: {} } } } } } },
-        lines: { type: 'array', items: { type: 'object', properties: { op: { type: 'string', enum: [' ', '+', '-'] }, text: { type: 'string' } } } },
+        changed: {
+          type: 'array',
+          items: {
+            type: 'object',
+            properties: {
+              ...item.properties,
+              fields: {
+                type: 'array',
+                items: { type: 'object', properties: { path: { type: 'string' }, before: {}, after: {} } },
+              },
+            },
+          },
+        },
+        lines: {
+          type: 'array',
+          items: {
+            type: 'object',
+            properties: { op: { type: 'string', enum: [' ', '+', '-'] }, text: { type: 'string' } },
+          },
+        },
       },
     },
-    ValidEdit: { type: 'object', properties: { valid: { type: 'boolean', const: true }, checks: { type: 'array', items: ref('PhaseCheck') } } },
+    ValidEdit: {
+      type: 'object',
+      properties: { valid: { type: 'boolean', const: true }, checks: { type: 'array', items: ref('PhaseCheck') } },
+    },
   };
 }

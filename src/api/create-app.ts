@@ -36,7 +36,13 @@ export function createApp(context: ApiContext, log: Logger): Express {
   // Large enough that an oversized feature is refused by name (422), not as an anonymous 413.
   app.use(express.json({ limit: '1mb' }));
   app.use(webRouter(context));
-  app.use(specsRouter(context), decisionsRouter(context), phasesRouter(context), artifactsRouter(context), ticketsRouter(context));
+  app.use(
+    specsRouter(context),
+    decisionsRouter(context),
+    phasesRouter(context),
+    artifactsRouter(context),
+    ticketsRouter(context),
+  );
   app.use((request) => {
     throw new HttpProblem(404, 'Not found', `No route ${request.method} ${request.path}`);
   });

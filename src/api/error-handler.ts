@@ -13,16 +13,34 @@ export function errorHandler(log: Logger): ErrorRequestHandler {
 
 function toProblem(error: unknown, log: Logger, route: string): HttpProblem {
   if (error instanceof HttpProblem) return error;
-  if (error instanceof SpecNotFoundError) return new HttpProblem(404, 'Not found', error.message, [{ field: 'id', message: 'no such run' }]);
+  if (error instanceof SpecNotFoundError)
+    return new HttpProblem(404, 'Not found', error.message, [{ field: 'id', message: 'no such run' }]);
   if (error instanceof DecisionRefusedError) {
     const status = { conflict: 409, invalid: 422, forbidden: 403, no_worker: 503 }[error.kind];
-    const title = { conflict: 'Decision conflict', invalid: 'Invalid decision', forbidden: 'Forbidden', no_worker: 'No worker' }[error.kind];
-    return new HttpProblem(status, title, error.message, error.field ? [{ field: error.field, message: error.message }] : []);
+    const title = {
+      conflict: 'Decision conflict',
+      invalid: 'Invalid decision',
+      forbidden: 'Forbidden',
+      no_worker: 'No worker',
+    }[error.kind];
+    return new HttpProblem(
+      status,
+      title,
+      error.message,
+      error.field ? [{ field: error.field, message: error.message }] : [],
+    );
   }
   const bodyError = error as { type?: string; status?: number };
-  if (bodyError.type === 'entity.parse.failed') return new HttpProblem(400, 'Malformed JSON', 'The request body is not valid JSON', [{ field: 'body', message: 'not valid JSON' }]);
-  if (bodyError.type === 'entity.too.large') return new HttpProblem(413, 'Body too large', 'The request body is larger than 1 MB', [{ field: 'body', message: 'too large' }]);
-  if ((error as { code?: number }).code === 14) return new HttpProblem(503, 'Temporal unavailable', 'The Temporal server cannot be reached; try again shortly');
+  if (bodyError.type === 'entity.parse.failed')
+    return new HttpProblem(400, 'Malformed JSON', 'The request body is not valid JSON', [
+      { field: 'body', message: 'not valid JSON' },
+    ]);
+  if (bodyError.type === 'entity.too.large')
+    return new HttpProblem(413, 'Body too large', 'The request body is larger than 1 MB', [
+      { field: 'body', message: 'too large' },
+    ]);
+  if ((error as { code?: number }).code === 14)
+    return new HttpProblem(503, 'Temporal unavailable', 'The Temporal server cannot be reached; try again shortly');
   log.error({ err: error, route }, 'unexpected error');
   return new HttpProblem(500, 'Internal error', 'Something went wrong on our side; it has been logged');
 }

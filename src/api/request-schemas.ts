@@ -10,38 +10,68 @@ export const MAX_FEATURE_LENGTH = 500;
 
 const durationPattern = /^\d+(\.\d+)?\s*(ms|s|m|h|d|seconds?|minutes?|hours?|days?)$/;
 
-export const createSpecBody = z.strictObject({
-  feature: z.string({ error: 'feature is required: one line naming the feature' }).trim().min(3, 'feature needs at least 3 characters').max(MAX_FEATURE_LENGTH, `feature must be at most ${MAX_FEATURE_LENGTH} characters; put detail in description`),
-  description: z.string().max(20_000).optional(),
-  /** The team's context document (stack, platform, constraints, conventions) as text; stored when the run starts. */
-  context: z.string().max(MAX_CONTEXT_LENGTH, `context must be at most ${MAX_CONTEXT_LENGTH} characters: keep the stack, platform, constraints and conventions a spec must follow`).optional(),
-  gates: z.enum(GATE_POLICIES, { error: `gates must be one of ${GATE_POLICIES.join(', ')}` }).optional(),
-  approvers: z.array(z.string().trim().min(1).max(200)).max(50).optional(),
-  approvalsRequired: z.number().int().min(1).max(10).optional(),
-  requireVerified: z.boolean().optional(),
-  gateTimeout: z.string().regex(durationPattern, 'gateTimeout must be a duration such as "30m", "24h" or "2 days"').optional(),
-  onGateTimeout: z.enum(GATE_TIMEOUT_POLICIES).optional(),
-  tickets: z
-    .strictObject({
-      target: z.enum(TICKET_TARGETS),
-      concurrency: z.number().int().min(1).max(16).optional(),
-      repo: z.string().regex(/^[\w.-]+\/[\w.-]+$/, 'repo must be "owner/name"').optional(),
-      review: z.boolean().optional(),
-      closeOnCancel: z.boolean().optional(),
-      project: z.string().regex(/^[A-Z][A-Z0-9_]{1,9}$/, 'project must be a Jira project key such as "SHOP"').optional(),
-    })
-    .refine((tickets) => tickets.target !== 'github' || tickets.repo, { message: 'the github target needs repo ("owner/name")', path: ['repo'] })
-    .refine((tickets) => tickets.target !== 'jira' || tickets.project, { message: 'the jira target needs project (a project key)', path: ['project'] })
-    .optional(),
-}).refine((body) => !body.approvalsRequired || body.approvalsRequired <= Math.max(1, body.approvers?.length ?? 0), {
-  message: 'approvalsRequired cannot exceed the number of approvers (name them in approvers)',
-  path: ['approvalsRequired'],
-});
+export const createSpecBody = z
+  .strictObject({
+    feature: z
+      .string({ error: 'feature is required: one line naming the feature' })
+      .trim()
+      .min(3, 'feature needs at least 3 characters')
+      .max(MAX_FEATURE_LENGTH, `feature must be at most ${MAX_FEATURE_LENGTH} characters; put detail in description`),
+    description: z.string().max(20_000).optional(),
+    /** The team's context document (stack, platform, constraints, conventions) as text; stored when the run starts. */
+    context: z
+      .string()
+      .max(
+        MAX_CONTEXT_LENGTH,
+        `context must be at most ${MAX_CONTEXT_LENGTH} characters: keep the stack, platform, constraints and conventions a spec must follow`,
+      )
+      .optional(),
+    gates: z.enum(GATE_POLICIES, { error: `gates must be one of ${GATE_POLICIES.join(', ')}` }).optional(),
+    approvers: z.array(z.string().trim().min(1).max(200)).max(50).optional(),
+    approvalsRequired: z.number().int().min(1).max(10).optional(),
+    requireVerified: z.boolean().optional(),
+    gateTimeout: z
+      .string()
+      .regex(durationPattern, 'gateTimeout must be a duration such as "30m", "24h" or "2 days"')
+      .optional(),
+    onGateTimeout: z.enum(GATE_TIMEOUT_POLICIES).optional(),
+    tickets: z
+      .strictObject({
+        target: z.enum(TICKET_TARGETS),
+        concurrency: z.number().int().min(1).max(16).optional(),
+        repo: z
+          .string()
+          .regex(/^[\w.-]+\/[\w.-]+$/, 'repo must be "owner/name"')
+          .optional(),
+        review: z.boolean().optional(),
+        closeOnCancel: z.boolean().optional(),
+        project: z
+          .string()
+          .regex(/^[A-Z][A-Z0-9_]{1,9}$/, 'project must be a Jira project key such as "SHOP"')
+          .optional(),
+      })
+      .refine((tickets) => tickets.target !== 'github' || tickets.repo, {
+        message: 'the github target needs repo ("owner/name")',
+        path: ['repo'],
+      })
+      .refine((tickets) => tickets.target !== 'jira' || tickets.project, {
+        message: 'the jira target needs project (a project key)',
+        path: ['project'],
+      })
+      .optional(),
+  })
+  .refine((body) => !body.approvalsRequired || body.approvalsRequired <= Math.max(1, body.approvers?.length ?? 0), {
+    message: 'approvalsRequired cannot exceed the number of approvers (name them in approvers)',
+    path: ['approvalsRequired'],
+  });
 
 export const listSpecsQuery = z.object({
   status: z.enum(['running', 'awaiting_approval', 'completed', 'failed', 'cancelled']).optional(),
   limit: z.coerce.number().int().min(1).max(100).default(20),
-  cursor: z.string().regex(/^[A-Za-z0-9_-]+$/, 'cursor must be a value returned as nextCursor').optional(),
+  cursor: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]+$/, 'cursor must be a value returned as nextCursor')
+    .optional(),
 });
 
 export const decisionBody = z.strictObject({
@@ -51,5 +81,13 @@ export const decisionBody = z.strictObject({
   by: z.string().trim().min(1).max(200).optional(),
   comment: z.string().max(MAX_COMMENT_LENGTH).optional(),
   content: z.record(z.string(), z.unknown()).optional(),
-  items: z.array(z.strictObject({ id: z.string().trim().min(1).max(200), comment: z.string().trim().min(1).max(MAX_COMMENT_LENGTH) })).max(MAX_ITEM_COMMENTS).optional(),
+  items: z
+    .array(
+      z.strictObject({
+        id: z.string().trim().min(1).max(200),
+        comment: z.string().trim().min(1).max(MAX_COMMENT_LENGTH),
+      }),
+    )
+    .max(MAX_ITEM_COMMENTS)
+    .optional(),
 });

@@ -12,21 +12,35 @@ export function apiBackend(api: ApiClient): SpecBackend {
   return {
     async status(id) {
       const status = await api.get<ApiStatus>(spec(id));
-      return { ...status, artifacts: status.artifacts.map((artifact) => ({ file: artifact.file, location: `${api.baseUrl}${artifact.href}` })) };
+      return {
+        ...status,
+        artifacts: status.artifacts.map((artifact) => ({
+          file: artifact.file,
+          location: `${api.baseUrl}${artifact.href}`,
+        })),
+      };
     },
-    list: (options) => api.get<{ items: SpecSummary[] }>(`/v1/specs?${new URLSearchParams({ limit: String(options.limit), ...(options.status ? { status: options.status } : {}) })}`),
+    list: (options) =>
+      api.get<{ items: SpecSummary[] }>(
+        `/v1/specs?${new URLSearchParams({ limit: String(options.limit), ...(options.status ? { status: options.status } : {}) })}`,
+      ),
     decide: (id, decision) => api.post<DecisionOutcome>(`${spec(id)}/decisions`, decision),
     async tickets(id) {
       try {
         return await api.get<TicketIndex>(`${spec(id)}/tickets`);
       } catch (error) {
-        if (error instanceof ApiRequestError && error.status === 404 && /no ticket plan/i.test(error.message)) return undefined;
+        if (error instanceof ApiRequestError && error.status === 404 && /no ticket plan/i.test(error.message))
+          return undefined;
         throw error;
       }
     },
-    view: (id, phase, revision) => api.get<PhaseView>(`${spec(id)}/phases/${phase}${revision === undefined ? '' : `/revisions/${revision}`}`),
+    view: (id, phase, revision) =>
+      api.get<PhaseView>(`${spec(id)}/phases/${phase}${revision === undefined ? '' : `/revisions/${revision}`}`),
     diff: (id, phase, from, to) => {
-      const query = new URLSearchParams({ ...(from === undefined ? {} : { from: String(from) }), ...(to === undefined ? {} : { to: String(to) }) });
+      const query = new URLSearchParams({
+        ...(from === undefined ? {} : { from: String(from) }),
+        ...(to === undefined ? {} : { to: String(to) }),
+      });
       return api.get<PhaseDiff>(`${spec(id)}/phases/${phase}/diff${query.size ? `?${query}` : ''}`);
     },
     close: async () => undefined,

@@ -53,7 +53,11 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
     const text = await response.text();
     const json = parseJson(text);
     if (response.ok && json !== undefined) return json as T;
-    throw new ApiRequestError(problemDetail(json) ?? `${method} ${path} answered HTTP ${response.status}${response.ok ? ' with a body that is not JSON' : ''}`, response.status);
+    throw new ApiRequestError(
+      problemDetail(json) ??
+        `${method} ${path} answered HTTP ${response.status}${response.ok ? ' with a body that is not JSON' : ''}`,
+      response.status,
+    );
   }
 }
 

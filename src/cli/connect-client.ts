@@ -5,7 +5,9 @@ import type { Config } from '../config/load-config';
 export async function connectClient(config: Config): Promise<{ client: Client; close(): Promise<void> }> {
   const address = config.TEMPORAL_ADDRESS ?? `127.0.0.1:${config.TEMPORAL_PORT}`;
   const connection = await Connection.connect({ address, connectTimeout: '5 seconds' }).catch((error: Error) => {
-    throw new Error(`No Temporal server at ${address} (${error.message}). Start one with \`npm start\`, or set TEMPORAL_ADDRESS (or TEMPORAL_PORT for a local dev server on another port).`);
+    throw new Error(
+      `No Temporal server at ${address} (${error.message}). Start one with \`npm start\`, or set TEMPORAL_ADDRESS (or TEMPORAL_PORT for a local dev server on another port).`,
+    );
   });
   return { client: new Client({ connection, namespace: config.TEMPORAL_NAMESPACE }), close: () => connection.close() };
 }

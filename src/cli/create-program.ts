@@ -32,8 +32,13 @@ export interface ProgramDependencies {
 const SPEC_STATUSES: readonly SpecStatus[] = ['running', 'awaiting_approval', 'completed', 'failed', 'cancelled'];
 
 /** The specforge command line; `configure` runs before the commands are added (so they inherit it). */
-export function createProgram(dependencies: ProgramDependencies, configure: (program: Command) => void = () => undefined): Command {
-  const program = new Command('specforge').description('Reviewed technical specs for a feature, run as a durable Temporal workflow');
+export function createProgram(
+  dependencies: ProgramDependencies,
+  configure: (program: Command) => void = () => undefined,
+): Command {
+  const program = new Command('specforge').description(
+    'Reviewed technical specs for a feature, run as a durable Temporal workflow',
+  );
   configure(program);
   program.addHelpText('after', () => environmentHelp());
 
@@ -41,19 +46,53 @@ export function createProgram(dependencies: ProgramDependencies, configure: (pro
     .command('new')
     .argument('<feature>', 'the feature, in one line')
     .option('--description <text>', 'more detail: each sentence becomes a requirement')
-    .option('--gates <policy>', `review gates: ${GATE_POLICIES.join(' | ')}`, oneOf(GATE_POLICIES, '--gates'), 'each' as GatePolicy)
+    .option(
+      '--gates <policy>',
+      `review gates: ${GATE_POLICIES.join(' | ')}`,
+      oneOf(GATE_POLICIES, '--gates'),
+      'each' as GatePolicy,
+    )
     .option('--out <dir>', 'output folder (default: SPECFORGE_OUT or ./specs)')
-    .option('--tickets <target>', `where tickets go: ${TICKET_TARGETS.join(' | ')}`, oneOf(TICKET_TARGETS, '--tickets'), 'file' as TicketOptions['target'])
+    .option(
+      '--tickets <target>',
+      `where tickets go: ${TICKET_TARGETS.join(' | ')}`,
+      oneOf(TICKET_TARGETS, '--tickets'),
+      'file' as TicketOptions['target'],
+    )
     .option('--repo <owner/name>', 'GitHub repository for --tickets github (token: GITHUB_TOKEN)')
     .option('--project <key>', 'Jira project for --tickets jira (JIRA_HOST, JIRA_EMAIL, JIRA_API_TOKEN)')
     .option('--review-tickets', 'ask before creating tickets: approve, edit the plan, or skip')
-    .option('--context <file>', `the team's context document (stack, platform, constraints, conventions; at most ${MAX_CONTEXT_LENGTH} characters); default: ./${CONTEXT_FILE_NAME} when present`)
+    .option(
+      '--context <file>',
+      `the team's context document (stack, platform, constraints, conventions; at most ${MAX_CONTEXT_LENGTH} characters); default: ./${CONTEXT_FILE_NAME} when present`,
+    )
     .option('--no-context', `ignore ./${CONTEXT_FILE_NAME}`)
-    .description('run a whole spec here (local dev server and worker), asking at each gate: view, diff, approve, change, edit, abort')
-    .action(async (feature: string, options: { description?: string; gates: GatePolicy; out?: string; tickets: TicketOptions['target']; repo?: string; project?: string; reviewTickets?: boolean; context?: string | false }) => {
-      const tickets = { target: options.tickets, repo: options.repo, project: options.project, review: options.reviewTickets };
-      process.exitCode = await newSpec(dependencies.loadConfig(), feature, { ...options, tickets });
-    });
+    .description(
+      'run a whole spec here (local dev server and worker), asking at each gate: view, diff, approve, change, edit, abort',
+    )
+    .action(
+      async (
+        feature: string,
+        options: {
+          description?: string;
+          gates: GatePolicy;
+          out?: string;
+          tickets: TicketOptions['target'];
+          repo?: string;
+          project?: string;
+          reviewTickets?: boolean;
+          context?: string | false;
+        },
+      ) => {
+        const tickets = {
+          target: options.tickets,
+          repo: options.repo,
+          project: options.project,
+          review: options.reviewTickets,
+        };
+        process.exitCode = await newSpec(dependencies.loadConfig(), feature, { ...options, tickets });
+      },
+    );
 
   program
     .command('status')
@@ -69,7 +108,10 @@ export function createProgram(dependencies: ProgramDependencies, configure: (pro
     .action((options: { status?: SpecStatus; limit: number }) =>
       withBackend(async (backend) => {
         const page = await backend.list(options);
-        for (const item of page.items) dependencies.print(`${item.id}  ${item.status.padEnd(17)} ${item.phase.padEnd(13)} ${terminalText(item.feature)}`);
+        for (const item of page.items)
+          dependencies.print(
+            `${item.id}  ${item.status.padEnd(17)} ${item.phase.padEnd(13)} ${terminalText(item.feature)}`,
+          );
         if (page.items.length === 0) dependencies.print('No runs.');
       }),
     );
@@ -82,7 +124,9 @@ export function createProgram(dependencies: ProgramDependencies, configure: (pro
     .option('--json', 'the structured view: content, Markdown, checks, questions, items')
     .description('show a phase as it will appear in the pack, with its checks and open questions')
     .action((id: string, phase: PhaseName | undefined, options: { revision?: number; json?: boolean }) =>
-      withBackend(async (backend) => dependencies.page(await viewPhase(backend, id, phase, options, dependencies.paint))),
+      withBackend(async (backend) =>
+        dependencies.page(await viewPhase(backend, id, phase, options, dependencies.paint)),
+      ),
     );
 
   program
@@ -94,7 +138,9 @@ export function createProgram(dependencies: ProgramDependencies, configure: (pro
     .option('--json', 'the structured diff')
     .description('what changed between two revisions of a phase: items by id, then the lines')
     .action((id: string, phase: PhaseName, options: { from?: number; to?: number; json?: boolean }) =>
-      withBackend(async (backend) => dependencies.page(await diffPhase(backend, id, phase, options, dependencies.paint))),
+      withBackend(async (backend) =>
+        dependencies.page(await diffPhase(backend, id, phase, options, dependencies.paint)),
+      ),
     );
 
   program
@@ -103,11 +149,17 @@ export function createProgram(dependencies: ProgramDependencies, configure: (pro
     .argument('<phase>', 'the phase awaiting approval (or "tickets")', gateArgument)
     .argument('<action>', DECISION_ACTIONS.join(' | '), oneOf(DECISION_ACTIONS, 'action'))
     .option('--comment <text>', 'feedback (needed for request_changes)')
-    .option('--by <name>', 'who decides (default: your login; through the API, the token\'s reviewer)')
-    .option('--content <file>', 'edit: JSON file with the replacement content (bare, a stored phase file, or a ticket file)')
+    .option('--by <name>', "who decides (default: your login; through the API, the token's reviewer)")
+    .option(
+      '--content <file>',
+      'edit: JSON file with the replacement content (bare, a stored phase file, or a ticket file)',
+    )
     .option('--answer <Q-n=value>', 'approve of requirements: answer an open question (repeatable)', parseAnswer)
     .description('decide the gate a run waits at')
-    .addHelpText('after', '\nExamples:\n  specforge decide <id> requirements approve --answer "Q-2=50 requests per second"\n  specforge decide <id> api request_changes --comment "Paginate GET /invoices"\n  specforge decide <id> database edit --content database.json')
+    .addHelpText(
+      'after',
+      '\nExamples:\n  specforge decide <id> requirements approve --answer "Q-2=50 requests per second"\n  specforge decide <id> api request_changes --comment "Paginate GET /invoices"\n  specforge decide <id> database edit --content database.json',
+    )
     .action(async (id: string, phase: GateName, action: DecisionAction, options: DecideOptions) => {
       const decision = await decisionFrom(phase, action, options);
       await withBackend(async (backend) => dependencies.print(await decide(backend, id, decision)));
@@ -120,14 +172,16 @@ export function createProgram(dependencies: ProgramDependencies, configure: (pro
     .action((id: string) =>
       withBackend(async (backend) => {
         const index = await backend.tickets(id);
-        dependencies.print(index ? formatTicketPlan(index) : 'No ticket plan yet: it is made once every phase is approved.');
+        dependencies.print(
+          index ? formatTicketPlan(index) : 'No ticket plan yet: it is made once every phase is approved.',
+        );
       }),
     );
 
   program
     .command('open')
     .argument('<id>')
-    .description('print the run\'s review page URL (SPECFORGE_URL, else http://localhost:PORT)')
+    .description("print the run's review page URL (SPECFORGE_URL, else http://localhost:PORT)")
     .action((id: string) => dependencies.print(reviewUrl(dependencies.loadConfig(), id)));
 
   program
@@ -149,7 +203,8 @@ export function createProgram(dependencies: ProgramDependencies, configure: (pro
 
 function oneOf<T extends string>(values: readonly T[], what: string) {
   return (value: string): T => {
-    if (!(values as readonly string[]).includes(value)) throw new InvalidArgumentError(`${what} must be one of ${values.join(', ')}`);
+    if (!(values as readonly string[]).includes(value))
+      throw new InvalidArgumentError(`${what} must be one of ${values.join(', ')}`);
     return value as T;
   };
 }

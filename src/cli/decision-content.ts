@@ -21,7 +21,8 @@ export async function readDecisionContent(file: string): Promise<JsonObject> {
 }
 
 export function unwrapContent(value: JsonObject): JsonObject {
-  if (isObject(value.content) && typeof value.phase === 'string' && typeof value.revision === 'number') return value.content;
+  if (isObject(value.content) && typeof value.phase === 'string' && typeof value.revision === 'number')
+    return value.content;
   if (isObject(value.plan) && isObject(value.plan.epic) && Array.isArray(value.plan.tickets)) return value.plan;
   return value;
 }

@@ -15,24 +15,56 @@ const VARIABLES: Record<keyof Config, VariableHelp> = {
   TEMPORAL_ADDRESS: { meaning: 'Temporal frontend host:port', unset: 'start a local dev server on TEMPORAL_PORT' },
   TEMPORAL_NAMESPACE: { meaning: 'Temporal namespace' },
   TEMPORAL_TASK_QUEUE: { meaning: 'task queue of the worker' },
-  TEMPORAL_CLI_PATH: { meaning: 'the temporal binary, when not on PATH', unset: 'PATH, then Go\'s bin folder' },
-  TEMPORAL_PORT: { meaning: 'frontend port of the local dev server (state in SPECFORGE_HOME/temporal.db, temporal-<port>.db on other ports)' },
+  TEMPORAL_CLI_PATH: { meaning: 'the temporal binary, when not on PATH', unset: "PATH, then Go's bin folder" },
+  TEMPORAL_PORT: {
+    meaning:
+      'frontend port of the local dev server (state in SPECFORGE_HOME/temporal.db, temporal-<port>.db on other ports)',
+  },
   TEMPORAL_UI_PORT: { meaning: 'UI port of the local dev server' },
   PORT: { meaning: 'HTTP API and review page port (specforge start)' },
-  SPECFORGE_API_TOKEN: { meaning: 'service token with the admin role; /v1 and the review page then need a token or a session', unset: 'open API (local use)' },
-  SPECFORGE_REVIEWERS_FILE: { meaning: 'YAML or JSON list of reviewers: name, role (reviewer | admin), tokenSha256', unset: 'local single-user mode' },
-  SPECFORGE_DECISION_KEY: { meaning: 'key the API signs decisions with and workers check; the same for the API and every worker on other machines', unset: 'one kept in SPECFORGE_HOME/decision.key' },
-  SPECFORGE_URL: { meaning: 'the API\'s public URL: review links; with SPECFORGE_TOKEN, where the CLI sends its requests', unset: 'links use http://localhost:PORT' },
-  SPECFORGE_TOKEN: { meaning: 'the CLI\'s token for SPECFORGE_URL (your reviewer token, or the service token)', unset: 'the CLI talks to Temporal directly' },
-  SPECFORGE_WEBHOOK_URL: { meaning: 'gate openings, reminders and run ends are POSTed here as JSON (Slack-compatible text)', unset: 'no notifications' },
+  SPECFORGE_API_TOKEN: {
+    meaning: 'service token with the admin role; /v1 and the review page then need a token or a session',
+    unset: 'open API (local use)',
+  },
+  SPECFORGE_REVIEWERS_FILE: {
+    meaning: 'YAML or JSON list of reviewers: name, role (reviewer | admin), tokenSha256',
+    unset: 'local single-user mode',
+  },
+  SPECFORGE_DECISION_KEY: {
+    meaning:
+      'key the API signs decisions with and workers check; the same for the API and every worker on other machines',
+    unset: 'one kept in SPECFORGE_HOME/decision.key',
+  },
+  SPECFORGE_URL: {
+    meaning: "the API's public URL: review links; with SPECFORGE_TOKEN, where the CLI sends its requests",
+    unset: 'links use http://localhost:PORT',
+  },
+  SPECFORGE_TOKEN: {
+    meaning: "the CLI's token for SPECFORGE_URL (your reviewer token, or the service token)",
+    unset: 'the CLI talks to Temporal directly',
+  },
+  SPECFORGE_WEBHOOK_URL: {
+    meaning: 'gate openings, reminders and run ends are POSTed here as JSON (Slack-compatible text)',
+    unset: 'no notifications',
+  },
   OPENAI_API_KEY: { meaning: 'key for OpenAI or a compatible server', unset: 'the offline generator' },
   OPENAI_BASE_URL: { meaning: 'Ollama, vLLM, LM Studio, Azure or any OpenAI-compatible URL', unset: 'OpenAI' },
   SPECFORGE_MODEL: { meaning: 'model name' },
-  SPECFORGE_LLM_TIMEOUT_MS: { meaning: 'each model request\'s timeout; phase activities get this times the calls one may make' },
-  SPECFORGE_RESPONSE_FORMAT: { meaning: 'auto | json_schema_strict | json_schema | json_object: how the answer\'s shape is asked for; auto falls back in that order and remembers what each server takes' },
-  SPECFORGE_ANSWER_TOKENS: { meaning: 'max_tokens of a phase\'s first request; a truncated answer is asked again with twice as many' },
+  SPECFORGE_LLM_TIMEOUT_MS: {
+    meaning: "each model request's timeout; phase activities get this times the calls one may make",
+  },
+  SPECFORGE_RESPONSE_FORMAT: {
+    meaning:
+      "auto | json_schema_strict | json_schema | json_object: how the answer's shape is asked for; auto falls back in that order and remembers what each server takes",
+  },
+  SPECFORGE_ANSWER_TOKENS: {
+    meaning: "max_tokens of a phase's first request; a truncated answer is asked again with twice as many",
+  },
   SPECFORGE_MAX_TOKENS: { meaning: 'the most tokens any request asks for' },
-  SPECFORGE_CONTEXT_TOKENS: { meaning: 'the model server\'s context window: no request asks for more than it leaves after the prompt', unset: 'what the server reports (vLLM, llama.cpp), else no limit' },
+  SPECFORGE_CONTEXT_TOKENS: {
+    meaning: "the model server's context window: no request asks for more than it leaves after the prompt",
+    unset: 'what the server reports (vLLM, llama.cpp), else no limit',
+  },
   SPECFORGE_OUT: { meaning: 'where packs are written (<out>/<slug>/)' },
   SPECFORGE_HOME: { meaning: 'dev-server database, phase outputs, LLM cache' },
   GITHUB_TOKEN: { meaning: 'token with issues write access', unset: 'no GitHub target' },
@@ -48,7 +80,11 @@ const VARIABLES: Record<keyof Config, VariableHelp> = {
 export function environmentHelp(defaults: Partial<Config> = loadConfig({})): string {
   const rows = Object.entries(VARIABLES).map(([name, help]) => {
     const value = defaults[name as keyof Config];
-    return { name, fallback: value === undefined ? `unset: ${help.unset ?? 'not used'}` : `default: ${String(value)}`, meaning: help.meaning };
+    return {
+      name,
+      fallback: value === undefined ? `unset: ${help.unset ?? 'not used'}` : `default: ${String(value)}`,
+      meaning: help.meaning,
+    };
   });
   const width = Math.max(...rows.map((row) => row.name.length)) + 2;
   const lines = rows.map((row) => `  ${row.name.padEnd(width)}${row.fallback}\n  ${' '.repeat(width)}${row.meaning}`);

@@ -10,7 +10,11 @@ export function formatPhaseDiff(diff: PhaseDiff, paint: Colours): string {
   const items = [
     ...diff.added.map((item) => paint.green(`  + added    ${describe(item)}`)),
     ...diff.removed.map((item) => paint.red(`  - removed  ${describe(item)}`)),
-    ...diff.changed.map((item) => paint.yellow(`  ~ changed  ${describe(item)}${item.fields.length ? `  (${item.fields.map((field) => terminalText(field.path)).join(', ')})` : ''}`)),
+    ...diff.changed.map((item) =>
+      paint.yellow(
+        `  ~ changed  ${describe(item)}${item.fields.length ? `  (${item.fields.map((field) => terminalText(field.path)).join(', ')})` : ''}`,
+      ),
+    ),
   ];
   const lines = changedLines(diff.lines).map((line) => {
     if (line === undefined) return paint.dim('  …');
@@ -30,7 +34,8 @@ export function changedLines(lines: DiffLine[], context = CONTEXT_LINES): (DiffL
   const keep = new Set<number>();
   lines.forEach((line, index) => {
     if (line.op === ' ') return;
-    for (let near = Math.max(0, index - context); near <= Math.min(lines.length - 1, index + context); near += 1) keep.add(near);
+    for (let near = Math.max(0, index - context); near <= Math.min(lines.length - 1, index + context); near += 1)
+      keep.add(near);
   });
   const shown: (DiffLine | undefined)[] = [];
   let previous = -1;

@@ -12,17 +12,25 @@ export function formatPhaseView(view: PhaseView, paint: Colours): string {
     .split('\n')
     .map((line) => (/^#{1,6} /.test(line) ? paint.bold(paint.cyan(line)) : line))
     .join('\n');
-  return [heading, '', markdown.trimEnd(), '', ...checkLines(view, paint), ...questionLines(view, paint)].join('\n') + '\n';
+  return (
+    [heading, '', markdown.trimEnd(), '', ...checkLines(view, paint), ...questionLines(view, paint)].join('\n') + '\n'
+  );
 }
 
 function checkLines(view: PhaseView, paint: Colours): string[] {
   const checks = view.checks.map((check) =>
-    check.valid ? paint.green(`  ✔ ${terminalText(check.validator)}`) : paint.red(`  ✘ ${terminalText(check.validator)}: ${check.errors.map(terminalText).join('; ')}`),
+    check.valid
+      ? paint.green(`  ✔ ${terminalText(check.validator)}`)
+      : paint.red(`  ✘ ${terminalText(check.validator)}: ${check.errors.map(terminalText).join('; ')}`),
   );
   const quality = view.quality.map((result) =>
-    result.passed ? paint.green(`  ✔ ${result.criterion}`) : paint.red(`  ✘ ${result.criterion}: ${result.reasons.map(terminalText).join('; ')}`),
+    result.passed
+      ? paint.green(`  ✔ ${result.criterion}`)
+      : paint.red(`  ✘ ${result.criterion}: ${result.reasons.map(terminalText).join('; ')}`),
   );
-  const orphans = view.orphans.length ? [paint.yellow(`  ! not traced yet: ${view.orphans.map(terminalText).join(', ')}`)] : [];
+  const orphans = view.orphans.length
+    ? [paint.yellow(`  ! not traced yet: ${view.orphans.map(terminalText).join(', ')}`)]
+    : [];
   const lines = [...checks, ...quality, ...orphans];
   return lines.length ? [paint.bold('Checks'), ...lines, ''] : [];
 }
@@ -32,7 +40,10 @@ function questionLines(view: PhaseView, paint: Colours): string[] {
   return [
     paint.bold('Questions'),
     ...view.questions.map((question) => {
-      const answer = question.answer === null ? paint.dim(`default: ${terminalText(question.suggestedDefault)}`) : `answered: ${terminalText(question.answer)}`;
+      const answer =
+        question.answer === null
+          ? paint.dim(`default: ${terminalText(question.suggestedDefault)}`)
+          : `answered: ${terminalText(question.answer)}`;
       return `  ${terminalText(question.id)}  ${terminalText(question.question)}\n        ${answer}`;
     }),
     '',

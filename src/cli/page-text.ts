@@ -11,7 +11,11 @@ export interface PagedOutput {
  * Writes text, through $PAGER (or `less -R`) when it is longer than the terminal and the output
  * is a TTY; a pager that cannot start falls back to plain output.
  */
-export async function pageText(text: string, output: PagedOutput = process.stdout, pager = process.env.PAGER || 'less -R'): Promise<void> {
+export async function pageText(
+  text: string,
+  output: PagedOutput = process.stdout,
+  pager = process.env.PAGER || 'less -R',
+): Promise<void> {
   const body = text.endsWith('\n') ? text : `${text}\n`;
   if (!output.isTTY || screenLines(body, output.columns ?? 80) < (output.rows ?? 24) - 1) {
     output.write(body);

@@ -27,7 +27,12 @@ export class ProgressLine {
   ) {}
 
   show(progress: Progress): void {
-    const detail = [progress.repair ? `repair attempt ${progress.repair}` : '', progress.retry && progress.retry > 1 ? `retry ${progress.retry - 1}` : ''].filter(Boolean).join(', ');
+    const detail = [
+      progress.repair ? `repair attempt ${progress.repair}` : '',
+      progress.retry && progress.retry > 1 ? `retry ${progress.retry - 1}` : '',
+    ]
+      .filter(Boolean)
+      .join(', ');
     if (!this.output.isTTY) {
       const plain = `… ${progress.label}${detail ? `: ${detail}` : ''}\n`;
       if (plain !== this.lastPlain) this.output.write(plain);

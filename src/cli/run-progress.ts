@@ -34,10 +34,18 @@ export class RunProgress {
     if (!this.firstSeen.has(label)) this.firstSeen.set(label, this.now());
     if (this.now() - this.describedAt >= DESCRIBE_EVERY_MS) {
       this.describedAt = this.now();
-      this.activity = await this.client.workflow.getHandle(this.id).describe().then(runningPhaseActivity, () => this.activity);
+      this.activity = await this.client.workflow
+        .getHandle(this.id)
+        .describe()
+        .then(runningPhaseActivity, () => this.activity);
     }
     const attempt = this.activity?.modelAttempt ?? 1;
-    this.line.show({ label, startedAt: this.firstSeen.get(label)!, repair: attempt > 1 ? attempt - 1 : undefined, retry: this.activity?.retry });
+    this.line.show({
+      label,
+      startedAt: this.firstSeen.get(label)!,
+      repair: attempt > 1 ? attempt - 1 : undefined,
+      retry: this.activity?.retry,
+    });
   }
 }
 

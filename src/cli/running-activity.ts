@@ -12,10 +12,18 @@ export interface RunningActivity {
 }
 
 /** Reads the pending phase activity from a run's description (raw pendingActivities heartbeat details). */
-export function runningPhaseActivity(description: Pick<WorkflowExecutionDescription, 'raw'>): RunningActivity | undefined {
-  const activity = (description.raw.pendingActivities ?? []).find((pending) => pending.activityType?.name?.startsWith('generate'));
+export function runningPhaseActivity(
+  description: Pick<WorkflowExecutionDescription, 'raw'>,
+): RunningActivity | undefined {
+  const activity = (description.raw.pendingActivities ?? []).find((pending) =>
+    pending.activityType?.name?.startsWith('generate'),
+  );
   if (!activity) return undefined;
-  return { type: activity.activityType?.name ?? '', modelAttempt: attemptFrom(activity.heartbeatDetails?.payloads?.[0]), retry: activity.attempt ?? 1 };
+  return {
+    type: activity.activityType?.name ?? '',
+    modelAttempt: attemptFrom(activity.heartbeatDetails?.payloads?.[0]),
+    retry: activity.attempt ?? 1,
+  };
 }
 
 function attemptFrom(payload: Payload | null | undefined): number | undefined {

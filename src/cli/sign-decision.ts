@@ -8,7 +8,11 @@ import type { Decision } from '../shared/decision';
  * goes unsigned and the run records it as a raw update: a key made up for this process could be
  * checked by another worker on the same task queue, which would refuse it.
  */
-export function signDecision(config: Pick<Config, 'SPECFORGE_DECISION_KEY'>, specId: string, decision: Decision): Decision {
+export function signDecision(
+  config: Pick<Config, 'SPECFORGE_DECISION_KEY'>,
+  specId: string,
+  decision: Decision,
+): Decision {
   if (!config.SPECFORGE_DECISION_KEY) return decision;
   const viaCli: Decision = { ...decision, via: 'cli' };
   return { ...viaCli, proof: decisionProof(config.SPECFORGE_DECISION_KEY, specId, viaCli) };

@@ -12,14 +12,23 @@ import { signDecision } from './sign-decision';
 import type { SpecBackend, TicketIndex } from './spec-backend';
 
 /** The commands straight against Temporal and the artifact store on this machine (no API). */
-export function temporalBackend(client: Client, config: Pick<Config, 'TEMPORAL_NAMESPACE' | 'SPECFORGE_DECISION_KEY'>, store: ArtifactStore, close: () => Promise<void>): SpecBackend {
+export function temporalBackend(
+  client: Client,
+  config: Pick<Config, 'TEMPORAL_NAMESPACE' | 'SPECFORGE_DECISION_KEY'>,
+  store: ArtifactStore,
+  close: () => Promise<void>,
+): SpecBackend {
   return {
     async status(id) {
       const status = await readSpecStatus(client, id);
-      return { ...status, artifacts: status.artifacts.map((artifact) => ({ file: artifact.file, location: artifact.path })) };
+      return {
+        ...status,
+        artifacts: status.artifacts.map((artifact) => ({ file: artifact.file, location: artifact.path })),
+      };
     },
     list: (options) => listSpecs(client, config.TEMPORAL_NAMESPACE, options),
-    decide: (id, decision) => decideSpec(client, id, signDecision(config, id, { ...decision, by: decision.by ?? os.userInfo().username })),
+    decide: (id, decision) =>
+      decideSpec(client, id, signDecision(config, id, { ...decision, by: decision.by ?? os.userInfo().username })),
     async tickets(id) {
       const status = await readSpecStatus(client, id);
       const file = status.artifacts.find((artifact) => artifact.file === `tickets_${status.slug}.json`);

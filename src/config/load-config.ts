@@ -4,7 +4,11 @@ import { RESPONSE_FORMAT_SETTINGS } from '../activities/llm/response-format';
 const optionalText = z.string().trim().min(1).optional().catch(undefined);
 
 const configSchema = z.object({
-  TEMPORAL_ADDRESS: z.string().trim().regex(/^[^\s:]+:\d+$/, 'must be host:port, e.g. localhost:7233').optional(),
+  TEMPORAL_ADDRESS: z
+    .string()
+    .trim()
+    .regex(/^[^\s:]+:\d+$/, 'must be host:port, e.g. localhost:7233')
+    .optional(),
   TEMPORAL_NAMESPACE: z.string().min(1).default('default'),
   TEMPORAL_TASK_QUEUE: z.string().min(1).default('specforge'),
   TEMPORAL_CLI_PATH: optionalText,

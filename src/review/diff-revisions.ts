@@ -12,7 +12,10 @@ export interface RevisionSnapshot {
  * Two revisions of a phase compared: items matched by id (added, removed, and changed with each
  * field that differs), and the rendered Markdown line by line. Pure: no I/O.
  */
-export function diffRevisions(before: RevisionSnapshot, after: RevisionSnapshot): Pick<PhaseDiff, 'added' | 'removed' | 'changed' | 'lines'> {
+export function diffRevisions(
+  before: RevisionSnapshot,
+  after: RevisionSnapshot,
+): Pick<PhaseDiff, 'added' | 'removed' | 'changed' | 'lines'> {
   const earlier = new Map(before.items.map((item) => [item.id, item]));
   const later = new Map(after.items.map((item) => [item.id, item]));
   return {
@@ -37,7 +40,9 @@ export function fieldChanges(before: unknown, after: unknown, path: string): Fie
   if (Array.isArray(before) && Array.isArray(after) && before.length === after.length) {
     return before.flatMap((entry, index) => fieldChanges(entry, after[index], join(path, String(index))));
   }
-  return JSON.stringify(before) === JSON.stringify(after) ? [] : [{ path: path || '(whole item)', before: before ?? null, after: after ?? null }];
+  return JSON.stringify(before) === JSON.stringify(after)
+    ? []
+    : [{ path: path || '(whole item)', before: before ?? null, after: after ?? null }];
 }
 
 /** Every line of the newer text, with the older one's removed lines where they were. */
@@ -46,7 +51,10 @@ export function lineDiff(before: string, after: string): DiffLine[] {
   return diffLines(withFinalNewline(before), withFinalNewline(after)).flatMap((change) => {
     if (!change.value) return [];
     const op = change.added ? '+' : change.removed ? '-' : ' ';
-    return change.value.replace(/\n$/, '').split('\n').map((text) => ({ op, text }) as DiffLine);
+    return change.value
+      .replace(/\n$/, '')
+      .split('\n')
+      .map((text) => ({ op, text }) as DiffLine);
   });
 }
 

@@ -26,17 +26,29 @@ export function packFileRenderers(slug: string): PackFileRenderer[] {
     { file: files.technicalSpec, summary: 'Technical specification', render: renderTechnicalSpec },
     { file: files.testPlan, summary: 'Test plan', phase: 'testing', render: renderTestPlan },
     { file: files.rolloutPlan, summary: 'Rollout plan', phase: 'rollout', render: renderRolloutPlan },
-    { file: files.architectureDiagram, summary: 'Architecture diagram (Mermaid)', phase: 'architecture', render: (pack) => renderArchitectureDiagram(pack.phases.architecture!, pack.provenance) },
+    {
+      file: files.architectureDiagram,
+      summary: 'Architecture diagram (Mermaid)',
+      phase: 'architecture',
+      render: (pack) => renderArchitectureDiagram(pack.phases.architecture!, pack.provenance),
+    },
     { file: files.apiSpec, summary: 'OpenAPI 3.1', phase: 'api', render: openApiYaml },
   ];
 }
 
 /** The renderers whose files exist for the phases in the pack. */
 export function reachedRenderers(slug: string, phases: PhaseName[]): PackFileRenderer[] {
-  return phases.length ? packFileRenderers(slug).filter((renderer) => !renderer.phase || phases.includes(renderer.phase)) : [];
+  return phases.length
+    ? packFileRenderers(slug).filter((renderer) => !renderer.phase || phases.includes(renderer.phase))
+    : [];
 }
 
 function openApiYaml(pack: PackContents): string {
-  const document = renderOpenApiDocument(pack.feature.replace(/[\r\n]+/g, ' ').slice(0, 120), pack.phases.api!, pack.phases.security, pack.provenance);
+  const document = renderOpenApiDocument(
+    pack.feature.replace(/[\r\n]+/g, ' ').slice(0, 120),
+    pack.phases.api!,
+    pack.phases.security,
+    pack.provenance,
+  );
   return stringify(document, { aliasDuplicateObjects: false });
 }

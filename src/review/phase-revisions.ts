@@ -26,11 +26,19 @@ export async function listPhaseRevisions(store: ArtifactStore, specId: string, p
     if (error.code === 'ENOENT') return [];
     throw error;
   });
-  return files.flatMap((file) => pattern.exec(file)?.[1] ?? []).map(Number).sort((a, b) => a - b);
+  return files
+    .flatMap((file) => pattern.exec(file)?.[1] ?? [])
+    .map(Number)
+    .sort((a, b) => a - b);
 }
 
 /** One revision as stored, or undefined when there is no such file. */
-export async function readPhaseRevision(store: ArtifactStore, specId: string, phase: PhaseName, revision: number): Promise<PhaseRevision | undefined> {
+export async function readPhaseRevision(
+  store: ArtifactStore,
+  specId: string,
+  phase: PhaseName,
+  revision: number,
+): Promise<PhaseRevision | undefined> {
   const file = `${phase}.r${revision}.json`;
   const filePath = store.resolveInside(store.runDir(specId), file);
   let text: string;
@@ -45,7 +53,13 @@ export async function readPhaseRevision(store: ArtifactStore, specId: string, ph
   return {
     phase,
     revision,
-    artifact: { file, path: filePath, sha256: sha256(text), bytes: Buffer.byteLength(text), summary: definition.summarize(stored.content as never) },
+    artifact: {
+      file,
+      path: filePath,
+      sha256: sha256(text),
+      bytes: Buffer.byteLength(text),
+      summary: definition.summarize(stored.content as never),
+    },
     provider: stored.provider ?? 'unknown',
     model: stored.model ?? 'unknown',
     usage: stored.usage ?? { input: 0, output: 0 },
@@ -59,6 +73,10 @@ export async function readPhaseRevision(store: ArtifactStore, specId: string, ph
 }
 
 /** The newest stored revision of a phase, if any. */
-export async function latestPhaseRevision(store: ArtifactStore, specId: string, phase: PhaseName): Promise<number | undefined> {
+export async function latestPhaseRevision(
+  store: ArtifactStore,
+  specId: string,
+  phase: PhaseName,
+): Promise<number | undefined> {
   return (await listPhaseRevisions(store, specId, phase)).at(-1);
 }

@@ -20,7 +20,11 @@ export function renderPhaseSection(pack: PackContents, phase: PhaseName): string
   const body = sectionBody(pack, phase);
   if (body === undefined) return '';
   const notes = pack.phases[phase]?.reviewerNotes ?? [];
-  return [`## ${TECHNICAL_SPEC_HEADINGS[PHASES.indexOf(phase)]}`, body, ...(notes.length ? [`Reviewer notes:\n\n${bulletList(notes)}`] : [])].join('\n\n');
+  return [
+    `## ${TECHNICAL_SPEC_HEADINGS[PHASES.indexOf(phase)]}`,
+    body,
+    ...(notes.length ? [`Reviewer notes:\n\n${bulletList(notes)}`] : []),
+  ].join('\n\n');
 }
 
 function sectionBody({ phases, provenance, slug }: PackContents, phase: PhaseName): string | undefined {

@@ -12,15 +12,30 @@ import type { PhaseDiff } from './review-types';
  * Two revisions of a phase compared by item id and by rendered Markdown. By default `to` is the
  * current revision and `from` the one before it; both must be stored (404 naming the field).
  */
-export async function readPhaseDiff(store: ArtifactStore, status: SpecRunStatus, phase: PhaseName, from?: number, to?: number): Promise<PhaseDiff> {
+export async function readPhaseDiff(
+  store: ArtifactStore,
+  status: SpecRunStatus,
+  phase: PhaseName,
+  from?: number,
+  to?: number,
+): Promise<PhaseDiff> {
   assertRevisionNumber(from, 'from');
   assertRevisionNumber(to, 'to');
   const revisions = requireSomeRevision(await listPhaseRevisions(store, status.id, phase), phase);
-  const later = to === undefined ? currentRevision(status, phase, revisions)! : requireStored(to, revisions, phase, 'to');
+  const later =
+    to === undefined ? currentRevision(status, phase, revisions)! : requireStored(to, revisions, phase, 'to');
   if (from === undefined && later === 1) {
-    throw new HttpProblem(404, 'Not found', `${phase} revision 1 is its first: there is nothing earlier to compare it with`, [{ field: 'from', message: 'no earlier revision' }]);
+    throw new HttpProblem(
+      404,
+      'Not found',
+      `${phase} revision 1 is its first: there is nothing earlier to compare it with`,
+      [{ field: 'from', message: 'no earlier revision' }],
+    );
   }
   const earlier = requireStored(from ?? later - 1, revisions, phase, 'from');
-  const [before, after] = [await renderRevision(store, status, phase, earlier), await renderRevision(store, status, phase, later)];
+  const [before, after] = [
+    await renderRevision(store, status, phase, earlier),
+    await renderRevision(store, status, phase, later),
+  ];
   return { specId: status.id, phase, from: earlier, to: later, ...diffRevisions(before, after) };
 }

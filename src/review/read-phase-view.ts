@@ -13,7 +13,12 @@ import type { OpenQuestion, PackFileText, PhaseView } from './review-types';
  * one the status names, else the newest stored. 404 names `phase` or `revision` when missing;
  * a revision that is not a positive integer is 422.
  */
-export async function readPhaseView(store: ArtifactStore, status: SpecRunStatus, phase: PhaseName, revision?: number): Promise<PhaseView> {
+export async function readPhaseView(
+  store: ArtifactStore,
+  status: SpecRunStatus,
+  phase: PhaseName,
+  revision?: number,
+): Promise<PhaseView> {
   assertRevisionNumber(revision, 'revision');
   const revisions = requireSomeRevision(await listPhaseRevisions(store, status.id, phase), phase);
   const current = currentRevision(status, phase, revisions)!;
@@ -41,7 +46,12 @@ export async function readPhaseView(store: ArtifactStore, status: SpecRunStatus,
 }
 
 function openQuestions(pack: PackContents): OpenQuestion[] {
-  return (pack.phases.requirements?.questions ?? []).map(({ id, question, suggestedDefault, answer }) => ({ id, question, suggestedDefault, answer }));
+  return (pack.phases.requirements?.questions ?? []).map(({ id, question, suggestedDefault, answer }) => ({
+    id,
+    question,
+    suggestedDefault,
+    answer,
+  }));
 }
 
 function phaseFiles(pack: PackContents, phase: PhaseName): PackFileText[] {

@@ -17,7 +17,12 @@ export interface RenderedRevision {
 }
 
 /** One stored revision, rendered as the pack would show it with the run's approved phases. */
-export async function renderRevision(store: ArtifactStore, status: SpecRunStatus, phase: PhaseName, revision: number): Promise<RenderedRevision> {
+export async function renderRevision(
+  store: ArtifactStore,
+  status: SpecRunStatus,
+  phase: PhaseName,
+  revision: number,
+): Promise<RenderedRevision> {
   const phases = await loadReviewedPhases(store, status, { phase, revision });
   const stored = phases[phase];
   if (!stored) throw new Error(`${phase}.r${revision}.json disappeared while it was read`);

@@ -7,7 +7,9 @@ import { answeredRequirements } from '../activities/phases/answered-requirements
 
 /** What the pack renderers read, for the phases under review: the same input the final pack gets. */
 export function reviewPack(status: SpecRunStatus, phases: ReviewedPhases): PackContents {
-  const contents = Object.fromEntries(Object.entries(phases).map(([name, revision]) => [name, revision.content])) as Partial<PhaseContents>;
+  const contents = Object.fromEntries(
+    Object.entries(phases).map(([name, revision]) => [name, revision.content]),
+  ) as Partial<PhaseContents>;
   if (contents.requirements) contents.requirements = answeredRequirements(contents.requirements, status.answers);
   return {
     specId: status.id,
@@ -19,4 +21,3 @@ export function reviewPack(status: SpecRunStatus, phases: ReviewedPhases): PackC
     decisions: status.decisions,
   };
 }
-

@@ -10,11 +10,20 @@ export type ReviewedPhases = Partial<Record<PhaseName, PhaseRevision>>;
  * place of its phase (approved or not) the revision under review. A status read from search
  * attributes knows states but not revision numbers: the newest file stands in.
  */
-export async function loadReviewedPhases(store: ArtifactStore, status: SpecRunStatus, reviewed?: { phase: PhaseName; revision: number }): Promise<ReviewedPhases> {
+export async function loadReviewedPhases(
+  store: ArtifactStore,
+  status: SpecRunStatus,
+  reviewed?: { phase: PhaseName; revision: number },
+): Promise<ReviewedPhases> {
   const phases: ReviewedPhases = {};
   for (const name of PHASES) {
     const entry = status.phases.find((candidate) => candidate.name === name);
-    const revision = reviewed?.phase === name ? reviewed.revision : entry?.state === 'approved' ? await knownRevision(store, status.id, name, entry.revision) : undefined;
+    const revision =
+      reviewed?.phase === name
+        ? reviewed.revision
+        : entry?.state === 'approved'
+          ? await knownRevision(store, status.id, name, entry.revision)
+          : undefined;
     const stored = revision ? await readPhaseRevision(store, status.id, name, revision) : undefined;
     if (stored) phases[name] = stored;
   }
@@ -22,6 +31,11 @@ export async function loadReviewedPhases(store: ArtifactStore, status: SpecRunSt
 }
 
 /** The revision the status names, or the newest file when it names none. */
-export async function knownRevision(store: ArtifactStore, specId: string, phase: PhaseName, revision: number | undefined): Promise<number | undefined> {
+export async function knownRevision(
+  store: ArtifactStore,
+  specId: string,
+  phase: PhaseName,
+  revision: number | undefined,
+): Promise<number | undefined> {
   return revision && revision > 0 ? revision : latestPhaseRevision(store, specId, phase);
 }

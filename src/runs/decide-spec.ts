@@ -7,7 +7,11 @@ import { SpecNotFoundError } from './read-spec-status';
 
 export class DecisionRefusedError extends Error {
   override name = 'DecisionRefusedError';
-  constructor(readonly kind: 'conflict' | 'invalid' | 'forbidden' | 'no_worker', message: string, readonly field?: string) {
+  constructor(
+    readonly kind: 'conflict' | 'invalid' | 'forbidden' | 'no_worker',
+    message: string,
+    readonly field?: string,
+  ) {
     super(message);
   }
 }
@@ -19,12 +23,19 @@ export async function decideSpec(client: Client, id: string, decision: Decision)
   const handle = client.workflow.getHandle(id);
   try {
     const description = await handle.describe();
-    if (description.status.name !== 'RUNNING') throw new DecisionRefusedError('conflict', `the run has finished (${description.status.name.toLowerCase()})`);
+    if (description.status.name !== 'RUNNING')
+      throw new DecisionRefusedError('conflict', `the run has finished (${description.status.name.toLowerCase()})`);
     return await Promise.race([
       handle.executeUpdate(decideUpdate, { args: [decision] }),
       new Promise<never>((_, reject) =>
         setTimeout(
-          () => reject(new DecisionRefusedError('no_worker', `No worker answered within ${UPDATE_TIMEOUT_MS / 1000} s; the decision was not applied. Start a worker, or send it as the "decision" signal, which waits for one.`)),
+          () =>
+            reject(
+              new DecisionRefusedError(
+                'no_worker',
+                `No worker answered within ${UPDATE_TIMEOUT_MS / 1000} s; the decision was not applied. Start a worker, or send it as the "decision" signal, which waits for one.`,
+              ),
+            ),
           UPDATE_TIMEOUT_MS,
         ).unref(),
       ),
@@ -34,7 +45,12 @@ export async function decideSpec(client: Client, id: string, decision: Decision)
     if (error instanceof WorkflowUpdateFailedError && error.cause instanceof ApplicationFailure) {
       const failure = error.cause;
       const field = typeof failure.details?.[0] === 'string' ? failure.details[0] : undefined;
-      const kind = failure.type === DECISION_FAILURE_TYPES.conflict ? 'conflict' : failure.type === DECISION_FAILURE_TYPES.forbidden ? 'forbidden' : 'invalid';
+      const kind =
+        failure.type === DECISION_FAILURE_TYPES.conflict
+          ? 'conflict'
+          : failure.type === DECISION_FAILURE_TYPES.forbidden
+            ? 'forbidden'
+            : 'invalid';
       throw new DecisionRefusedError(kind, failure.message, field);
     }
     throw error;

@@ -7,7 +7,9 @@ import type { Decision } from '../shared/decision';
  */
 export function decisionProof(key: string, specId: string, decision: Decision): string {
   const { proof: _proof, ...signed } = decision;
-  return createHmac('sha256', key).update(canonicalJson([specId, signed])).digest('base64url');
+  return createHmac('sha256', key)
+    .update(canonicalJson([specId, signed]))
+    .digest('base64url');
 }
 
 export function isDecisionProofValid(key: string | undefined, specId: string, decision: Decision): boolean {
@@ -21,7 +23,9 @@ export function isDecisionProofValid(key: string | undefined, specId: string, de
 function canonicalJson(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
   if (value && typeof value === 'object') {
-    const entries = Object.entries(value).filter(([, item]) => item !== undefined).sort(([a], [b]) => (a < b ? -1 : 1));
+    const entries = Object.entries(value)
+      .filter(([, item]) => item !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : 1));
     return `{${entries.map(([key, item]) => `${JSON.stringify(key)}:${canonicalJson(item)}`).join(',')}}`;
   }
   return JSON.stringify(value);

@@ -20,7 +20,10 @@ export async function listSpecs(
   namespace: string,
   options: { status?: SpecStatus; limit: number; cursor?: string },
 ): Promise<{ items: SpecSummary[]; nextCursor: string | null }> {
-  const query = [`WorkflowType = '${SPEC_WORKFLOW_TYPE}'`, ...(options.status ? [`SpecStatus = '${options.status}'`] : [])].join(' AND ');
+  const query = [
+    `WorkflowType = '${SPEC_WORKFLOW_TYPE}'`,
+    ...(options.status ? [`SpecStatus = '${options.status}'`] : []),
+  ].join(' AND ');
   const page = await client.workflowService.listWorkflowExecutions({
     namespace,
     query,
@@ -32,7 +35,10 @@ export async function listSpecs(
       const payload = execution.searchAttributes?.indexedFields?.[name];
       return payload ? String(defaultPayloadConverter.fromPayload(payload)) : '';
     };
-    const temporalStatus = String(proto.temporal.api.enums.v1.WorkflowExecutionStatus[execution.status ?? 0]).replace('WORKFLOW_EXECUTION_STATUS_', '');
+    const temporalStatus = String(proto.temporal.api.enums.v1.WorkflowExecutionStatus[execution.status ?? 0]).replace(
+      'WORKFLOW_EXECUTION_STATUS_',
+      '',
+    );
     return {
       id: execution.execution?.workflowId ?? '',
       feature: attribute('SpecFeature'),

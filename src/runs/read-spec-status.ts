@@ -31,28 +31,43 @@ export async function readSpecStatus(client: Client, id: string): Promise<SpecRu
     if (live) return { ...live, temporalStatus };
     return { ...fromSearchAttributes(id, description), temporalStatus };
   }
-  const closedStatus: SpecStatus = temporalStatus === 'COMPLETED' ? (memo?.status ?? 'completed') : temporalStatus === 'CANCELLED' ? 'cancelled' : 'failed';
+  const closedStatus: SpecStatus =
+    temporalStatus === 'COMPLETED'
+      ? (memo?.status ?? 'completed')
+      : temporalStatus === 'CANCELLED'
+        ? 'cancelled'
+        : 'failed';
   const base = memo ?? fromSearchAttributes(id, description);
   return { ...base, status: closedStatus, pendingApproval: undefined, temporalStatus };
 }
 
 function fromSearchAttributes(id: string, description: WorkflowExecutionDescription): SpecRunStatus {
   const attributes = description.typedSearchAttributes;
-  const feature = attributes.get(SPEC_FEATURE) ?? (description.memo?.request as { feature?: string } | undefined)?.feature ?? id;
+  const feature =
+    attributes.get(SPEC_FEATURE) ?? (description.memo?.request as { feature?: string } | undefined)?.feature ?? id;
   const status = (attributes.get(SPEC_STATUS) ?? 'running') as SpecStatus;
   const phase = attributes.get(SPEC_PHASE) ?? 'requirements';
   const current = isPhaseName(phase) ? PHASES.indexOf(phase) : PHASES.length;
   const stateOf = (index: number): PhaseStateName =>
-    index < current ? 'approved' : index > current ? 'pending' : status === 'awaiting_approval' ? 'awaiting_approval' : 'running';
+    index < current
+      ? 'approved'
+      : index > current
+        ? 'pending'
+        : status === 'awaiting_approval'
+          ? 'awaiting_approval'
+          : 'running';
   return {
     id,
     feature,
     slug: slugify(feature),
     status,
     phase: phase as SpecRunStatus['phase'],
-    gates: ((description.memo?.request as { gates?: SpecRunStatus['gates'] } | undefined)?.gates) ?? 'each',
+    gates: (description.memo?.request as { gates?: SpecRunStatus['gates'] } | undefined)?.gates ?? 'each',
     phases: PHASES.map((name, index) => ({ name, state: stateOf(index), revision: 0 })),
-    pendingApproval: status === 'awaiting_approval' && isPhaseName(phase) ? { phase, revision: 0, summary: '', since: '', quality: [], orphans: [] } : undefined,
+    pendingApproval:
+      status === 'awaiting_approval' && isPhaseName(phase)
+        ? { phase, revision: 0, summary: '', since: '', quality: [], orphans: [] }
+        : undefined,
     decisions: [],
     artifacts: [],
     tickets: [],
@@ -60,5 +75,8 @@ function fromSearchAttributes(id: string, description: WorkflowExecutionDescript
 }
 
 function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
-  return Promise.race([promise, new Promise<T>((_, reject) => setTimeout(() => reject(new Error('timeout')), ms).unref())]);
+  return Promise.race([
+    promise,
+    new Promise<T>((_, reject) => setTimeout(() => reject(new Error('timeout')), ms).unref()),
+  ]);
 }

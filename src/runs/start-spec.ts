@@ -10,12 +10,19 @@ export const SPEC_WORKFLOW_TYPE = 'specWorkflow';
  * `phaseActivityTimeoutMs` (phaseActivityTimeoutMs of the starter's configuration) gives phase
  * activities the time the model settings need.
  */
-export async function startSpec(client: Client, taskQueue: string, request: SpecRequest, options: { reviewUrl?: string; phaseActivityTimeoutMs?: number } = {}): Promise<string> {
+export async function startSpec(
+  client: Client,
+  taskQueue: string,
+  request: SpecRequest,
+  options: { reviewUrl?: string; phaseActivityTimeoutMs?: number } = {},
+): Promise<string> {
   const id = newSpecId(request.feature);
   await client.workflow.start(SPEC_WORKFLOW_TYPE, {
     taskQueue,
     workflowId: id,
-    args: [options.phaseActivityTimeoutMs ? { ...request, phaseActivityTimeoutMs: options.phaseActivityTimeoutMs } : request],
+    args: [
+      options.phaseActivityTimeoutMs ? { ...request, phaseActivityTimeoutMs: options.phaseActivityTimeoutMs } : request,
+    ],
     // Set at start so the UI can filter the run before a worker has picked it up.
     typedSearchAttributes: [
       { key: SPEC_STATUS, value: 'running' },
@@ -31,13 +38,20 @@ export async function startSpec(client: Client, taskQueue: string, request: Spec
 }
 
 function staticDetails(id: string, request: SpecRequest, reviewUrl: string | undefined): string {
-  const review = reviewUrl ? `[Review page](${reviewUrl.replace(/\/+$/, '')}/specs/${id})` : `\`npx specforge open ${id}\` prints the review page's address`;
+  const review = reviewUrl
+    ? `[Review page](${reviewUrl.replace(/\/+$/, '')}/specs/${id})`
+    : `\`npx specforge open ${id}\` prints the review page's address`;
   return [
     `**Review and decide**: ${review}.`,
     '',
     `Gates: ${request.gates ?? 'each'}${request.approvers?.length ? `; approvers: ${request.approvers.join(', ')}` : ''}${(request.approvalsRequired ?? 1) > 1 ? `; ${request.approvalsRequired} approvals per gate` : ''}.`,
     '',
-    ...(request.context ? [`Project context: ${request.context.source} (sha256 \`${request.context.sha256.slice(0, 12)}\`, ${request.context.characters} characters).`, ''] : []),
+    ...(request.context
+      ? [
+          `Project context: ${request.context.source} (sha256 \`${request.context.sha256.slice(0, 12)}\`, ${request.context.characters} characters).`,
+          '',
+        ]
+      : []),
     'From the Temporal CLI, an update answers at once (a refusal comes back as an error):',
     '```',
     `temporal workflow update execute --workflow-id ${id} --name decide --input '{"phase":"requirements","action":"approve","by":"your-name"}'`,

@@ -26,40 +26,85 @@ export function checkDecision(decision: Decision, gate: GateView): DecisionRefus
   const invalid = (field: string, message: string): DecisionRefusal => ({ kind: 'invalid', field, message });
   if (!decision || typeof decision !== 'object') return invalid('(body)', 'a decision must be a JSON object');
   if (!isGateName(decision.phase)) return invalid('phase', `unknown phase "${String(decision.phase)}"`);
-  if (!(DECISION_ACTIONS as readonly string[]).includes(decision.action)) return invalid('action', `action must be one of ${DECISION_ACTIONS.join(', ')}`);
+  if (!(DECISION_ACTIONS as readonly string[]).includes(decision.action))
+    return invalid('action', `action must be one of ${DECISION_ACTIONS.join(', ')}`);
   if (typeof decision.by !== 'string' || !decision.by.trim()) return invalid('by', 'say who decides');
-  if (decision.comment !== undefined && (typeof decision.comment !== 'string' || decision.comment.length > MAX_COMMENT_LENGTH)) {
+  if (
+    decision.comment !== undefined &&
+    (typeof decision.comment !== 'string' || decision.comment.length > MAX_COMMENT_LENGTH)
+  ) {
     return invalid('comment', `comment must be text of at most ${MAX_COMMENT_LENGTH} characters`);
   }
   const items = checkItems(decision.items);
   if (items) return items;
-  if (decision.action === 'skip' && decision.phase !== TICKETS_GATE) return invalid('action', 'skip is only for the tickets gate');
-  if (decision.action === 'request_changes' && decision.phase === TICKETS_GATE) return invalid('action', 'the ticket plan is changed with edit, not request_changes');
-  if (decision.action === 'request_changes' && !decision.comment?.trim() && !decision.items?.length) return invalid('comment', 'request_changes needs a comment saying what to change');
-  if (decision.content !== undefined && (typeof decision.content !== 'object' || decision.content === null || Array.isArray(decision.content))) {
+  if (decision.action === 'skip' && decision.phase !== TICKETS_GATE)
+    return invalid('action', 'skip is only for the tickets gate');
+  if (decision.action === 'request_changes' && decision.phase === TICKETS_GATE)
+    return invalid('action', 'the ticket plan is changed with edit, not request_changes');
+  if (decision.action === 'request_changes' && !decision.comment?.trim() && !decision.items?.length)
+    return invalid('comment', 'request_changes needs a comment saying what to change');
+  if (
+    decision.content !== undefined &&
+    (typeof decision.content !== 'object' || decision.content === null || Array.isArray(decision.content))
+  ) {
     return invalid('content', 'content must be a JSON object');
   }
   if (decision.action === 'edit' && !decision.content) return invalid('content', 'edit needs the replacement content');
-  if (gate.approvers.length > 0 && !gate.approvers.includes(decision.by)) return { kind: 'forbidden', field: 'by', message: `"${decision.by}" is not an approver of this run` };
+  if (gate.approvers.length > 0 && !gate.approvers.includes(decision.by))
+    return { kind: 'forbidden', field: 'by', message: `"${decision.by}" is not an approver of this run` };
   if (gate.requireVerified && !decision.proof) {
-    return { kind: 'forbidden', field: 'via', message: 'this run takes decisions only through specforge (API, review page or CLI), not raw Temporal signals or updates' };
+    return {
+      kind: 'forbidden',
+      field: 'via',
+      message:
+        'this run takes decisions only through specforge (API, review page or CLI), not raw Temporal signals or updates',
+    };
   }
   if (gate.finished) return { kind: 'conflict', message: 'the run has finished' };
   if (gate.awaiting !== decision.phase) {
-    return { kind: 'conflict', field: 'phase', message: gate.awaiting ? `the run is waiting on "${gate.awaiting}", not "${decision.phase}"` : 'the run is not waiting for a decision' };
+    return {
+      kind: 'conflict',
+      field: 'phase',
+      message: gate.awaiting
+        ? `the run is waiting on "${gate.awaiting}", not "${decision.phase}"`
+        : 'the run is not waiting for a decision',
+    };
   }
-  if (decision.action === 'approve' && gate.approvedBy?.includes(decision.by)) return { kind: 'conflict', field: 'by', message: `"${decision.by}" has already approved this revision` };
+  if (decision.action === 'approve' && gate.approvedBy?.includes(decision.by))
+    return { kind: 'conflict', field: 'by', message: `"${decision.by}" has already approved this revision` };
   return undefined;
 }
 
 function checkItems(items: Decision['items']): DecisionRefusal | undefined {
   if (items === undefined) return undefined;
-  const valid = Array.isArray(items) && items.length <= MAX_ITEM_COMMENTS && items.every((item) => item && typeof item.id === 'string' && item.id.length <= 200 && typeof item.comment === 'string' && item.comment.trim() && item.comment.length <= MAX_COMMENT_LENGTH);
-  return valid ? undefined : { kind: 'invalid', field: 'items', message: `items must be at most ${MAX_ITEM_COMMENTS} {id, comment} pairs with non-empty comments` };
+  const valid =
+    Array.isArray(items) &&
+    items.length <= MAX_ITEM_COMMENTS &&
+    items.every(
+      (item) =>
+        item &&
+        typeof item.id === 'string' &&
+        item.id.length <= 200 &&
+        typeof item.comment === 'string' &&
+        item.comment.trim() &&
+        item.comment.length <= MAX_COMMENT_LENGTH,
+    );
+  return valid
+    ? undefined
+    : {
+        kind: 'invalid',
+        field: 'items',
+        message: `items must be at most ${MAX_ITEM_COMMENTS} {id, comment} pairs with non-empty comments`,
+      };
 }
 
 /** Failure types the workflow uses, so callers can map refusals to HTTP statuses. */
-export const DECISION_FAILURE_TYPES = { conflict: 'DecisionConflict', invalid: 'InvalidDecision', forbidden: 'DecisionForbidden', content: 'InvalidContent' } as const;
+export const DECISION_FAILURE_TYPES = {
+  conflict: 'DecisionConflict',
+  invalid: 'InvalidDecision',
+  forbidden: 'DecisionForbidden',
+  content: 'InvalidContent',
+} as const;
 
 /** The failure type a refusal is thrown with from the update. */
 export function refusalFailureType(refusal: DecisionRefusal): string {
@@ -69,6 +114,9 @@ export function refusalFailureType(refusal: DecisionRefusal): string {
 
 /** The feedback a regeneration gets from a change request: the comment, then each item's comment by its id. */
 export function feedbackOf(decision: Decision): string {
-  const lines = [decision.comment?.trim() ?? '', ...(decision.items ?? []).map((item) => `On ${item.id}: ${item.comment.trim()}`)];
+  const lines = [
+    decision.comment?.trim() ?? '',
+    ...(decision.items ?? []).map((item) => `On ${item.id}: ${item.comment.trim()}`),
+  ];
   return lines.filter(Boolean).join('\n');
 }

@@ -18,6 +18,7 @@ export interface PhaseFailure {
 /** The usage a failure's details carry; none when it carries none (an older worker, or no call made). */
 export function usageOfDetails(details: readonly unknown[] | undefined): TokenUsage {
   const usage = (details?.[0] as Partial<FailureDetails> | undefined)?.usage;
-  const count = (value: unknown) => (typeof value === 'number' && Number.isFinite(value) && value >= 0 ? Math.round(value) : 0);
+  const count = (value: unknown) =>
+    typeof value === 'number' && Number.isFinite(value) && value >= 0 ? Math.round(value) : 0;
   return { input: count(usage?.input), output: count(usage?.output) };
 }

@@ -21,7 +21,35 @@ function indefiniteArticle(phrase: string): 'a' | 'an' {
 // Letters whose names start with a vowel sound: "an F", "an HR manager", "an SSO connection".
 const LETTERS_SOUNDING_VOWEL = 'AEFHILMNORSX';
 // Acronyms said as words take the article of the word: "a SAML assertion", "a NATO member".
-const SPOKEN_ACRONYMS = new Set(['SAML', 'SCIM', 'SOAP', 'NATO', 'LAN', 'RAM', 'ROM', 'MIME', 'SASS', 'FIFO', 'LIFO', 'RAID', 'SIM', 'SEPA', 'NASA', 'GIF', 'JPEG', 'JSON', 'YAML', 'WASM', 'CAPTCHA', 'GDPR', 'HIPAA', 'SOX', 'SWIFT', 'NIST', 'MOOC']);
+const SPOKEN_ACRONYMS = new Set([
+  'SAML',
+  'SCIM',
+  'SOAP',
+  'NATO',
+  'LAN',
+  'RAM',
+  'ROM',
+  'MIME',
+  'SASS',
+  'FIFO',
+  'LIFO',
+  'RAID',
+  'SIM',
+  'SEPA',
+  'NASA',
+  'GIF',
+  'JPEG',
+  'JSON',
+  'YAML',
+  'WASM',
+  'CAPTCHA',
+  'GDPR',
+  'HIPAA',
+  'SOX',
+  'SWIFT',
+  'NIST',
+  'MOOC',
+]);
 const CONSONANT_SOUND_VOWELS = /^(uni(?!n)|use|usa|usu|uti|ura|ure|uro|eu|ewe|one(?!r|s)|once|ubiq|uk$|ukr|uga|uvu)/;
 const VOWEL_SOUND_CONSONANTS = /^(hour|honest|honou?r|heir|herb$)/;
 

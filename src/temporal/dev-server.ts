@@ -29,7 +29,9 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
   if (await isListening(options.port)) return { address, uiUrl, started: false, stop: async () => undefined };
   // The server would die on the taken port with a bind error buried in its log; say which port instead.
   if (options.uiPort && (await isListening(options.uiPort))) {
-    throw new Error(`Port ${options.uiPort} for the Temporal UI is already in use (another specforge?): set TEMPORAL_UI_PORT to a free port`);
+    throw new Error(
+      `Port ${options.uiPort} for the Temporal UI is already in use (another specforge?): set TEMPORAL_UI_PORT to a free port`,
+    );
   }
   const args = ['server', 'start-dev', '--ip', '127.0.0.1', '--port', String(options.port), '--log-level', 'error'];
   args.push(...(options.uiPort ? ['--ui-port', String(options.uiPort)] : ['--headless']));
@@ -45,7 +47,12 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
   return { address, uiUrl, started: true, stop: () => stopChild(child) };
 }
 
-async function waitUntilListening(port: number, child: ChildProcess, timeoutMs: number, stderr: () => string): Promise<void> {
+async function waitUntilListening(
+  port: number,
+  child: ChildProcess,
+  timeoutMs: number,
+  stderr: () => string,
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`The Temporal dev server exited (${child.exitCode}): ${stderr()}`);

@@ -19,12 +19,20 @@ export interface TemporalEndpoint {
  * TEMPORAL_ADDRESS when set; otherwise a local dev server on TEMPORAL_PORT keeping its state under
  * SPECFORGE_HOME, one database per port so two servers side by side never share one.
  */
-export async function ensureTemporal(config: Config, log: (message: string) => void = () => undefined): Promise<TemporalEndpoint> {
+export async function ensureTemporal(
+  config: Config,
+  log: (message: string) => void = () => undefined,
+): Promise<TemporalEndpoint> {
   let devServer: DevServer | undefined;
   let address = config.TEMPORAL_ADDRESS;
   if (!address) {
     const cli = await findTemporalCli({ cliPath: config.TEMPORAL_CLI_PATH, onInstall: log });
-    devServer = await startDevServer({ cli, port: config.TEMPORAL_PORT, uiPort: config.TEMPORAL_UI_PORT, dbFile: path.resolve(config.SPECFORGE_HOME, devServerDatabase(config.TEMPORAL_PORT)) });
+    devServer = await startDevServer({
+      cli,
+      port: config.TEMPORAL_PORT,
+      uiPort: config.TEMPORAL_UI_PORT,
+      dbFile: path.resolve(config.SPECFORGE_HOME, devServerDatabase(config.TEMPORAL_PORT)),
+    });
     address = devServer.address;
   }
   const connection = await Connection.connect({ address });

@@ -14,14 +14,22 @@ export class TemporalCliMissingError extends Error {
  * The `temporal` binary: TEMPORAL_CLI_PATH, PATH, then Go's bin folder; failing those, built with
  * `go install` (later CLI versions carry a replace directive and cannot be go-installed).
  */
-export async function findTemporalCli(options: { cliPath?: string; install?: boolean; onInstall?: (message: string) => void } = {}): Promise<string> {
-  const candidates = [options.cliPath, ...(process.env.PATH ?? '').split(path.delimiter).map((folder) => folder && path.join(folder, 'temporal'))];
+export async function findTemporalCli(
+  options: { cliPath?: string; install?: boolean; onInstall?: (message: string) => void } = {},
+): Promise<string> {
+  const candidates = [
+    options.cliPath,
+    ...(process.env.PATH ?? '').split(path.delimiter).map((folder) => folder && path.join(folder, 'temporal')),
+  ];
   const goBin = await goBinFolder();
   if (goBin) candidates.push(path.join(goBin, 'temporal'));
   for (const candidate of candidates) if (candidate && (await isExecutable(candidate))) return candidate;
   if (options.install !== false && goBin) {
     options.onInstall?.(`Building the Temporal CLI with go install ${TEMPORAL_CLI_MODULE} (a few minutes, once)...`);
-    await run('go', ['install', TEMPORAL_CLI_MODULE], { env: { ...process.env, GOTOOLCHAIN: 'local' }, maxBuffer: 16 * 1024 * 1024 });
+    await run('go', ['install', TEMPORAL_CLI_MODULE], {
+      env: { ...process.env, GOTOOLCHAIN: 'local' },
+      maxBuffer: 16 * 1024 * 1024,
+    });
     const built = path.join(goBin, 'temporal');
     if (await isExecutable(built)) return built;
   }
@@ -41,5 +49,8 @@ async function goBinFolder(): Promise<string | undefined> {
 }
 
 async function isExecutable(file: string): Promise<boolean> {
-  return access(file, constants.X_OK).then(() => true, () => false);
+  return access(file, constants.X_OK).then(
+    () => true,
+    () => false,
+  );
 }

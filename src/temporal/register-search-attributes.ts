@@ -5,7 +5,10 @@ const { temporal } = proto;
 import { SEARCH_ATTRIBUTES } from '../workflows/search-attributes';
 
 const ALREADY_EXISTS = 6; // gRPC status code
-const TYPES = { Keyword: temporal.api.enums.v1.IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD, Text: temporal.api.enums.v1.IndexedValueType.INDEXED_VALUE_TYPE_TEXT };
+const TYPES = {
+  Keyword: temporal.api.enums.v1.IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD,
+  Text: temporal.api.enums.v1.IndexedValueType.INDEXED_VALUE_TYPE_TEXT,
+};
 
 /** Adds specforge's search attributes to a server that lacks them (one not started by specforge). */
 export async function registerSearchAttributes(connection: Connection, namespace: string): Promise<void> {
@@ -13,7 +16,10 @@ export async function registerSearchAttributes(connection: Connection, namespace
   const missing = Object.entries(SEARCH_ATTRIBUTES).filter(([name]) => !existing.customAttributes?.[name]);
   if (missing.length === 0) return;
   try {
-    await connection.operatorService.addSearchAttributes({ namespace, searchAttributes: Object.fromEntries(missing.map(([name, type]) => [name, TYPES[type]])) });
+    await connection.operatorService.addSearchAttributes({
+      namespace,
+      searchAttributes: Object.fromEntries(missing.map(([name, type]) => [name, TYPES[type]])),
+    });
   } catch (error) {
     if ((error as { code?: number }).code !== ALREADY_EXISTS) throw error;
   }

@@ -10,10 +10,14 @@ export function artifactLinksOf(status: RunStatus): ArtifactLink[] {
   const link = (file: string) => ({
     file,
     href: `/v1/specs/${id}/artifacts/${encodeURIComponent(file)}`,
-    ...(READABLE_EXTENSIONS.includes(path.extname(file)) ? { readHref: `/specs/${id}/files/${encodeURIComponent(file)}` } : {}),
+    ...(READABLE_EXTENSIONS.includes(path.extname(file))
+      ? { readHref: `/specs/${id}/files/${encodeURIComponent(file)}` }
+      : {}),
   });
   return [
     ...status.artifacts.map((artifact) => ({ ...link(artifact.file), bytes: artifact.bytes })),
-    ...(status.temporalStatus === 'RUNNING' ? draftPackFiles(status).map((entry) => ({ ...link(entry.file), draft: true })) : []),
+    ...(status.temporalStatus === 'RUNNING'
+      ? draftPackFiles(status).map((entry) => ({ ...link(entry.file), draft: true }))
+      : []),
   ];
 }

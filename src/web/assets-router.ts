@@ -20,9 +20,16 @@ export function assetsRouter(): Router {
       next();
       return;
     }
-    response.sendFile(file, { maxAge: '1d', headers: { 'content-type': 'text/javascript; charset=utf-8' } }, (error) => error && next(error));
+    response.sendFile(
+      file,
+      { maxAge: '1d', headers: { 'content-type': 'text/javascript; charset=utf-8' } },
+      (error) => error && next(error),
+    );
   });
   // Revalidated on each load (ETag), so a new version of the page's script is never stale.
-  router.use('/assets', express.static(OWN_ASSETS, { index: false, redirect: false, dotfiles: 'ignore', maxAge: 0, fallthrough: true }));
+  router.use(
+    '/assets',
+    express.static(OWN_ASSETS, { index: false, redirect: false, dotfiles: 'ignore', maxAge: 0, fallthrough: true }),
+  );
   return router;
 }

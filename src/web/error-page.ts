@@ -12,15 +12,35 @@ import { viewerOf } from './viewer';
  */
 export function pageErrors(signedInMode: boolean): ErrorRequestHandler {
   return (error, request, response, next) => {
-    const problem = error instanceof SpecNotFoundError ? new HttpProblem(404, 'Not found', error.message, [{ field: 'id', message: 'no such run' }]) : error;
-    if (!(problem instanceof HttpProblem) || problem.status >= 500 || !request.accepts(['json', 'html']) || request.accepts(['json', 'html']) === 'json') {
+    const problem =
+      error instanceof SpecNotFoundError
+        ? new HttpProblem(404, 'Not found', error.message, [{ field: 'id', message: 'no such run' }])
+        : error;
+    if (
+      !(problem instanceof HttpProblem) ||
+      problem.status >= 500 ||
+      !request.accepts(['json', 'html']) ||
+      request.accepts(['json', 'html']) === 'json'
+    ) {
       next(error);
       return;
     }
-    const body = html`<section class="problem"><h1>${problem.title}</h1><p>${problem.message}</p>
-${problem.errors.length ? html`<ul>${problem.errors.map((fieldError) => html`<li><code>${fieldError.field}</code>: ${fieldError.message}</li>`)}</ul>` : ''}
-<p><a href="/">Back to the runs</a></p></section>`;
+    const body = html`<section class="problem">
+      <h1>${problem.title}</h1>
+      <p>${problem.message}</p>
+      ${
+        problem.errors.length
+          ? html`<ul>
+              ${problem.errors.map((fieldError) => html`<li><code>${fieldError.field}</code>: ${fieldError.message}</li>`)}
+            </ul>`
+          : ''
+      }
+      <p><a href="/">Back to the runs</a></p>
+    </section>`;
     setPageHeaders(response);
-    response.status(problem.status).type('html').send(pageLayout({ title: problem.title, viewer: viewerOf(response, signedInMode), body }));
+    response
+      .status(problem.status)
+      .type('html')
+      .send(pageLayout({ title: problem.title, viewer: viewerOf(response, signedInMode), body }));
   };
 }

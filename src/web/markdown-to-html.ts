@@ -5,7 +5,28 @@ import { escapeHtml, trusted, type SafeHtml } from './html';
 import { isRelativeUrl, safeUrl } from './safe-url';
 
 /** Tags Markdown from a model has no business producing: forms, media, styles, embedded documents. */
-const FORBIDDEN_TAGS = ['style', 'form', 'input', 'button', 'textarea', 'select', 'option', 'img', 'picture', 'source', 'video', 'audio', 'svg', 'math', 'iframe', 'object', 'embed', 'link', 'meta', 'base'];
+const FORBIDDEN_TAGS = [
+  'style',
+  'form',
+  'input',
+  'button',
+  'textarea',
+  'select',
+  'option',
+  'img',
+  'picture',
+  'source',
+  'video',
+  'audio',
+  'svg',
+  'math',
+  'iframe',
+  'object',
+  'embed',
+  'link',
+  'meta',
+  'base',
+];
 /** `style` could draw over the page's own buttons; `id` and `name` could clobber the page's elements. */
 const FORBIDDEN_ATTRIBUTES = ['style', 'id', 'name', 'srcset', 'formaction', 'action', 'target'];
 /** The only classes kept: the Mermaid blocks the page's script draws, and code languages. */
@@ -39,7 +60,13 @@ let window: JSDOM['window'] | undefined;
 export function markdownToHtml(text: string, options: { fileBase?: string } = {}): SafeHtml {
   const rendered = markdown.parse(text, { async: false });
   const purify = sanitizer(options.fileBase);
-  return trusted(purify.sanitize(rendered, { USE_PROFILES: { html: true }, FORBID_TAGS: FORBIDDEN_TAGS, FORBID_ATTR: FORBIDDEN_ATTRIBUTES }));
+  return trusted(
+    purify.sanitize(rendered, {
+      USE_PROFILES: { html: true },
+      FORBID_TAGS: FORBIDDEN_TAGS,
+      FORBID_ATTR: FORBIDDEN_ATTRIBUTES,
+    }),
+  );
 }
 
 function sanitizer(fileBase: string | undefined): DOMPurify {

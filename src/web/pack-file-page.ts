@@ -18,10 +18,18 @@ export function packFilePage(status: RunStatus, packFile: PackFile, viewer: View
         ? html`<pre class="mermaid">${packFile.text}</pre>`
         : html`<pre class="file-text"><code>${packFile.text}</code></pre>`;
   const body = html`<section class="run-head">
-<p class="crumbs"><a href="/">Runs</a> / <a href="${runPath}">${status.feature}</a></p>
-<h1 class="file-name"><code>${packFile.file}</code>${packFile.draft ? html` <span class="badge draft">draft</span>` : ''}</h1>
-<p class="meta">${packFile.draft ? 'Rendered now from the approved phases and the one awaiting a decision. ' : ''}<a href="${raw}" data-raw-file>Raw file</a></p>
-</section>
-<article class="phase pack-file">${content}</article>`;
+      <p class="crumbs"><a href="/">Runs</a> / <a href="${runPath}">${status.feature}</a></p>
+      <h1 class="file-name">
+        <code>${packFile.file}</code>${packFile.draft ? html` <span class="badge draft">draft</span>` : ''}
+      </h1>
+      <p class="meta">
+        ${packFile.draft ? 'Rendered now from the approved phases and the one awaiting a decision. ' : ''}<a
+          href="${raw}"
+          data-raw-file
+          >Raw file</a
+        >
+      </p>
+    </section>
+    <article class="phase pack-file">${content}</article>`;
   return pageLayout({ title: packFile.file, viewer, body, data: { page: 'file' } });
 }

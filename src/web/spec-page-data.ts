@@ -22,7 +22,11 @@ export interface SpecPageData {
 }
 
 /** Everything /specs/:id shows, read from the run's status and the phase files on the worker's disk. */
-export async function loadSpecPage(context: ApiContext, id: string, query: { phase?: unknown; revision?: unknown }): Promise<SpecPageData> {
+export async function loadSpecPage(
+  context: ApiContext,
+  id: string,
+  query: { phase?: unknown; revision?: unknown },
+): Promise<SpecPageData> {
   const status = await readSpecStatus(context.client, id);
   const phase = chosenPhase(status, query.phase);
   const revision = chosenRevision(query.revision);
@@ -33,7 +37,8 @@ export async function loadSpecPage(context: ApiContext, id: string, query: { pha
   });
   if (!view) return { status, phase, atGate: false };
   const previous = view.revisions.filter((stored) => stored < view.revision).at(-1);
-  const diff = previous === undefined ? undefined : await readPhaseDiff(context.store, status, phase, previous, view.revision);
+  const diff =
+    previous === undefined ? undefined : await readPhaseDiff(context.store, status, phase, previous, view.revision);
   const pending = status.pendingApproval;
   const atGate = status.temporalStatus === 'RUNNING' && pending?.phase === phase && pending.revision === view.revision;
   return { status, phase, view, diff, atGate };
@@ -41,13 +46,18 @@ export async function loadSpecPage(context: ApiContext, id: string, query: { pha
 
 function chosenPhase(status: RunStatus, requested: unknown): PhaseName {
   if (requested !== undefined && requested !== '') {
-    if (!isPhaseName(requested)) throw new HttpProblem(400, 'Invalid query', `No phase "${String(requested).slice(0, 40)}"`, [{ field: 'phase', message: `one of: ${PHASES.join(', ')}` }]);
+    if (!isPhaseName(requested))
+      throw new HttpProblem(400, 'Invalid query', `No phase "${String(requested).slice(0, 40)}"`, [
+        { field: 'phase', message: `one of: ${PHASES.join(', ')}` },
+      ]);
     return requested;
   }
   const pending = status.pendingApproval?.phase;
   if (isPhaseName(pending)) return pending;
   // A status read from search attributes has no revision numbers, but knows which phases were approved.
-  const generated = status.phases.filter((entry) => entry.revision > 0 || entry.state === 'approved' || entry.state === 'awaiting_approval');
+  const generated = status.phases.filter(
+    (entry) => entry.revision > 0 || entry.state === 'approved' || entry.state === 'awaiting_approval',
+  );
   return generated.at(-1)?.name ?? 'requirements';
 }
 

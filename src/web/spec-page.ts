@@ -13,31 +13,39 @@ import type { SpecPageData } from './spec-page-data';
 import type { Viewer } from './viewer';
 
 /** /specs/:id: the run, the shown phase revision, and everything needed to decide its gate. */
-export function specPage(data: SpecPageData, artifacts: ArtifactLink[], viewer: Viewer, temporalUiLink?: string): string {
+export function specPage(
+  data: SpecPageData,
+  artifacts: ArtifactLink[],
+  viewer: Viewer,
+  temporalUiLink?: string,
+): string {
   const { status, view } = data;
   const state = runState(status);
   const ticketsGate = state.open && status.pendingApproval?.phase === 'tickets';
-  const decide = ticketsGate ? ticketsGatePanel(status, viewer) : data.atGate && view ? decisionPanel(status, view, viewer) : '';
-  const body = html`
-${runHeader(status, temporalUiLink)}
-${phaseTabs(status, data.phase)}
-<div class="columns">
-<div class="main-column">
-${data.atGate && view ? editPanel(view) : ''}
-${phaseArticle(data)}
-</div>
-<aside class="side-column">
-${decide}
-${view && !data.atGate && data.phase === 'requirements' ? questionsList(view.questions) : ''}
-${view ? checksSection(view) : ''}
-${artifactLinks(artifacts, status.status === 'completed' && !state.open)}
-${decisionLog(status.decisions)}
-</aside>
-</div>`;
+  const decide = ticketsGate
+    ? ticketsGatePanel(status, viewer)
+    : data.atGate && view
+      ? decisionPanel(status, view, viewer)
+      : '';
+  const body = html` ${runHeader(status, temporalUiLink)} ${phaseTabs(status, data.phase)}
+    <div class="columns">
+      <div class="main-column">${data.atGate && view ? editPanel(view) : ''} ${phaseArticle(data)}</div>
+      <aside class="side-column">
+        ${decide} ${view && !data.atGate && data.phase === 'requirements' ? questionsList(view.questions) : ''}
+        ${view ? checksSection(view) : ''} ${artifactLinks(artifacts, status.status === 'completed' && !state.open)}
+        ${decisionLog(status.decisions)}
+      </aside>
+    </div>`;
   return pageLayout({
     title: `${data.phase} · ${status.feature.slice(0, 60)}`,
     viewer,
     body,
-    data: { page: 'spec', 'spec-id': status.id, 'state-url': `/specs/${encodeURIComponent(status.id)}/state`, 'state-version': state.version, live: String(state.open) },
+    data: {
+      page: 'spec',
+      'spec-id': status.id,
+      'state-url': `/specs/${encodeURIComponent(status.id)}/state`,
+      'state-version': state.version,
+      live: String(state.open),
+    },
   });
 }

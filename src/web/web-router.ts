@@ -28,7 +28,15 @@ export function webRouter(context: ApiContext): Router {
 
   router.get('/signin', (request, response) => {
     setPageHeaders(response);
-    response.type('html').send(signinPage({ next: localPath(request.query.next), error: request.query.error === '1', viewer: viewerOf(response, signedInMode) }));
+    response
+      .type('html')
+      .send(
+        signinPage({
+          next: localPath(request.query.next),
+          error: request.query.error === '1',
+          viewer: viewerOf(response, signedInMode),
+        }),
+      );
   });
 
   router.get('/', async (_request, response) => {
@@ -39,14 +47,26 @@ export function webRouter(context: ApiContext): Router {
   router.get('/specs/:id', async (request, response) => {
     setPageHeaders(response);
     const data = await loadSpecPage(context, specIdParam(request.params.id), request.query);
-    const temporalUi = context.uiUrl ? `${context.uiUrl}/namespaces/${context.namespace}/workflows/${encodeURIComponent(data.status.id)}` : undefined;
-    response.type('html').send(specPage(data, artifactLinksOf(data.status), viewerOf(response, signedInMode), temporalUi));
+    const temporalUi = context.uiUrl
+      ? `${context.uiUrl}/namespaces/${context.namespace}/workflows/${encodeURIComponent(data.status.id)}`
+      : undefined;
+    response
+      .type('html')
+      .send(specPage(data, artifactLinksOf(data.status), viewerOf(response, signedInMode), temporalUi));
   });
 
   router.get('/specs/:id/files/:file', async (request, response) => {
     setPageHeaders(response);
     const status = await readSpecStatus(context.client, specIdParam(request.params.id));
-    response.type('html').send(packFilePage(status, await readPackFile(context, status, request.params.file), viewerOf(response, signedInMode)));
+    response
+      .type('html')
+      .send(
+        packFilePage(
+          status,
+          await readPackFile(context, status, request.params.file),
+          viewerOf(response, signedInMode),
+        ),
+      );
   });
 
   router.get('/specs/:id/state', async (request, response) => {

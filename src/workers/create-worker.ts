@@ -13,7 +13,9 @@ export interface SpecWorkerOptions {
   workflowBundle?: WorkerOptions['workflowBundle'];
 }
 
-export async function createSpecWorker(options: SpecWorkerOptions): Promise<{ worker: Worker; connection: NativeConnection }> {
+export async function createSpecWorker(
+  options: SpecWorkerOptions,
+): Promise<{ worker: Worker; connection: NativeConnection }> {
   const connection = await NativeConnection.connect({ address: options.address });
   const worker = await Worker.create({
     connection,

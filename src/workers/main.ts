@@ -12,7 +12,12 @@ const client = await Connection.connect({ address });
 // A server specforge did not start may lack the attributes the workflow upserts.
 await registerSearchAttributes(client, config.TEMPORAL_NAMESPACE);
 await client.close();
-const { worker, connection } = await createSpecWorker({ address, namespace: config.TEMPORAL_NAMESPACE, taskQueue: config.TEMPORAL_TASK_QUEUE, activities: wireActivities(config) });
+const { worker, connection } = await createSpecWorker({
+  address,
+  namespace: config.TEMPORAL_NAMESPACE,
+  taskQueue: config.TEMPORAL_TASK_QUEUE,
+  activities: wireActivities(config),
+});
 console.log(`specforge worker polling ${config.TEMPORAL_TASK_QUEUE} on ${address}`);
 await worker.run();
 await connection.close();

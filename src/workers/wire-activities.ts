@@ -14,13 +14,29 @@ export function wireActivities(config: Config) {
   const store = new ArtifactStore(config.SPECFORGE_HOME, config.SPECFORGE_OUT);
   const tickets = {
     file: createFileTarget(store),
-    ...(config.GITHUB_TOKEN ? { github: createGitHubTarget({ token: config.GITHUB_TOKEN, baseUrl: config.GITHUB_API_URL, pacing: config.GITHUB_WRITE_PACING }) } : {}),
+    ...(config.GITHUB_TOKEN
+      ? {
+          github: createGitHubTarget({
+            token: config.GITHUB_TOKEN,
+            baseUrl: config.GITHUB_API_URL,
+            pacing: config.GITHUB_WRITE_PACING,
+          }),
+        }
+      : {}),
     ...(config.JIRA_HOST && config.JIRA_EMAIL && config.JIRA_API_TOKEN
-      ? { jira: createJiraTarget({ host: config.JIRA_HOST, email: config.JIRA_EMAIL, apiToken: config.JIRA_API_TOKEN }) }
+      ? {
+          jira: createJiraTarget({ host: config.JIRA_HOST, email: config.JIRA_EMAIL, apiToken: config.JIRA_API_TOKEN }),
+        }
       : {}),
   };
   const webhook = { url: config.SPECFORGE_WEBHOOK_URL, publicUrl: publicUrl(config) };
-  return createActivities({ generator: generatorFor(config), store, tickets, webhook, decisionKey: decisionKeyFor(config) });
+  return createActivities({
+    generator: generatorFor(config),
+    store,
+    tickets,
+    webhook,
+    decisionKey: decisionKeyFor(config),
+  });
 }
 
 /** Where people open the review page: SPECFORGE_URL, else the local API. */
@@ -36,6 +52,10 @@ export function generatorFor(config: Config): Generator {
     model: config.SPECFORGE_MODEL,
     timeoutMs: config.SPECFORGE_LLM_TIMEOUT_MS,
     responseFormat: config.SPECFORGE_RESPONSE_FORMAT,
-    tokens: { answerTokens: config.SPECFORGE_ANSWER_TOKENS, maxTokens: config.SPECFORGE_MAX_TOKENS, contextTokens: config.SPECFORGE_CONTEXT_TOKENS },
+    tokens: {
+      answerTokens: config.SPECFORGE_ANSWER_TOKENS,
+      maxTokens: config.SPECFORGE_MAX_TOKENS,
+      contextTokens: config.SPECFORGE_CONTEXT_TOKENS,
+    },
   });
 }

@@ -12,6 +12,7 @@ export function failedPhase(status: SpecRunStatus, error: TemporalFailure, messa
   if (!isPhaseName(phase)) return undefined;
   const entry = status.phases.find((each) => each.name === phase);
   if (entry?.state !== 'running') return undefined;
-  const cause = error.cause instanceof ApplicationFailure ? error.cause : error instanceof ApplicationFailure ? error : undefined;
+  const cause =
+    error.cause instanceof ApplicationFailure ? error.cause : error instanceof ApplicationFailure ? error : undefined;
   return { phase, revision: entry.revision, error: message, usage: usageOfDetails(cause?.details ?? undefined) };
 }

@@ -1,5 +1,9 @@
 /** Runs `work` over the items with at most `limit` in flight; results keep the items' order. */
-export async function mapWithConcurrency<Item, Result>(items: Item[], limit: number, work: (item: Item) => Promise<Result>): Promise<Result[]> {
+export async function mapWithConcurrency<Item, Result>(
+  items: Item[],
+  limit: number,
+  work: (item: Item) => Promise<Result>,
+): Promise<Result[]> {
   const results: Result[] = new Array(items.length);
   let next = 0;
   const lane = async () => {

@@ -20,7 +20,9 @@ export class Notifications {
     if (!this.enabled) return;
     this.unsettled += 1;
     notify(event)
-      .catch((error: Error) => log.warn(`Webhook for ${event.kind} of ${event.specId} failed: ${error.message}`, { specId: event.specId }))
+      .catch((error: Error) =>
+        log.warn(`Webhook for ${event.kind} of ${event.specId} failed: ${error.message}`, { specId: event.specId }),
+      )
       .finally(() => (this.unsettled -= 1));
   }
 

@@ -7,7 +7,8 @@ import type { Notifications } from './notifications';
 import { receiveDecision, type ReceivedDecision } from './receive-decision';
 import type { SpecRunState } from './spec-run-state';
 
-export type GateEnd = { kind: 'approved'; result: PhaseResult } | { kind: 'regenerate'; feedback: string } | { kind: 'aborted' };
+export type GateEnd =
+  { kind: 'approved'; result: PhaseResult } | { kind: 'regenerate'; feedback: string } | { kind: 'aborted' };
 
 const activities = proxyActivities<SpecActivities>({
   startToCloseTimeout: '1 minute',
@@ -15,21 +16,41 @@ const activities = proxyActivities<SpecActivities>({
 });
 
 /** Waits for decisions on the phase's current result and applies them until it is approved, sent back or aborted. */
-export async function phaseGate(run: SpecRunState, inbox: DecisionInbox, notifications: Notifications, result: PhaseResult): Promise<GateEnd> {
+export async function phaseGate(
+  run: SpecRunState,
+  inbox: DecisionInbox,
+  notifications: Notifications,
+  result: PhaseResult,
+): Promise<GateEnd> {
   run.awaiting(result);
-  notifications.send({ kind: 'gate_opened', specId: run.id, feature: run.request.feature, phase: result.phase, revision: result.revision });
+  notifications.send({
+    kind: 'gate_opened',
+    specId: run.id,
+    feature: run.request.feature,
+    phase: result.phase,
+    revision: result.revision,
+  });
   for (;;) {
-    const received = await receiveDecision(run, inbox, notifications, { name: result.phase, revision: result.revision });
+    const received = await receiveDecision(run, inbox, notifications, {
+      name: result.phase,
+      revision: result.revision,
+    });
     if (!received) {
       run.record(
-        { phase: result.phase, action: 'approve', by: 'gate-timeout', comment: `auto-approved after ${run.request.gateTimeout}` },
+        {
+          phase: result.phase,
+          action: 'approve',
+          by: 'gate-timeout',
+          comment: `auto-approved after ${run.request.gateTimeout}`,
+        },
         { revision: result.revision, outcome: 'applied', via: 'timer', verified: true },
       );
       return { kind: 'approved', result };
     }
     const { item, decision, channel } = received;
     const applied = (revision = result.revision) => run.record(decision, { revision, outcome: 'applied', ...channel });
-    const settle = (next: string, revision = result.revision) => inbox.settle(item, { phase: decision.phase, action: decision.action, revision, next });
+    const settle = (next: string, revision = result.revision) =>
+      inbox.settle(item, { phase: decision.phase, action: decision.action, revision, next });
     switch (decision.action) {
       case 'approve':
         if (result.phase === 'requirements') run.addAnswers(answersFrom(decision.content));
@@ -67,7 +88,12 @@ export async function phaseGate(run: SpecRunState, inbox: DecisionInbox, notific
 }
 
 /** Validates and stores a person's replacement content; a refused edit is recorded and answered, and the gate waits on. */
-async function applyEdit(run: SpecRunState, inbox: DecisionInbox, { item, decision, channel }: ReceivedDecision, current: PhaseResult): Promise<PhaseResult | undefined> {
+async function applyEdit(
+  run: SpecRunState,
+  inbox: DecisionInbox,
+  { item, decision, channel }: ReceivedDecision,
+  current: PhaseResult,
+): Promise<PhaseResult | undefined> {
   try {
     return await activities.acceptEdit({
       specId: run.id,
@@ -93,5 +119,7 @@ async function applyEdit(run: SpecRunState, inbox: DecisionInbox, { item, decisi
 function answersFrom(content: Record<string, unknown> | undefined): Record<string, string> {
   const answers = content?.answers;
   if (!answers || typeof answers !== 'object') return {};
-  return Object.fromEntries(Object.entries(answers).filter((entry): entry is [string, string] => typeof entry[1] === 'string'));
+  return Object.fromEntries(
+    Object.entries(answers).filter((entry): entry is [string, string] => typeof entry[1] === 'string'),
+  );
 }

@@ -6,7 +6,10 @@ import type { DecisionInbox, InboxItem } from './decision-inbox';
 import type { Notifications } from './notifications';
 import type { DecisionRecord, SpecRunState } from './spec-run-state';
 
-const { verifyDecision } = proxyLocalActivities<SpecActivities>({ startToCloseTimeout: '5 seconds', retry: { maximumAttempts: 3 } });
+const { verifyDecision } = proxyLocalActivities<SpecActivities>({
+  startToCloseTimeout: '5 seconds',
+  retry: { maximumAttempts: 3 },
+});
 
 export interface ReceivedDecision {
   item: InboxItem;
@@ -19,7 +22,12 @@ export interface ReceivedDecision {
  * refused (and answered, for updates) here, so every gate refuses alike. Undefined: the gate
  * timed out and its policy approves.
  */
-export async function receiveDecision(run: SpecRunState, inbox: DecisionInbox, notifications: Notifications, gate: { name: GateName; revision: number }): Promise<ReceivedDecision | undefined> {
+export async function receiveDecision(
+  run: SpecRunState,
+  inbox: DecisionInbox,
+  notifications: Notifications,
+  gate: { name: GateName; revision: number },
+): Promise<ReceivedDecision | undefined> {
   for (;;) {
     const item = await nextDecision(run, inbox, notifications, gate.name);
     if (!item) return undefined;
@@ -27,7 +35,13 @@ export async function receiveDecision(run: SpecRunState, inbox: DecisionInbox, n
     const channel = await channelOf(run, item);
     const refusal =
       checkDecision(decision, run.gateView()) ??
-      (decision.proof && !channel.verified ? { kind: 'forbidden' as const, field: 'proof', message: 'the decision carries a proof this worker does not accept: it was not signed by this specforge' } : undefined);
+      (decision.proof && !channel.verified
+        ? {
+            kind: 'forbidden' as const,
+            field: 'proof',
+            message: 'the decision carries a proof this worker does not accept: it was not signed by this specforge',
+          }
+        : undefined);
     if (!refusal) return { item, decision, channel };
     run.record(decision, { revision: gate.revision, outcome: 'rejected', reason: refusal.message, ...channel });
     inbox.settle(item, refusal);
@@ -35,16 +49,29 @@ export async function receiveDecision(run: SpecRunState, inbox: DecisionInbox, n
 }
 
 /** The next decision in the inbox, applying the gate-timeout policy; undefined means auto-approve. */
-async function nextDecision(run: SpecRunState, inbox: DecisionInbox, notifications: Notifications, gate: GateName): Promise<InboxItem | undefined> {
+async function nextDecision(
+  run: SpecRunState,
+  inbox: DecisionInbox,
+  notifications: Notifications,
+  gate: GateName,
+): Promise<InboxItem | undefined> {
   const timeout = run.request.gateTimeout ?? '24 hours';
   const policy = run.request.gateTimeout ? (run.request.onGateTimeout ?? 'remind') : 'remind';
   for (;;) {
     if (await condition(() => inbox.size > 0, timeout)) return inbox.shift();
     if (policy === 'approve') return undefined;
-    if (policy === 'fail') throw ApplicationFailure.nonRetryable(`No decision on ${gate} within ${timeout}`, 'GateTimeout');
+    if (policy === 'fail')
+      throw ApplicationFailure.nonRetryable(`No decision on ${gate} within ${timeout}`, 'GateTimeout');
     log.warn(`Spec ${run.id} has waited ${timeout} for a decision on ${gate}`, { specId: run.id, phase: gate });
     const pending = run.status.pendingApproval;
-    notifications.send({ kind: 'gate_reminder', specId: run.id, feature: run.request.feature, phase: gate, revision: pending?.revision, since: pending?.since });
+    notifications.send({
+      kind: 'gate_reminder',
+      specId: run.id,
+      feature: run.request.feature,
+      phase: gate,
+      revision: pending?.revision,
+      since: pending?.since,
+    });
   }
 }
 

@@ -3,7 +3,14 @@ import type { Decision, DecisionChannel, RecordedDecision } from '../shared/deci
 import type { GateView } from '../shared/decision-check';
 import { PHASES, type PhaseName } from '../shared/phases';
 import { slugify } from '../shared/slug';
-import type { PendingApproval, PhaseResult, PhaseTiming, SpecRequest, SpecRunStatus, SpecStatus } from '../shared/spec-run';
+import type {
+  PendingApproval,
+  PhaseResult,
+  PhaseTiming,
+  SpecRequest,
+  SpecRunStatus,
+  SpecStatus,
+} from '../shared/spec-run';
 import { SPEC_FEATURE, SPEC_PHASE, SPEC_STATUS } from './search-attributes';
 
 /** The run's state, and the one place it is shown: query, search attributes and current details. */
@@ -22,7 +29,10 @@ export class SpecRunState {
   readonly status: SpecRunStatus;
   private published = '';
 
-  constructor(readonly id: string, readonly request: SpecRequest) {
+  constructor(
+    readonly id: string,
+    readonly request: SpecRequest,
+  ) {
     this.slug = slugify(request.feature);
     this.status = {
       id,
@@ -46,7 +56,9 @@ export class SpecRunState {
   /** Approved results of the phases before this one: what the phase builds on. */
   earlier(phase: PhaseName): Partial<Record<PhaseName, PhaseResult['artifact']>> {
     const before = PHASES.slice(0, PHASES.indexOf(phase));
-    return Object.fromEntries(before.flatMap((name) => (this.approved[name] ? [[name, this.approved[name]!.artifact]] : [])));
+    return Object.fromEntries(
+      before.flatMap((name) => (this.approved[name] ? [[name, this.approved[name]!.artifact]] : [])),
+    );
   }
 
   generating(phase: PhaseName, revision: number): void {
@@ -75,7 +87,9 @@ export class SpecRunState {
     this.status.pendingApproval = {
       phase: result.phase,
       revision: result.revision,
-      summary: reviewed.map((each) => (reviewed.length > 1 ? `${each.phase}: ${each.artifact.summary}` : each.artifact.summary)).join('\n'),
+      summary: reviewed
+        .map((each) => (reviewed.length > 1 ? `${each.phase}: ${each.artifact.summary}` : each.artifact.summary))
+        .join('\n'),
       since: new Date().toISOString(),
       // Results recorded before quality checks existed lack these; replay must still work.
       quality: reviewed.flatMap((each) => each.quality ?? []),
@@ -87,7 +101,15 @@ export class SpecRunState {
 
   awaitingTickets(summary: string, revision: number): void {
     this.status.status = 'awaiting_approval';
-    this.status.pendingApproval = { phase: 'tickets', revision, summary, since: new Date().toISOString(), quality: [], orphans: [], ...this.approvalCount() };
+    this.status.pendingApproval = {
+      phase: 'tickets',
+      revision,
+      summary,
+      since: new Date().toISOString(),
+      quality: [],
+      orphans: [],
+      ...this.approvalCount(),
+    };
     this.publish();
   }
 
@@ -146,7 +168,8 @@ export class SpecRunState {
       this.status.refused = undefined;
       const pending = this.status.pendingApproval;
       // An accepted edit is its author's approval of the new revision.
-      if ((decision.action === 'approve' || decision.action === 'edit') && pending?.approvals) pending.approvals.push({ by: decision.by, at: recorded.at });
+      if ((decision.action === 'approve' || decision.action === 'edit') && pending?.approvals)
+        pending.approvals.push({ by: decision.by, at: recorded.at });
     }
     this.publish();
   }
@@ -158,7 +181,9 @@ export class SpecRunState {
   }
 
   end(status: SpecStatus, error?: string): void {
-    for (const entry of this.status.phases) if (entry.state === 'running' || entry.state === 'awaiting_approval') entry.state = status === 'failed' ? 'failed' : 'skipped';
+    for (const entry of this.status.phases)
+      if (entry.state === 'running' || entry.state === 'awaiting_approval')
+        entry.state = status === 'failed' ? 'failed' : 'skipped';
     this.status.status = status;
     this.status.pendingApproval = undefined;
     if (error) this.status.error = error;
@@ -193,19 +218,44 @@ export class SpecRunState {
 }
 
 function currentDetails(status: SpecRunStatus): string {
-  const lines = [`**${status.feature}**`, '', `Status: **${status.status}**, phase: **${status.phase}** (gates: ${status.gates})`, ''];
-  for (const phase of status.phases) lines.push(`- ${phase.name}: ${phase.state}${phase.revision > 1 ? ` (revision ${phase.revision})` : ''}${phase.summary ? `: ${phase.summary}` : ''}`);
+  const lines = [
+    `**${status.feature}**`,
+    '',
+    `Status: **${status.status}**, phase: **${status.phase}** (gates: ${status.gates})`,
+    '',
+  ];
+  for (const phase of status.phases)
+    lines.push(
+      `- ${phase.name}: ${phase.state}${phase.revision > 1 ? ` (revision ${phase.revision})` : ''}${phase.summary ? `: ${phase.summary}` : ''}`,
+    );
   if (status.pendingApproval) {
     const { phase } = status.pendingApproval;
-    for (const result of status.pendingApproval.quality) lines.push(`- quality: ${result.passed ? 'passed' : 'FAILED'} ${result.criterion}${result.reasons.length ? ` (${result.reasons.join('; ')})` : ''}`);
-    if (status.pendingApproval.orphans.length) lines.push(`- not traced yet: ${status.pendingApproval.orphans.join(', ')}`);
+    for (const result of status.pendingApproval.quality)
+      lines.push(
+        `- quality: ${result.passed ? 'passed' : 'FAILED'} ${result.criterion}${result.reasons.length ? ` (${result.reasons.join('; ')})` : ''}`,
+      );
+    if (status.pendingApproval.orphans.length)
+      lines.push(`- not traced yet: ${status.pendingApproval.orphans.join(', ')}`);
     const { approvals, approvalsRequired } = status.pendingApproval;
-    if (approvalsRequired && approvalsRequired > 1) lines.push(`- approvals: ${approvals?.length ?? 0} of ${approvalsRequired}${approvals?.length ? ` (${approvals.map((approval) => approval.by).join(', ')})` : ''}`);
-    lines.push('', `Waiting for a decision on **${phase}**. Signal \`decision\` with:`, '', '```json', JSON.stringify({ phase, action: 'approve', by: 'your-name' }), '```');
+    if (approvalsRequired && approvalsRequired > 1)
+      lines.push(
+        `- approvals: ${approvals?.length ?? 0} of ${approvalsRequired}${approvals?.length ? ` (${approvals.map((approval) => approval.by).join(', ')})` : ''}`,
+      );
+    lines.push(
+      '',
+      `Waiting for a decision on **${phase}**. Signal \`decision\` with:`,
+      '',
+      '```json',
+      JSON.stringify({ phase, action: 'approve', by: 'your-name' }),
+      '```',
+    );
   }
   if (status.refused) {
     const { refused } = status;
-    lines.push('', `**Refused** ${refused.action} on ${refused.phase} by ${refused.by} (via ${refused.via ?? 'signal'}): ${refused.reason ?? ''}`);
+    lines.push(
+      '',
+      `**Refused** ${refused.action} on ${refused.phase} by ${refused.by} (via ${refused.via ?? 'signal'}): ${refused.reason ?? ''}`,
+    );
   }
   if (status.error) lines.push('', `Error: ${status.error}`);
   return lines.join('\n');

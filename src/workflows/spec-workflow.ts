@@ -66,7 +66,12 @@ export async function specWorkflow(request: SpecRequest): Promise<SpecRunStatus>
 }
 
 /** Generates the phase and loops through reviews until it is approved; false when aborted. */
-async function decidePhase(run: SpecRunState, inbox: DecisionInbox, notifications: Notifications, phase: PhaseName): Promise<boolean> {
+async function decidePhase(
+  run: SpecRunState,
+  inbox: DecisionInbox,
+  notifications: Notifications,
+  phase: PhaseName,
+): Promise<boolean> {
   const feedback: string[] = [];
   for (let revision = 1; ; revision += 1) {
     const result = await generate(run, phase, revision, feedback);
@@ -84,7 +89,12 @@ async function decidePhase(run: SpecRunState, inbox: DecisionInbox, notification
   }
 }
 
-async function generate(run: SpecRunState, phase: PhaseName, revision: number, feedback: string[]): Promise<PhaseResult> {
+async function generate(
+  run: SpecRunState,
+  phase: PhaseName,
+  revision: number,
+  feedback: string[],
+): Promise<PhaseResult> {
   run.generating(phase, revision);
   const started = Date.now();
   const result = await phaseGenerators(run.request.phaseActivityTimeoutMs)[phase]({
@@ -103,17 +113,34 @@ async function generate(run: SpecRunState, phase: PhaseName, revision: number, f
 }
 
 /** Renders whatever was approved, so an aborted or failed run still leaves its approved work. */
-async function finish(run: SpecRunState, notifications: Notifications, status: SpecStatus, error?: string, failure?: PhaseFailure): Promise<SpecRunStatus> {
+async function finish(
+  run: SpecRunState,
+  notifications: Notifications,
+  status: SpecStatus,
+  error?: string,
+  failure?: PhaseFailure,
+): Promise<SpecRunStatus> {
   await render(run, status, failure);
   return close(run, notifications, status, error);
 }
 
-async function close(run: SpecRunState, notifications: Notifications, status: SpecStatus, error?: string): Promise<SpecRunStatus> {
+async function close(
+  run: SpecRunState,
+  notifications: Notifications,
+  status: SpecStatus,
+  error?: string,
+): Promise<SpecRunStatus> {
   run.end(status, error);
   run.step('done');
   // The memo is what status readers see once the run is closed and no worker answers queries.
   upsertMemo({ status: run.status });
-  notifications.send({ kind: 'run_finished', specId: run.id, feature: run.request.feature, status, error: run.status.error });
+  notifications.send({
+    kind: 'run_finished',
+    specId: run.id,
+    feature: run.request.feature,
+    status,
+    error: run.status.error,
+  });
   await notifications.settle();
   // Updates still in flight get their answer (the run has finished) before the run closes.
   await condition(allHandlersFinished);
@@ -139,14 +166,27 @@ async function render(run: SpecRunState, status: SpecStatus, failure?: PhaseFail
   run.status.artifacts = rendered.artifacts;
   const invalid = rendered.validation.filter((result) => !result.valid);
   if (invalid.length > 0 && status === 'completed') {
-    throw ApplicationFailure.nonRetryable(`The rendered pack failed validation: ${invalid.flatMap((result) => result.errors).join('; ')}`, 'InvalidPack');
+    throw ApplicationFailure.nonRetryable(
+      `The rendered pack failed validation: ${invalid.flatMap((result) => result.errors).join('; ')}`,
+      'InvalidPack',
+    );
   }
 }
 
-async function createTickets(run: SpecRunState, inbox: DecisionInbox, notifications: Notifications): Promise<'created' | 'skipped' | 'aborted'> {
+async function createTickets(
+  run: SpecRunState,
+  inbox: DecisionInbox,
+  notifications: Notifications,
+): Promise<'created' | 'skipped' | 'aborted'> {
   run.step('tickets');
   const options = run.request.tickets;
-  const target = { specId: run.id, slug: run.slug, outDir: run.request.outDir, target: options?.target ?? 'file', destination: options?.repo ?? options?.project };
+  const target = {
+    specId: run.id,
+    slug: run.slug,
+    outDir: run.request.outDir,
+    target: options?.target ?? 'file',
+    destination: options?.repo ?? options?.project,
+  };
   const concurrency = options?.concurrency ?? 4;
   const planning = { ...target, feature: run.request.feature, phases: run.approved };
   // Runs started before the plan moved here (so it can be shown first) let the child plan.
@@ -155,7 +195,8 @@ async function createTickets(run: SpecRunState, inbox: DecisionInbox, notificati
   if (patched('tickets-planned-by-parent')) {
     let saved = await activities.planTickets(planning);
     // Listed before creation starts, so the plan can be read (and reviewed) first.
-    const list = (plan: SavedPlan['plan']) => (run.status.artifacts = [...run.status.artifacts.filter((artifact) => artifact.file !== plan.file), plan]);
+    const list = (plan: SavedPlan['plan']) =>
+      (run.status.artifacts = [...run.status.artifacts.filter((artifact) => artifact.file !== plan.file), plan]);
     list(saved.plan);
     if (options?.review) {
       const end = await ticketsGate(run, inbox, notifications, saved, target);
@@ -168,7 +209,8 @@ async function createTickets(run: SpecRunState, inbox: DecisionInbox, notificati
   }
   const result = await executeChild(ticketFanOutWorkflow, { workflowId: `${run.id}-tickets`, args: [input] });
   run.status.tickets = result.created;
-  if (result.failed.length) run.status.error = `Tickets not created: ${result.failed.map((failure) => `${failure.key} (${failure.error})`).join('; ')}`;
+  if (result.failed.length)
+    run.status.error = `Tickets not created: ${result.failed.map((failure) => `${failure.key} (${failure.error})`).join('; ')}`;
   return 'created';
 }
 
@@ -181,7 +223,8 @@ function listenForDecisions(run: SpecRunState, inbox: DecisionInbox): void {
       const token = inbox.pushAwaited(decision);
       await condition(() => inbox.isSettled(token));
       const outcome = inbox.take(token);
-      if ('kind' in outcome) throw ApplicationFailure.nonRetryable(outcome.message, refusalFailureType(outcome), outcome.field);
+      if ('kind' in outcome)
+        throw ApplicationFailure.nonRetryable(outcome.message, refusalFailureType(outcome), outcome.field);
       return outcome;
     },
     {
@@ -193,4 +236,3 @@ function listenForDecisions(run: SpecRunState, inbox: DecisionInbox): void {
     },
   );
 }
-

@@ -1,4 +1,10 @@
-import { ActivityCancellationType, ActivityFailure, CancellationScope, isCancellation, proxyActivities } from '@temporalio/workflow';
+import {
+  ActivityCancellationType,
+  ActivityFailure,
+  CancellationScope,
+  isCancellation,
+  proxyActivities,
+} from '@temporalio/workflow';
 import type { SpecActivities } from '../activities/create-activities';
 import type { PlanTicketsInput, TicketRunInput } from '../activities/tickets/ticket-activities';
 import type { TicketRef } from '../shared/spec-run';
@@ -14,14 +20,14 @@ const activities = proxyActivities<SpecActivities>({
 });
 
 export type TicketFanOutInput = TicketRunInput & { concurrency: number; closeOnCancel?: boolean } & (
-  | {
-      /** Planned ticket keys (the plan itself stays on disk), and which of them depend on others. */
-      keys: string[];
-      dependencies: Record<string, string[]>;
-    }
-  /** Runs started before the parent planned: the child plans, as it used to. */
-  | Omit<PlanTicketsInput, keyof TicketRunInput>
-);
+    | {
+        /** Planned ticket keys (the plan itself stays on disk), and which of them depend on others. */
+        keys: string[];
+        dependencies: Record<string, string[]>;
+      }
+    /** Runs started before the parent planned: the child plans, as it used to. */
+    | Omit<PlanTicketsInput, keyof TicketRunInput>
+  );
 
 export interface TicketFanOutResult {
   created: TicketRef[];
@@ -58,7 +64,9 @@ export async function ticketFanOutWorkflow(input: TicketFanOutInput): Promise<Ti
     });
     await activities.recordTickets({ ...run, created, failed });
     const toLink = ['epic', ...keys.filter((key) => (dependencies[key] ?? []).length > 0)];
-    await mapWithConcurrency(toLink, concurrency, (key) => attempt(`${key} (links)`, () => activities.linkTicket({ ...run, key })));
+    await mapWithConcurrency(toLink, concurrency, (key) =>
+      attempt(`${key} (links)`, () => activities.linkTicket({ ...run, key })),
+    );
     const index = await activities.recordTickets({ ...run, created, failed });
     return { created, failed, index };
   } catch (error) {
@@ -68,9 +76,18 @@ export async function ticketFanOutWorkflow(input: TicketFanOutInput): Promise<Ti
 }
 
 /** Tickets that exist stay listed in the index; closed as not planned when the run asked for it. */
-async function leaveCancelled(run: TicketRunInput, failed: TicketFanOutResult['failed'], input: TicketFanOutInput): Promise<void> {
+async function leaveCancelled(
+  run: TicketRunInput,
+  failed: TicketFanOutResult['failed'],
+  input: TicketFanOutInput,
+): Promise<void> {
   const closed = Boolean(input.closeOnCancel);
   const existing = await activities.findCreatedTickets(run);
-  if (closed) await mapWithConcurrency(existing, input.concurrency, (ticket) => activities.closeTicket({ ...run, ticket }).catch(() => failed.push({ key: ticket.key, error: 'could not be closed' })));
+  if (closed)
+    await mapWithConcurrency(existing, input.concurrency, (ticket) =>
+      activities
+        .closeTicket({ ...run, ticket })
+        .catch(() => failed.push({ key: ticket.key, error: 'could not be closed' })),
+    );
   await activities.recordTickets({ ...run, created: existing, failed, cancelled: { closed } });
 }

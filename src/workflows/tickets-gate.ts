@@ -16,14 +16,29 @@ const activities = proxyActivities<SpecActivities>({
 });
 
 /** The ticket plan waits for a person: approve creates it, edit replaces (and approves) it, skip creates nothing. */
-export async function ticketsGate(run: SpecRunState, inbox: DecisionInbox, notifications: Notifications, saved: SavedPlan, target: TicketRunInput): Promise<TicketsGateEnd> {
+export async function ticketsGate(
+  run: SpecRunState,
+  inbox: DecisionInbox,
+  notifications: Notifications,
+  saved: SavedPlan,
+  target: TicketRunInput,
+): Promise<TicketsGateEnd> {
   const revision = 1;
   run.awaitingTickets(saved.plan.summary, revision);
-  notifications.send({ kind: 'gate_opened', specId: run.id, feature: run.request.feature, phase: TICKETS_GATE, revision });
+  notifications.send({
+    kind: 'gate_opened',
+    specId: run.id,
+    feature: run.request.feature,
+    phase: TICKETS_GATE,
+    revision,
+  });
   for (;;) {
     const received = await receiveDecision(run, inbox, notifications, { name: TICKETS_GATE, revision });
     if (!received) {
-      run.record({ phase: TICKETS_GATE, action: 'approve', by: 'gate-timeout' }, { revision, outcome: 'applied', via: 'timer', verified: true });
+      run.record(
+        { phase: TICKETS_GATE, action: 'approve', by: 'gate-timeout' },
+        { revision, outcome: 'applied', via: 'timer', verified: true },
+      );
       run.resume();
       return { kind: 'create', plan: saved };
     }
@@ -40,7 +55,8 @@ export async function ticketsGate(run: SpecRunState, inbox: DecisionInbox, notif
       }
     }
     run.record(decision, { revision, outcome: 'applied', ...channel });
-    const settle = (next: string) => inbox.settle(item, { phase: TICKETS_GATE, action: decision.action, revision, next });
+    const settle = (next: string) =>
+      inbox.settle(item, { phase: TICKETS_GATE, action: decision.action, revision, next });
     if (decision.action === 'approve' && run.approvalsMissing() > 0) {
       settle(`waiting for ${run.approvalsMissing()} more approval(s)`);
       continue;

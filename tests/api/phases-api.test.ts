@@ -36,17 +36,20 @@ const decide = async (id: string, phase: PhaseName, action: string, extra: Recor
   expect(response.status, response.text).toBe(200);
 };
 
-const validators = (view: { checks: { validator: string; valid: boolean }[] }) => view.checks.map((check) => [check.validator, check.valid]);
+const validators = (view: { checks: { validator: string; valid: boolean }[] }) =>
+  view.checks.map((check) => [check.validator, check.valid]);
 
 describe('a phase at its gate', () => {
-  it('shows the answers given at the requirements\' approval in the questions of later phases and in the draft spec', async () => {
+  it("shows the answers given at the requirements' approval in the questions of later phases and in the draft spec", async () => {
     const id = await startRun('Add passwordless login with magic links');
     await stack.withWorker(async () => {
       await waitForGate(stack.client, id, 'requirements');
       await decide(id, 'requirements', 'approve', { content: { answers: { 'Q-1': 'Only staff accounts at first' } } });
       await waitForGate(stack.client, id, 'architecture');
       const view = (await api.call('GET', `/v1/specs/${id}/phases/architecture`)).json;
-      expect(view.questions.find((question: { id: string }) => question.id === 'Q-1')).toMatchObject({ answer: 'Only staff accounts at first' });
+      expect(view.questions.find((question: { id: string }) => question.id === 'Q-1')).toMatchObject({
+        answer: 'Only staff accounts at first',
+      });
       const slug = 'add-passwordless-login-with-magic-links';
       const draft = await api.call('GET', `/v1/specs/${id}/artifacts/technical_spec_${slug}.md`);
       expect(draft.text).toContain('Only staff accounts at first');
@@ -59,16 +62,36 @@ describe('a phase at its gate', () => {
     await stack.withWorker(async () => {
       await waitForGate(stack.client, id, 'requirements');
       const view = (await api.call('GET', `/v1/specs/${id}/phases/requirements`)).json;
-      expect(view).toMatchObject({ specId: id, phase: 'requirements', revision: 1, revisions: [1], current: true, state: 'awaiting_approval', provider: 'offline' });
+      expect(view).toMatchObject({
+        specId: id,
+        phase: 'requirements',
+        revision: 1,
+        revisions: [1],
+        current: true,
+        state: 'awaiting_approval',
+        provider: 'offline',
+      });
       expect(view.summary).toMatch(/functional and \d+ non-functional requirements/);
       expect(view.markdown).toMatch(/^## 1\. Requirements\n\n/);
       expect(view.markdown).toContain(`| FR-1 | ${view.content.functional[0].text} |`);
-      expect(validators(view)).toEqual([['schema', true], ['cited ids exist', true]]);
+      expect(validators(view)).toEqual([
+        ['schema', true],
+        ['cited ids exist', true],
+      ]);
       expect(view.questions).toHaveLength(view.content.questions.length);
-      expect(view.questions[0]).toEqual({ id: 'Q-1', question: view.content.questions[0].question, suggestedDefault: view.content.questions[0].suggestedDefault, answer: null });
+      expect(view.questions[0]).toEqual({
+        id: 'Q-1',
+        question: view.content.questions[0].question,
+        suggestedDefault: view.content.questions[0].suggestedDefault,
+        answer: null,
+      });
       const ids = view.items.map((item: { id: string }) => item.id);
       expect(ids).toEqual(expect.arrayContaining(['FR-1', 'NFR-1', 'US-1', 'Q-1']));
-      expect(view.items.find((item: { id: string }) => item.id === 'FR-1')).toEqual({ id: 'FR-1', kind: 'functional requirement', label: view.content.functional[0].text });
+      expect(view.items.find((item: { id: string }) => item.id === 'FR-1')).toEqual({
+        id: 'FR-1',
+        kind: 'functional requirement',
+        label: view.content.functional[0].text,
+      });
       await stack.client.workflow.getHandle(id).terminate('test done');
     });
   });
@@ -82,9 +105,17 @@ describe('a phase at its gate', () => {
       const view = (await api.call('GET', `/v1/specs/${id}/phases/architecture`)).json;
       expect(view.markdown).toMatch(/^## 2\. Architecture\n\n/);
       expect(view.markdown).toMatch(/```mermaid\n%% .*\nflowchart LR\n/);
-      expect(validators(view)).toEqual([['schema', true], ['cited ids exist', true], ['mermaid.parse', true]]);
-      expect(view.items.filter((item: { kind: string }) => item.kind === 'component').map((item: { id: string }) => item.id)).toEqual(view.content.components.map((component: { id: string }) => component.id));
-      expect(view.files.map((file: { file: string }) => file.file)).toEqual(['architecture_diagram_export-invoices-to-csv.mmd']);
+      expect(validators(view)).toEqual([
+        ['schema', true],
+        ['cited ids exist', true],
+        ['mermaid.parse', true],
+      ]);
+      expect(
+        view.items.filter((item: { kind: string }) => item.kind === 'component').map((item: { id: string }) => item.id),
+      ).toEqual(view.content.components.map((component: { id: string }) => component.id));
+      expect(view.files.map((file: { file: string }) => file.file)).toEqual([
+        'architecture_diagram_export-invoices-to-csv.mmd',
+      ]);
       expect(view.files[0].text).toContain('flowchart LR');
       expect(view.questions.map((question: { id: string }) => question.id)).toEqual(['Q-1', 'Q-2', 'Q-3']);
       await stack.client.workflow.getHandle(id).terminate('test done');
@@ -113,9 +144,15 @@ describe('revisions and their diff', () => {
       const added = current.content.functional.at(-1);
       expect(added.text).toMatch(/^Reviewer request: .*Invitations expire after 7 days/);
       expect(diff.json.added).toEqual([{ id: added.id, kind: 'functional requirement', label: added.text }]);
-      const lines = diff.json.lines.filter((line: { op: string }) => line.op === '+').map((line: { text: string }) => line.text);
+      const lines = diff.json.lines
+        .filter((line: { op: string }) => line.op === '+')
+        .map((line: { text: string }) => line.text);
       expect(lines).toContain(`| ${added.id} | ${added.text} | ${added.priority} |`);
-      expect(lines.some((line: string) => line.includes('Invitations expire after 7 days') && line.startsWith('- Revision 2'))).toBe(true);
+      expect(
+        lines.some(
+          (line: string) => line.includes('Invitations expire after 7 days') && line.startsWith('- Revision 2'),
+        ),
+      ).toBe(true);
 
       const explicit = await api.call('GET', `/v1/specs/${id}/phases/requirements/diff?from=1&to=2`);
       expect(explicit.json).toEqual(diff.json);
@@ -156,16 +193,32 @@ describe('the draft pack and edits at the api gate', () => {
 
       const status = (await api.call('GET', `/v1/specs/${id}`)).json;
       const drafts = status.artifacts.filter((artifact: { draft?: boolean }) => artifact.draft);
-      expect(drafts.map((artifact: { file: string }) => artifact.file).sort()).toEqual([`api_spec_${slug}.yaml`, `architecture_diagram_${slug}.mmd`, `technical_spec_${slug}.md`]);
+      expect(drafts.map((artifact: { file: string }) => artifact.file).sort()).toEqual([
+        `api_spec_${slug}.yaml`,
+        `architecture_diagram_${slug}.mmd`,
+        `technical_spec_${slug}.md`,
+      ]);
       expect(drafts[0].href).toBe(`/v1/specs/${id}/artifacts/${drafts[0].file}`);
 
       const view = (await api.call('GET', `/v1/specs/${id}/phases/api`)).json;
       expect(view.markdown).toMatch(/^## 4\. API\n\n/);
       expect(view.markdown).toMatch(/```mermaid\nsequenceDiagram\n/);
-      expect(validators(view)).toEqual([['schema', true], ['cited ids exist', true], ['mermaid.parse', true], ['swagger-parser', true], ['redocly lint (recommended + operation-has-responses)', true]]);
+      expect(validators(view)).toEqual([
+        ['schema', true],
+        ['cited ids exist', true],
+        ['mermaid.parse', true],
+        ['swagger-parser', true],
+        ['redocly lint (recommended + operation-has-responses)', true],
+      ]);
       const operations = view.items.filter((item: { kind: string }) => item.kind === 'operation');
-      expect(operations[0]).toMatchObject({ id: expect.stringMatching(/^(GET|POST|PATCH|DELETE) \/v1\//), label: expect.stringMatching(/^\w+: /) });
-      expect(view.files[0]).toMatchObject({ file: `api_spec_${slug}.yaml`, text: expect.stringMatching(/^openapi: 3\.1\.0/) });
+      expect(operations[0]).toMatchObject({
+        id: expect.stringMatching(/^(GET|POST|PATCH|DELETE) \/v1\//),
+        label: expect.stringMatching(/^\w+: /),
+      });
+      expect(view.files[0]).toMatchObject({
+        file: `api_spec_${slug}.yaml`,
+        text: expect.stringMatching(/^openapi: 3\.1\.0/),
+      });
 
       const spec = await api.call('GET', `/v1/specs/${id}/artifacts/technical_spec_${slug}.md`);
       expect(spec.status).toBe(200);
@@ -189,7 +242,10 @@ describe('the draft pack and edits at the api gate', () => {
       const unchecked = await api.call('POST', `/v1/specs/${id}/phases/api/validate`, unknownRequirement);
       expectProblem(unchecked, 422, 'content');
       expect(unchecked.json.errors[0].message).toMatch(/cites FR-99, which is not a requirement/);
-      expect((await api.call('GET', `/v1/specs/${id}`)).json.pendingApproval).toMatchObject({ phase: 'api', revision: 1 });
+      expect((await api.call('GET', `/v1/specs/${id}`)).json.pendingApproval).toMatchObject({
+        phase: 'api',
+        revision: 1,
+      });
 
       const edited = structuredClone(view.content);
       edited.resources[0].operations[0].summary = 'Export invoices as one CSV file';
@@ -199,11 +255,26 @@ describe('the draft pack and edits at the api gate', () => {
       expect(afterEdit).toMatchObject({ revision: 2, revisions: [1, 2], state: 'approved', provider: 'edit by ana' });
       expect(validators(afterEdit)).toEqual(validators(view));
       const editDiff = (await api.call('GET', `/v1/specs/${id}/phases/api/diff`)).json;
-      expect(editDiff.changed).toEqual([{ ...operations[0], label: expect.stringContaining('Export invoices as one CSV file'), fields: [{ path: 'summary', before: view.content.resources[0].operations[0].summary, after: 'Export invoices as one CSV file' }] }]);
+      expect(editDiff.changed).toEqual([
+        {
+          ...operations[0],
+          label: expect.stringContaining('Export invoices as one CSV file'),
+          fields: [
+            {
+              path: 'summary',
+              before: view.content.resources[0].operations[0].summary,
+              after: 'Export invoices as one CSV file',
+            },
+          ],
+        },
+      ]);
 
       expect((await api.call('POST', `/v1/specs/${id}/cancel`)).status).toBe(202);
       // Closed, not just cancelled: until then a busy worker's status may come from search attributes, which list no files.
-      await waitFor(async () => ((await api.call('GET', `/v1/specs/${id}`)).json.temporalStatus === 'CANCELLED' ? true : undefined), 'the run to be closed as cancelled');
+      await waitFor(
+        async () => ((await api.call('GET', `/v1/specs/${id}`)).json.temporalStatus === 'CANCELLED' ? true : undefined),
+        'the run to be closed as cancelled',
+      );
     });
 
     const closed = (await api.call('GET', `/v1/specs/${id}`)).json;

@@ -50,7 +50,11 @@ describe('POST /v1/specs validation', () => {
   });
 
   it('refuses a GitHub ticket target without a repository', async () => {
-    expectProblem(await api.call('POST', '/v1/specs', { feature: 'Add audit log', tickets: { target: 'github' } }), 422, 'tickets.repo');
+    expectProblem(
+      await api.call('POST', '/v1/specs', { feature: 'Add audit log', tickets: { target: 'github' } }),
+      422,
+      'tickets.repo',
+    );
   });
 
   it('refuses unknown fields and malformed JSON', async () => {
@@ -59,7 +63,11 @@ describe('POST /v1/specs validation', () => {
   });
 
   it('refuses a decision naming an unknown phase', async () => {
-    expectProblem(await api.call('POST', '/v1/specs/spec-x-0123abcd/decisions', { phase: 'design', action: 'approve', by: 'ana' }), 422, 'phase');
+    expectProblem(
+      await api.call('POST', '/v1/specs/spec-x-0123abcd/decisions', { phase: 'design', action: 'approve', by: 'ana' }),
+      422,
+      'phase',
+    );
   });
 
   it('answers 404 for a run that does not exist and an unknown route', async () => {
@@ -70,16 +78,39 @@ describe('POST /v1/specs validation', () => {
 
 describe('a gated run over HTTP', () => {
   it('waits at requirements, refuses the wrong phase with 409, and moves on when approved', async () => {
-    const created = await api.call('POST', '/v1/specs', { feature: 'Add passwordless login with magic links', gates: 'each' });
+    const created = await api.call('POST', '/v1/specs', {
+      feature: 'Add passwordless login with magic links',
+      gates: 'each',
+    });
     expect(created.status).toBe(201);
     const { id } = created.json;
     await stack.withWorker(async () => {
       const waiting = await waitForPhase(id, 'awaiting_approval', 'requirements');
       expect(waiting.pendingApproval).toMatchObject({ phase: 'requirements' });
-      expect(waiting.phases.map((phase: { name: string; state: string }) => phase.state)).toEqual(['awaiting_approval', ...Array(7).fill('pending')]);
-      expectProblem(await api.call('POST', `/v1/specs/${id}/decisions`, { phase: 'api', action: 'approve', by: 'ana' }), 409, 'phase');
-      expectProblem(await api.call('POST', `/v1/specs/${id}/decisions`, { phase: 'requirements', action: 'request_changes', by: 'ana' }), 422, 'comment');
-      const approved = await api.call('POST', `/v1/specs/${id}/decisions`, { phase: 'requirements', action: 'approve', by: 'ana', comment: 'Good' });
+      expect(waiting.phases.map((phase: { name: string; state: string }) => phase.state)).toEqual([
+        'awaiting_approval',
+        ...Array(7).fill('pending'),
+      ]);
+      expectProblem(
+        await api.call('POST', `/v1/specs/${id}/decisions`, { phase: 'api', action: 'approve', by: 'ana' }),
+        409,
+        'phase',
+      );
+      expectProblem(
+        await api.call('POST', `/v1/specs/${id}/decisions`, {
+          phase: 'requirements',
+          action: 'request_changes',
+          by: 'ana',
+        }),
+        422,
+        'comment',
+      );
+      const approved = await api.call('POST', `/v1/specs/${id}/decisions`, {
+        phase: 'requirements',
+        action: 'approve',
+        by: 'ana',
+        comment: 'Good',
+      });
       expect(approved.status).toBe(200);
       expect(approved.json).toMatchObject({ phase: 'requirements', action: 'approve' });
       await waitForPhase(id, 'awaiting_approval', 'architecture');
@@ -96,8 +127,16 @@ describe('a gated run over HTTP', () => {
       await waitForPhase(id, 'awaiting_approval', 'requirements');
       const cli = await findTemporalCli({ install: false });
       await promisify(execFile)(cli, [
-        'workflow', 'signal', '--address', inject('temporalAddress'), '--workflow-id', id, '--name', 'decision',
-        '--input', JSON.stringify({ phase: 'requirements', action: 'approve', by: 'ops', comment: 'via CLI' }),
+        'workflow',
+        'signal',
+        '--address',
+        inject('temporalAddress'),
+        '--workflow-id',
+        id,
+        '--name',
+        'decision',
+        '--input',
+        JSON.stringify({ phase: 'requirements', action: 'approve', by: 'ops', comment: 'via CLI' }),
       ]);
       const next = await waitForPhase(id, 'awaiting_approval', 'architecture');
       expect(next.decisions[0]).toMatchObject({ by: 'ops', comment: 'via CLI', outcome: 'applied' });
@@ -110,7 +149,12 @@ describe('open runs with no worker', () => {
   it('answers from search attributes when no worker answers the query', async () => {
     const created = await api.call('POST', '/v1/specs', { feature: 'Add webhooks', gates: 'each' });
     const status = await api.call('GET', `/v1/specs/${created.json.id}`);
-    expect(status.json).toMatchObject({ id: created.json.id, feature: 'Add webhooks', status: 'running', phase: 'requirements' });
+    expect(status.json).toMatchObject({
+      id: created.json.id,
+      feature: 'Add webhooks',
+      status: 'running',
+      phase: 'requirements',
+    });
     expect(status.json.phases[0]).toMatchObject({ name: 'requirements', state: 'running' });
     await stack.client.workflow.getHandle(created.json.id).terminate('test done');
   });
@@ -130,11 +174,18 @@ describe('closed runs', () => {
     expect(yaml.status).toBe(200);
     expect(yaml.text).toMatch(/^openapi: 3\.1\.0/);
     expectProblem(await api.call('GET', `/v1/specs/${id}/artifacts/..%2F..%2Fetc%2Fpasswd`), 404, 'file');
-    expectProblem(await api.call('POST', `/v1/specs/${id}/decisions`, { phase: 'cost', action: 'approve', by: 'ana' }), 409);
+    expectProblem(
+      await api.call('POST', `/v1/specs/${id}/decisions`, { phase: 'cost', action: 'approve', by: 'ana' }),
+      409,
+    );
     const tickets = await api.call('GET', `/v1/specs/${id}/tickets`);
     expect(tickets.json.plan.epic.title).toBe('Export invoices to CSV');
     expect(tickets.json.created).toHaveLength(tickets.json.plan.tickets.length + 1);
-    expect(tickets.json.created[0]).toMatchObject({ key: 'epic', target: 'file', url: expect.stringMatching(/^file:\/\//) });
+    expect(tickets.json.created[0]).toMatchObject({
+      key: 'epic',
+      target: 'file',
+      url: expect.stringMatching(/^file:\/\//),
+    });
   });
 
   it('lists runs from visibility with a status filter and a cursor', async () => {
@@ -155,7 +206,9 @@ describe('with SPECFORGE_API_TOKEN set', () => {
     const guarded = await startApiServer(stack, { apiToken: 'test-token-0123456789abcdef' });
     try {
       expectProblem(await guarded.call('GET', '/v1/specs'), 401, 'Authorization');
-      const allowed = await fetch(`${guarded.base}/v1/specs?limit=1`, { headers: { authorization: 'Bearer test-token-0123456789abcdef' } });
+      const allowed = await fetch(`${guarded.base}/v1/specs?limit=1`, {
+        headers: { authorization: 'Bearer test-token-0123456789abcdef' },
+      });
       expect(allowed.status).toBe(200);
       expect((await guarded.call('GET', '/healthz')).status).toBe(200);
     } finally {

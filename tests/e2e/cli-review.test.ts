@@ -31,7 +31,13 @@ afterAll(async () => {
 function cli(env: Record<string, string>) {
   const printed: string[] = [];
   const program = createProgram(
-    { loadConfig: () => loadConfig(env), openBackend, print: (text) => printed.push(text), page: async (text) => void printed.push(text), paint: colours(false) },
+    {
+      loadConfig: () => loadConfig(env),
+      openBackend,
+      print: (text) => printed.push(text),
+      page: async (text) => void printed.push(text),
+      paint: colours(false),
+    },
     (root: Command) => root.exitOverride(),
   );
   return {
@@ -45,8 +51,16 @@ function cli(env: Record<string, string>) {
 }
 
 /** A stored phase revision as a reviewer would save it, changed by `change`. */
-async function editedPhaseFile(id: string, phase: string, revision: number, change: (content: Record<string, any>) => void): Promise<string> {
-  const stored = await stack.store.readJsonIfPresent<{ content: Record<string, any> }>(stack.store.runDir(id), `${phase}.r${revision}.json`);
+async function editedPhaseFile(
+  id: string,
+  phase: string,
+  revision: number,
+  change: (content: Record<string, any>) => void,
+): Promise<string> {
+  const stored = await stack.store.readJsonIfPresent<{ content: Record<string, any> }>(
+    stack.store.runDir(id),
+    `${phase}.r${revision}.json`,
+  );
   change(stored!.content);
   const file = path.join(stack.store.home, `${id}-${phase}-edit-${Math.random().toString(36).slice(2)}.json`);
   await writeFile(file, JSON.stringify(stored));
@@ -70,19 +84,34 @@ describe('the CLI against Temporal and the store on this machine', () => {
       expect(view).toContain('## 1. Requirements');
       expect(view).toMatch(/Q-2 {2}What peak load must it carry\?\n\s+default: /);
 
-      expect(await specforge.run('decide', id, 'requirements', 'request_changes', '--comment', 'Also export credit notes')).toBe('request_changes requirements (revision 1): regenerating requirements as revision 2');
+      expect(
+        await specforge.run('decide', id, 'requirements', 'request_changes', '--comment', 'Also export credit notes'),
+      ).toBe('request_changes requirements (revision 1): regenerating requirements as revision 2');
       await waitForGate(stack.client, id, 'requirements', 2);
       const diff = await specforge.run('diff', id, 'requirements');
-      expect(diff).toMatch(/^requirements: revision 1 → 2\n {2}\+ added {4}FR-\d+ {2}Reviewer request: Also export credit notes/);
+      expect(diff).toMatch(
+        /^requirements: revision 1 → 2\n {2}\+ added {4}FR-\d+ {2}Reviewer request: Also export credit notes/,
+      );
       expect(diff).toMatch(/\n\+ \| FR-\d+ \| Reviewer request: Also export credit notes \|/);
 
       const invalid = await editedPhaseFile(id, 'requirements', 2, (content) => (content.functional = []));
-      await expect(specforge.run('decide', id, 'requirements', 'edit', '--content', invalid)).rejects.toThrow(/^The edited requirements is invalid: .*functional/);
-      const valid = await editedPhaseFile(id, 'requirements', 2, (content) => (content.summary = 'Invoices and credit notes to CSV, edited by hand'));
-      expect(await specforge.run('decide', id, 'requirements', 'edit', '--content', valid)).toBe('edit requirements (revision 3): next phase');
+      await expect(specforge.run('decide', id, 'requirements', 'edit', '--content', invalid)).rejects.toThrow(
+        /^The edited requirements is invalid: .*functional/,
+      );
+      const valid = await editedPhaseFile(
+        id,
+        'requirements',
+        2,
+        (content) => (content.summary = 'Invoices and credit notes to CSV, edited by hand'),
+      );
+      expect(await specforge.run('decide', id, 'requirements', 'edit', '--content', valid)).toBe(
+        'edit requirements (revision 3): next phase',
+      );
 
       await waitForGate(stack.client, id, 'architecture', 1);
-      expect(await specforge.run('view', id, 'requirements')).toContain('Invoices and credit notes to CSV, edited by hand');
+      expect(await specforge.run('view', id, 'requirements')).toContain(
+        'Invoices and credit notes to CSV, edited by hand',
+      );
       const decisions = (await queryStatus(stack.client, id)).decisions;
       expect(decisions.map(({ action, outcome, via, verified }) => ({ action, outcome, via, verified }))).toEqual([
         { action: 'request_changes', outcome: 'applied', via: 'cli', verified: true },
@@ -96,7 +125,7 @@ describe('the CLI against Temporal and the store on this machine', () => {
 });
 
 describe('the CLI over the API (SPECFORGE_URL and SPECFORGE_TOKEN)', () => {
-  it('views, answers the open questions when approving, and is recorded as the token\'s reviewer via the CLI', async () => {
+  it("views, answers the open questions when approving, and is recorded as the token's reviewer via the CLI", async () => {
     const specforge = cli({ SPECFORGE_URL: api.base, SPECFORGE_TOKEN: TOKEN });
     const id = await stack.start({ feature: 'Export invoices to CSV', gates: 'each' });
     await stack.withWorker(async () => {
@@ -106,11 +135,19 @@ describe('the CLI over the API (SPECFORGE_URL and SPECFORGE_TOKEN)', () => {
 
       await specforge.run('decide', id, 'requirements', 'approve', '--answer', 'Q-2=500 requests per second at peak');
       await waitForGate(stack.client, id, 'architecture', 1);
-      expect(await specforge.run('view', id, 'requirements')).toMatch(/Q-2 {2}What peak load must it carry\?\n\s+answered: 500 requests per second at peak/);
-      expect((await queryStatus(stack.client, id)).decisions).toEqual([expect.objectContaining({ action: 'approve', by: 'service', via: 'cli', verified: true, outcome: 'applied' })]);
+      expect(await specforge.run('view', id, 'requirements')).toMatch(
+        /Q-2 {2}What peak load must it carry\?\n\s+answered: 500 requests per second at peak/,
+      );
+      expect((await queryStatus(stack.client, id)).decisions).toEqual([
+        expect.objectContaining({ action: 'approve', by: 'service', via: 'cli', verified: true, outcome: 'applied' }),
+      ]);
 
-      await expect(specforge.run('diff', id, 'architecture')).rejects.toThrow('architecture revision 1 is its first: there is nothing earlier to compare it with');
-      await expect(specforge.run('decide', id, 'requirements', 'approve')).rejects.toThrow(/the run is waiting on "architecture", not "requirements"/);
+      await expect(specforge.run('diff', id, 'architecture')).rejects.toThrow(
+        'architecture revision 1 is its first: there is nothing earlier to compare it with',
+      );
+      await expect(specforge.run('decide', id, 'requirements', 'approve')).rejects.toThrow(
+        /the run is waiting on "architecture", not "requirements"/,
+      );
       await specforge.run('decide', id, 'architecture', 'abort');
     });
   });

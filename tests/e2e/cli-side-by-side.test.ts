@@ -16,7 +16,12 @@ it('runs a second local dev server beside the first on its own TEMPORAL_PORT, TE
   const settings = async () => ({ port: await freePort(), uiPort: await freePort() });
   const [first, second] = [await settings(), await settings()];
   const configFor = (ports: { port: number; uiPort: number }) =>
-    loadConfig({ TEMPORAL_PORT: String(ports.port), TEMPORAL_UI_PORT: String(ports.uiPort), SPECFORGE_HOME: home, TEMPORAL_CLI_PATH: process.env.TEMPORAL_CLI_PATH });
+    loadConfig({
+      TEMPORAL_PORT: String(ports.port),
+      TEMPORAL_UI_PORT: String(ports.uiPort),
+      SPECFORGE_HOME: home,
+      TEMPORAL_CLI_PATH: process.env.TEMPORAL_CLI_PATH,
+    });
 
   started.push(await ensureTemporal(configFor(first)));
   started.push(await ensureTemporal(configFor(second)));

@@ -3,18 +3,26 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createOpenAIGenerator } from '../../src/activities/llm/openai-generator';
 import { phaseOf, startFakeOpenAI, validAnswer, type ChatRequest } from '../fakes/fake-openai';
 import type { ApiServer } from '../helpers/api-server';
-import { CHROMIUM_PRESENT, expectNoTrouble, NO_CHROMIUM_REASON, openReviewSession, type ReviewSession } from '../helpers/review-browser';
+import {
+  CHROMIUM_PRESENT,
+  expectNoTrouble,
+  NO_CHROMIUM_REASON,
+  openReviewSession,
+  type ReviewSession,
+} from '../helpers/review-browser';
 import { waitForGate } from '../helpers/spec-helpers';
 import type { TestStack } from '../helpers/test-stack';
 
 /** Markup, script, `javascript:` links and a Mermaid label breaking out of its quotes, in the request itself. */
-const FEATURE = 'Magic links <img src=x onerror=alert("feature-img")> <script>alert("feature-script")</script> [x](javascript:alert("feature-link")) "><script>alert("feature-label")</script>';
+const FEATURE =
+  'Magic links <img src=x onerror=alert("feature-img")> <script>alert("feature-script")</script> [x](javascript:alert("feature-link")) "><script>alert("feature-label")</script>';
 const DESCRIPTION = [
   '<iframe src="javascript:alert(\'description-frame\')"></iframe>',
   '[click me](javascript:alert("description-link")) and <a href=" JaVaScRiPt:alert(1)">spaced</a>',
   '<svg><script>alert("description-svg")</script></svg> <div style="position:fixed;inset:0" onclick="alert(1)">cover</div>',
 ].join('\n\n');
-const HOSTILE_COMMENT = '<img src=x onerror=alert("comment")> please </textarea><script>alert("comment-script")</script>';
+const HOSTILE_COMMENT =
+  '<img src=x onerror=alert("comment")> please </textarea><script>alert("comment-script")</script>';
 
 /** Hostile strings the "model" writes into text fields of each phase's otherwise valid answer. */
 function hostileAnswer(body: ChatRequest): string {
@@ -22,7 +30,8 @@ function hostileAnswer(body: ChatRequest): string {
   switch (phaseOf(body)) {
     case 'requirements':
       content.summary += ' <script>alert("model-summary")</script>';
-      content.functional[0].text = 'Users sign in <img src=x onerror=alert("model-fr")> [docs](javascript:alert("model-link")) <a href="JaVaScRiPt:alert(1)">x</a>';
+      content.functional[0].text =
+        'Users sign in <img src=x onerror=alert("model-fr")> [docs](javascript:alert("model-link")) <a href="JaVaScRiPt:alert(1)">x</a>';
       content.nonFunctional[0].text += ' <iframe srcdoc="<script>alert(1)</script>"></iframe>';
       content.questions[0].question = 'Who may use it? "><svg onload=alert("model-question")>';
       content.questions[0].suggestedDefault = '"><img src=x onerror=alert("model-default")>';
@@ -30,7 +39,8 @@ function hostileAnswer(body: ChatRequest): string {
     case 'architecture':
       content.components[0].name = 'Web "><script>alert("mermaid-label")</script>';
       content.components[1].technology = '<img src=x onerror=alert("model-tech")>';
-      content.overview += ' <style>body { display: none }</style> <form action="javascript:alert(1)"><button>go</button></form>';
+      content.overview +=
+        ' <style>body { display: none }</style> <form action="javascript:alert(1)"><button>go</button></form>';
       content.edges[0].description = '"]-->x["<img src=x onerror=alert(1)>';
       break;
     case 'api':
@@ -53,7 +63,14 @@ describe.skipIf(!CHROMIUM_PRESENT)('hostile feature text and model output on the
 
   beforeAll(async () => {
     fake = await startFakeOpenAI((body) => ({ kind: 'content', text: hostileAnswer(body) }));
-    session = await openReviewSession({ generator: createOpenAIGenerator({ apiKey: 'test-key', baseURL: fake.baseURL, model: 'gpt-test', timeoutMs: 10_000 }) });
+    session = await openReviewSession({
+      generator: createOpenAIGenerator({
+        apiKey: 'test-key',
+        baseURL: fake.baseURL,
+        model: 'gpt-test',
+        timeoutMs: 10_000,
+      }),
+    });
     ({ stack, api, page } = session);
     const created = await api.call('POST', '/v1/specs', { feature: FEATURE, description: DESCRIPTION, gates: 'each' });
     expect(created.status).toBe(201);
@@ -65,7 +82,11 @@ describe.skipIf(!CHROMIUM_PRESENT)('hostile feature text and model output on the
   afterEach(() => expectNoTrouble(session.trouble));
 
   afterAll(async () => {
-    if (runId) await stack.client.workflow.getHandle(runId).cancel().catch(() => undefined);
+    if (runId)
+      await stack.client.workflow
+        .getHandle(runId)
+        .cancel()
+        .catch(() => undefined);
     await session?.close();
     await fake?.close();
   });
@@ -104,7 +125,9 @@ describe.skipIf(!CHROMIUM_PRESENT)('hostile feature text and model output on the
     await page.locator('body[data-diagrams="drawn"]').waitFor();
     await expectInert(page);
     expect(await page.locator('figure.diagram svg').count()).toBeGreaterThan(0);
-    expect(await page.locator('figure.diagram svg').first().textContent()).toContain('Web "><script>alert("mermaid-label")</script>');
+    expect(await page.locator('figure.diagram svg').first().textContent()).toContain(
+      'Web "><script>alert("mermaid-label")</script>',
+    );
     expect(await page.locator('#edit-content').inputValue()).toContain('<img src=x onerror=alert(\\"model-tech\\")>');
   });
 
@@ -116,7 +139,9 @@ describe.skipIf(!CHROMIUM_PRESENT)('hostile feature text and model output on the
     await page.goto(`${api.base}/specs/${runId}`);
     await page.locator('body[data-diagrams="drawn"]').waitFor();
     await expectInert(page);
-    expect(await page.locator('.operations-table').innerText()).toContain('List <img src=x onerror=alert("model-operation")>');
+    expect(await page.locator('.operations-table').innerText()).toContain(
+      'List <img src=x onerror=alert("model-operation")>',
+    );
   });
 
   it('keeps the draft technical spec inert when read as a page', async () => {
@@ -141,10 +166,20 @@ async function expectInert(page: Page): Promise<void> {
   const findings = await page.evaluate(() => {
     const all = [...document.querySelectorAll('*')];
     return {
-      foreignScripts: [...document.scripts].map((script) => script.getAttribute('src') ?? `inline: ${script.textContent?.slice(0, 60)}`).filter((source) => !source.startsWith('/assets/')),
+      foreignScripts: [...document.scripts]
+        .map((script) => script.getAttribute('src') ?? `inline: ${script.textContent?.slice(0, 60)}`)
+        .filter((source) => !source.startsWith('/assets/')),
       javascriptLinks: document.querySelectorAll('a[href^="javascript:" i]').length,
-      scriptUrls: all.flatMap((element) => ['href', 'src', 'action', 'formaction', 'xlink:href'].map((name) => element.getAttribute(name) ?? '')).filter((value) => /^\s*(javascript|data|vbscript):/i.test(value)),
-      handlers: all.flatMap((element) => [...element.attributes].filter((attribute) => /^on/i.test(attribute.name)).map((attribute) => `${element.tagName}[${attribute.name}]`)),
+      scriptUrls: all
+        .flatMap((element) =>
+          ['href', 'src', 'action', 'formaction', 'xlink:href'].map((name) => element.getAttribute(name) ?? ''),
+        )
+        .filter((value) => /^\s*(javascript|data|vbscript):/i.test(value)),
+      handlers: all.flatMap((element) =>
+        [...element.attributes]
+          .filter((attribute) => /^on/i.test(attribute.name))
+          .map((attribute) => `${element.tagName}[${attribute.name}]`),
+      ),
       // Mermaid's own SVG carries a <style>; anything else of these came from a payload.
       embedded: [...document.querySelectorAll('main iframe, main object, main embed, main img, main style, main form')]
         .filter((element) => !element.closest('figure.diagram') && element.id !== 'decision-form')

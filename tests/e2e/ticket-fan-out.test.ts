@@ -18,13 +18,24 @@ const workers = workerProcesses();
 afterAll(() => workers.killAll());
 
 /** Runs a 40-ticket fan-out in a worker process, kills it once `killAfter` issues exist, and restarts it. */
-async function fanOutWithCrash(target: 'github' | 'jira', destination: string, trackerEnv: Record<string, string>, created: () => number) {
+async function fanOutWithCrash(
+  target: 'github' | 'jira',
+  destination: string,
+  trackerEnv: Record<string, string>,
+  created: () => number,
+) {
   const root = await mkdtemp(path.join(os.tmpdir(), `specforge-${target}-`));
   const store = new ArtifactStore(path.join(root, 'home'), path.join(root, 'specs'));
   const specId = `spec-forty-tickets-${target === 'github' ? '0000000a' : '0000000b'}`;
   await store.writeJson(store.runDir(specId), 'ticket-plan.json', fortyTicketPlan(specId));
   const taskQueue = `tickets-${target}-${Date.now()}`;
-  const env = { TEMPORAL_ADDRESS: inject('temporalAddress'), TEMPORAL_TASK_QUEUE: taskQueue, SPECFORGE_HOME: store.home, SPECFORGE_OUT: store.outDir, ...trackerEnv };
+  const env = {
+    TEMPORAL_ADDRESS: inject('temporalAddress'),
+    TEMPORAL_TASK_QUEUE: taskQueue,
+    SPECFORGE_HOME: store.home,
+    SPECFORGE_OUT: store.outDir,
+    ...trackerEnv,
+  };
   const connection = await Connection.connect({ address: inject('temporalAddress') });
   const client = new Client({ connection });
   try {
@@ -48,21 +59,34 @@ async function fanOutWithCrash(target: 'github' | 'jira', destination: string, t
 
 describe('a 40-ticket fan-out with random 429s and a worker killed midway', () => {
   it('creates exactly 40 GitHub issues under one epic, with their links, and no token in history', async () => {
-    const github = await startFakeGitHub({ token: GITHUB_TOKEN, repos: ['acme/shop'], faults: { rateLimitShare: 0.15, retryAfterSeconds: 1 }, seed: 3 });
+    const github = await startFakeGitHub({
+      token: GITHUB_TOKEN,
+      repos: ['acme/shop'],
+      faults: { rateLimitShare: 0.15, retryAfterSeconds: 1 },
+      seed: 3,
+    });
     try {
-      const { result, history } = await fanOutWithCrash('github', 'acme/shop', { GITHUB_TOKEN, GITHUB_API_URL: github.url, GITHUB_WRITE_PACING: 'off' }, () => github.issues.get('acme/shop')!.length);
+      const { result, history } = await fanOutWithCrash(
+        'github',
+        'acme/shop',
+        { GITHUB_TOKEN, GITHUB_API_URL: github.url, GITHUB_WRITE_PACING: 'off' },
+        () => github.issues.get('acme/shop')!.length,
+      );
       const issues = github.issues.get('acme/shop')!;
       expect(result.failed).toEqual([]);
       expect(issues).toHaveLength(41);
       const markers = issues.map((issue) => /specforge:[^ ]+:([\w-]+) -->/.exec(issue.body)?.[1]);
       expect(new Set(markers).size).toBe(41);
       const byKey = new Map(issues.map((issue, index) => [markers[index], issue]));
-      for (let index = 5; index <= 40; index += 5) expect(byKey.get(`t-${index}`)!.body).toContain(`Blocked by #${byKey.get(`t-${index - 1}`)!.number}`);
+      for (let index = 5; index <= 40; index += 5)
+        expect(byKey.get(`t-${index}`)!.body).toContain(`Blocked by #${byKey.get(`t-${index - 1}`)!.number}`);
       const epic = byKey.get('epic')!;
       expect(epic.body.match(/^- \[ \] #\d+/gm)).toHaveLength(40);
       expect(epic.subIssues).toHaveLength(40);
       expect(github.requests.some((request) => request.status === 429)).toBe(true);
-      expect(result.created.map((ref) => ref.url).every((url) => url.startsWith('https://github.example/acme/shop/issues/'))).toBe(true);
+      expect(
+        result.created.map((ref) => ref.url).every((url) => url.startsWith('https://github.example/acme/shop/issues/')),
+      ).toBe(true);
       expect(history).not.toContain(GITHUB_TOKEN);
     } finally {
       await github.close();
@@ -70,9 +94,20 @@ describe('a 40-ticket fan-out with random 429s and a worker killed midway', () =
   }, 240_000);
 
   it('creates exactly 40 Jira issues under one Epic, with their links, and no token in history', async () => {
-    const jira = await startFakeJira({ email: 'bot@example.test', apiToken: JIRA_TOKEN, projects: ['SHOP'], faults: { rateLimitShare: 0.15, retryAfterSeconds: 1 }, seed: 5 });
+    const jira = await startFakeJira({
+      email: 'bot@example.test',
+      apiToken: JIRA_TOKEN,
+      projects: ['SHOP'],
+      faults: { rateLimitShare: 0.15, retryAfterSeconds: 1 },
+      seed: 5,
+    });
     try {
-      const { result, history } = await fanOutWithCrash('jira', 'SHOP', { JIRA_HOST: jira.url, JIRA_EMAIL: 'bot@example.test', JIRA_API_TOKEN: JIRA_TOKEN }, () => jira.issues.length);
+      const { result, history } = await fanOutWithCrash(
+        'jira',
+        'SHOP',
+        { JIRA_HOST: jira.url, JIRA_EMAIL: 'bot@example.test', JIRA_API_TOKEN: JIRA_TOKEN },
+        () => jira.issues.length,
+      );
       expect(result.failed).toEqual([]);
       expect(jira.issues).toHaveLength(41);
       const epic = jira.issues.find((issue) => issue.fields.issuetype.name === 'Epic')!;

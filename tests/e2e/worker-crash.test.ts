@@ -35,15 +35,29 @@ it('finishes the run after a worker is killed mid-phase, without repeating compl
   const connection = await Connection.connect({ address: inject('temporalAddress') });
   const client = new Client({ connection });
   try {
-    const id = await startSpec(client, taskQueue, { feature: 'Add passwordless login with magic links', gates: 'none' });
+    const id = await startSpec(client, taskQueue, {
+      feature: 'Add passwordless login with magic links',
+      gates: 'none',
+    });
     const first = workers.start(env);
     await waitFor(async () => (hungOnce ? true : undefined), 'the architecture call', 60_000);
     first.kill('SIGKILL');
     workers.start(env);
     const status = (await client.workflow.getHandle(id).result()) as SpecRunStatus;
     expect(status.status).toBe('completed');
-    const calls = Object.fromEntries(PHASES.map((phase) => [phase, openai.requests.filter((request) => request.phase === phase).length]));
-    expect(calls).toEqual({ requirements: 1, architecture: 2, database: 1, api: 1, security: 1, testing: 1, rollout: 1, cost: 1 });
+    const calls = Object.fromEntries(
+      PHASES.map((phase) => [phase, openai.requests.filter((request) => request.phase === phase).length]),
+    );
+    expect(calls).toEqual({
+      requirements: 1,
+      architecture: 2,
+      database: 1,
+      api: 1,
+      security: 1,
+      testing: 1,
+      rollout: 1,
+      cost: 1,
+    });
     expect(openai.requests.every((request) => request.authorization === 'Bearer sk-test-not-a-real-key')).toBe(true);
   } finally {
     await connection.close();

@@ -18,7 +18,13 @@ interface Issue {
  * GitHub's REST API for issues, labels and sub-issues on 127.0.0.1, for the real Octokit. It checks
  * the token and request bodies against the real API's shapes and can inject 429s, 502s and delays.
  */
-export async function startFakeGitHub(options: { token: string; repos: string[]; faults?: FaultPlan; seed?: number; refuseTitles?: string[] }) {
+export async function startFakeGitHub(options: {
+  token: string;
+  repos: string[];
+  faults?: FaultPlan;
+  seed?: number;
+  refuseTitles?: string[];
+}) {
   const issues = new Map<string, Issue[]>(options.repos.map((repo) => [repo, []]));
   const labels = new Map<string, Set<string>>(options.repos.map((repo) => [repo, new Set()]));
   const requests: { method: string; path: string; status: number }[] = [];
@@ -26,49 +32,71 @@ export async function startFakeGitHub(options: { token: string; repos: string[];
   let nextId = 1000;
   const app = express();
   app.use(express.json());
-  const error = (response: express.Response, status: number, message: string) => response.status(status).json({ message, documentation_url: 'https://docs.github.com/rest' });
+  const error = (response: express.Response, status: number, message: string) =>
+    response.status(status).json({ message, documentation_url: 'https://docs.github.com/rest' });
 
   app.use(async (request, response, next) => {
     const record = { method: request.method, path: request.path, status: 0 };
     requests.push(record);
     response.on('finish', () => (record.status = response.statusCode));
     if (options.faults?.delayMs) await new Promise((resolve) => setTimeout(resolve, options.faults!.delayMs));
-    if (request.headers.authorization !== `token ${options.token}` && request.headers.authorization !== `bearer ${options.token}`) return error(response, 401, 'Bad credentials');
+    if (
+      request.headers.authorization !== `token ${options.token}` &&
+      request.headers.authorization !== `bearer ${options.token}`
+    )
+      return error(response, 401, 'Bad credentials');
     const repo = /^\/repos\/([^/]+\/[^/]+)/.exec(request.path)?.[1];
     if (repo && !issues.has(repo)) return error(response, 404, 'Not Found');
     if (request.method !== 'GET' && random() < (options.faults?.rateLimitShare ?? 0)) {
       response.setHeader('retry-after', String(options.faults?.retryAfterSeconds ?? 1));
       return error(response, 429, 'You have exceeded a secondary rate limit');
     }
-    if (request.method !== 'GET' && random() < (options.faults?.serverErrorShare ?? 0)) return error(response, 502, 'Server Error');
+    if (request.method !== 'GET' && random() < (options.faults?.serverErrorShare ?? 0))
+      return error(response, 502, 'Server Error');
     next();
   });
 
   const repoOf = (request: express.Request) => `${request.params.owner}/${request.params.repo}`;
   app.post('/repos/:owner/:repo/labels', (request, response) => {
     const { name, color } = request.body ?? {};
-    if (typeof name !== 'string' || !name || name.length > 50 || (color !== undefined && !/^[0-9a-f]{6}$/i.test(color))) return error(response, 422, 'Validation Failed');
+    if (typeof name !== 'string' || !name || name.length > 50 || (color !== undefined && !/^[0-9a-f]{6}$/i.test(color)))
+      return error(response, 422, 'Validation Failed');
     const set = labels.get(repoOf(request))!;
-    if (set.has(name)) return response.status(422).json({ message: 'Validation Failed', errors: [{ resource: 'Label', code: 'already_exists', field: 'name' }] });
+    if (set.has(name))
+      return response
+        .status(422)
+        .json({ message: 'Validation Failed', errors: [{ resource: 'Label', code: 'already_exists', field: 'name' }] });
     set.add(name);
     response.status(201).json({ name, color });
   });
   app.get('/repos/:owner/:repo/issues', (request, response) => {
-    const wanted = String(request.query.labels ?? '').split(',').filter(Boolean);
+    const wanted = String(request.query.labels ?? '')
+      .split(',')
+      .filter(Boolean);
     const perPage = Number(request.query.per_page ?? 30);
     const page = Number(request.query.page ?? 1);
-    const matching = issues.get(repoOf(request))!.filter((issue) => wanted.every((label) => issue.labels.some((candidate) => candidate.name === label)));
+    const matching = issues
+      .get(repoOf(request))!
+      .filter((issue) => wanted.every((label) => issue.labels.some((candidate) => candidate.name === label)));
     const slice = matching.slice((page - 1) * perPage, page * perPage);
     if (page * perPage < matching.length) {
       const url = new URL(`http://${request.headers.host}${request.path}`);
-      Object.entries({ ...request.query, page: String(page + 1) }).forEach(([key, value]) => url.searchParams.set(key, String(value)));
+      Object.entries({ ...request.query, page: String(page + 1) }).forEach(([key, value]) =>
+        url.searchParams.set(key, String(value)),
+      );
       response.setHeader('link', `<${url}>; rel="next"`);
     }
     response.json(slice.map(({ subIssues: _subIssues, ...issue }) => issue));
   });
   app.post('/repos/:owner/:repo/issues', (request, response) => {
     const { title, body, labels: names } = request.body ?? {};
-    if (typeof title !== 'string' || !title || (body !== undefined && typeof body !== 'string') || !Array.isArray(names) || names.some((name) => typeof name !== 'string')) {
+    if (
+      typeof title !== 'string' ||
+      !title ||
+      (body !== undefined && typeof body !== 'string') ||
+      !Array.isArray(names) ||
+      names.some((name) => typeof name !== 'string')
+    ) {
       return error(response, 422, 'Validation Failed');
     }
     if (options.refuseTitles?.includes(title)) return error(response, 422, 'Validation Failed: title is not allowed');
@@ -76,11 +104,21 @@ export async function startFakeGitHub(options: { token: string; repos: string[];
     if (missing.length) return error(response, 422, `Labels do not exist: ${missing.join(', ')}`);
     const list = issues.get(repoOf(request))!;
     const number = list.length + 1;
-    const issue: Issue = { id: nextId++, number, title, body: body ?? '', labels: names.map((name: string) => ({ name })), html_url: `https://github.example/${repoOf(request)}/issues/${number}`, state: 'open', subIssues: [] };
+    const issue: Issue = {
+      id: nextId++,
+      number,
+      title,
+      body: body ?? '',
+      labels: names.map((name: string) => ({ name })),
+      html_url: `https://github.example/${repoOf(request)}/issues/${number}`,
+      state: 'open',
+      subIssues: [],
+    };
     list.push(issue);
     response.status(201).json(issue);
   });
-  const find = (request: express.Request) => issues.get(repoOf(request))!.find((issue) => issue.number === Number(request.params.number));
+  const find = (request: express.Request) =>
+    issues.get(repoOf(request))!.find((issue) => issue.number === Number(request.params.number));
   app.get('/repos/:owner/:repo/issues/:number', (request, response) => {
     const issue = find(request);
     return issue ? response.json(issue) : error(response, 404, 'Not Found');
@@ -90,7 +128,11 @@ export async function startFakeGitHub(options: { token: string; repos: string[];
     if (!issue) return error(response, 404, 'Not Found');
     if (request.body?.body !== undefined) issue.body = String(request.body.body);
     if (request.body?.state !== undefined) {
-      if (!['open', 'closed'].includes(request.body.state) || !['completed', 'not_planned', 'reopened', undefined].includes(request.body.state_reason)) return error(response, 422, 'Validation Failed');
+      if (
+        !['open', 'closed'].includes(request.body.state) ||
+        !['completed', 'not_planned', 'reopened', undefined].includes(request.body.state_reason)
+      )
+        return error(response, 422, 'Validation Failed');
       issue.state = request.body.state;
       issue.state_reason = request.body.state_reason;
     }
@@ -104,7 +146,9 @@ export async function startFakeGitHub(options: { token: string; repos: string[];
     issue.subIssues.push(child.id);
     response.status(201).json(issue);
   });
-  app.use((request: express.Request, response: express.Response) => error(response, 404, `Not Found: ${request.method} ${request.path}`));
+  app.use((request: express.Request, response: express.Response) =>
+    error(response, 404, `Not Found: ${request.method} ${request.path}`),
+  );
 
   const server = app.listen(0, '127.0.0.1');
   await new Promise((resolve) => server.once('listening', resolve));
@@ -112,9 +156,10 @@ export async function startFakeGitHub(options: { token: string; repos: string[];
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
     issues,
     requests,
-    close: () => new Promise<void>((resolve) => {
-      server.closeAllConnections();
-      server.close(() => resolve());
-    }),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
 }

@@ -6,10 +6,20 @@ interface JiraIssue {
   id: string;
   key: string;
   status?: string;
-  fields: { summary: string; issuetype: { name: string }; labels: string[]; parent?: { key: string }; description: unknown; project: { key: string } };
+  fields: {
+    summary: string;
+    issuetype: { name: string };
+    labels: string[];
+    parent?: { key: string };
+    description: unknown;
+    project: { key: string };
+  };
 }
 
-const TRANSITIONS = [{ id: '11', name: 'In Progress' }, { id: '31', name: "Won't Do" }];
+const TRANSITIONS = [
+  { id: '11', name: 'In Progress' },
+  { id: '31', name: "Won't Do" },
+];
 
 interface JiraLink {
   type: string;
@@ -21,7 +31,13 @@ interface JiraLink {
  * Jira Cloud's v3 REST API for issues, JQL search and issue links on 127.0.0.1, for the real
  * jira.js client. It checks Basic auth and the shapes of bodies (ADF descriptions, parent, labels).
  */
-export async function startFakeJira(options: { email: string; apiToken: string; projects: string[]; faults?: FaultPlan; seed?: number }) {
+export async function startFakeJira(options: {
+  email: string;
+  apiToken: string;
+  projects: string[];
+  faults?: FaultPlan;
+  seed?: number;
+}) {
   const issues: JiraIssue[] = [];
   const links: JiraLink[] = [];
   const requests: { method: string; path: string; status: number }[] = [];
@@ -29,7 +45,12 @@ export async function startFakeJira(options: { email: string; apiToken: string; 
   const counters = new Map<string, number>();
   const app = express();
   app.use(express.json());
-  const fail = (response: express.Response, status: number, errorMessages: string[], errors: Record<string, string> = {}) => response.status(status).json({ errorMessages, errors });
+  const fail = (
+    response: express.Response,
+    status: number,
+    errorMessages: string[],
+    errors: Record<string, string> = {},
+  ) => response.status(status).json({ errorMessages, errors });
 
   app.use(async (request, response, next) => {
     const record = { method: request.method, path: request.path, status: 0 };
@@ -37,12 +58,14 @@ export async function startFakeJira(options: { email: string; apiToken: string; 
     response.on('finish', () => (record.status = response.statusCode));
     if (options.faults?.delayMs) await new Promise((resolve) => setTimeout(resolve, options.faults!.delayMs));
     const expected = `Basic ${Buffer.from(`${options.email}:${options.apiToken}`).toString('base64')}`;
-    if (request.headers.authorization !== expected) return fail(response, 401, ['Client must be authenticated to access this resource.']);
+    if (request.headers.authorization !== expected)
+      return fail(response, 401, ['Client must be authenticated to access this resource.']);
     if (request.method !== 'GET' && random() < (options.faults?.rateLimitShare ?? 0)) {
       response.setHeader('retry-after', String(options.faults?.retryAfterSeconds ?? 1));
       return fail(response, 429, ['Rate limit exceeded.']);
     }
-    if (request.method !== 'GET' && random() < (options.faults?.serverErrorShare ?? 0)) return fail(response, 503, ['Service unavailable']);
+    if (request.method !== 'GET' && random() < (options.faults?.serverErrorShare ?? 0))
+      return fail(response, 503, ['Service unavailable']);
     next();
   });
 
@@ -50,52 +73,86 @@ export async function startFakeJira(options: { email: string; apiToken: string; 
     const fields = request.body?.fields ?? {};
     const project = fields.project?.key;
     if (!options.projects.includes(project)) return fail(response, 400, [], { project: 'valid project is required' });
-    if (typeof fields.summary !== 'string' || !fields.summary || fields.summary.length > 255) return fail(response, 400, [], { summary: 'You must specify a summary of the issue.' });
-    if (!['Epic', 'Story', 'Task'].includes(fields.issuetype?.name)) return fail(response, 400, [], { issuetype: 'The issue type selected is invalid.' });
-    if (!Array.isArray(fields.labels) || fields.labels.some((label: unknown) => typeof label !== 'string' || /\s/.test(label as string))) return fail(response, 400, [], { labels: 'Labels cannot contain spaces.' });
-    if (fields.description?.type !== 'doc' || fields.description?.version !== 1 || !Array.isArray(fields.description?.content)) return fail(response, 400, [], { description: 'Operation value must be an Atlassian Document.' });
-    if (fields.parent && !issues.some((issue) => issue.key === fields.parent.key)) return fail(response, 400, [], { parent: 'Could not find issue by id or key.' });
+    if (typeof fields.summary !== 'string' || !fields.summary || fields.summary.length > 255)
+      return fail(response, 400, [], { summary: 'You must specify a summary of the issue.' });
+    if (!['Epic', 'Story', 'Task'].includes(fields.issuetype?.name))
+      return fail(response, 400, [], { issuetype: 'The issue type selected is invalid.' });
+    if (
+      !Array.isArray(fields.labels) ||
+      fields.labels.some((label: unknown) => typeof label !== 'string' || /\s/.test(label as string))
+    )
+      return fail(response, 400, [], { labels: 'Labels cannot contain spaces.' });
+    if (
+      fields.description?.type !== 'doc' ||
+      fields.description?.version !== 1 ||
+      !Array.isArray(fields.description?.content)
+    )
+      return fail(response, 400, [], { description: 'Operation value must be an Atlassian Document.' });
+    if (fields.parent && !issues.some((issue) => issue.key === fields.parent.key))
+      return fail(response, 400, [], { parent: 'Could not find issue by id or key.' });
     const number = (counters.get(project) ?? 0) + 1;
     counters.set(project, number);
     const issue: JiraIssue = { id: String(10_000 + issues.length), key: `${project}-${number}`, fields };
     issues.push(issue);
-    response.status(201).json({ id: issue.id, key: issue.key, self: `http://${request.headers.host}/rest/api/3/issue/${issue.id}` });
+    response
+      .status(201)
+      .json({ id: issue.id, key: issue.key, self: `http://${request.headers.host}/rest/api/3/issue/${issue.id}` });
   });
   app.get('/rest/api/3/search/jql', (request, response) => {
     const jql = String(request.query.jql ?? '');
     const project = /project = "([^"]+)"/.exec(jql)?.[1];
     const label = /labels = "([^"]+)"/.exec(jql)?.[1];
     if (!project || !label) return fail(response, 400, [`Unsupported JQL in this fake: ${jql}`]);
-    if (!options.projects.includes(project)) return fail(response, 400, [`The value '${project}' does not exist for the field 'project'.`]);
+    if (!options.projects.includes(project))
+      return fail(response, 400, [`The value '${project}' does not exist for the field 'project'.`]);
     const found = issues.filter((issue) => issue.fields.project.key === project && issue.fields.labels.includes(label));
-    response.json({ issues: found.slice(0, Number(request.query.maxResults ?? 50)).map(({ id, key, fields }) => ({ id, key, fields: { summary: fields.summary } })), isLast: true });
+    response.json({
+      issues: found
+        .slice(0, Number(request.query.maxResults ?? 50))
+        .map(({ id, key, fields }) => ({ id, key, fields: { summary: fields.summary } })),
+      isLast: true,
+    });
   });
   app.get('/rest/api/3/issue/:key', (request, response) => {
-    const issue = issues.find((candidate) => candidate.key === request.params.key || candidate.id === request.params.key);
+    const issue = issues.find(
+      (candidate) => candidate.key === request.params.key || candidate.id === request.params.key,
+    );
     if (!issue) return fail(response, 404, ['Issue does not exist or you do not have permission to see it.']);
-    const issuelinks = links.filter((link) => link.outward === issue.key).map((link) => ({ type: { name: link.type, inward: 'is blocked by', outward: 'blocks' }, inwardIssue: { key: link.inward } }));
+    const issuelinks = links
+      .filter((link) => link.outward === issue.key)
+      .map((link) => ({
+        type: { name: link.type, inward: 'is blocked by', outward: 'blocks' },
+        inwardIssue: { key: link.inward },
+      }));
     response.json({ id: issue.id, key: issue.key, fields: { ...issue.fields, issuelinks } });
   });
   app.get('/rest/api/3/issue/:key/transitions', (request, response) => {
-    if (!issues.some((issue) => issue.key === request.params.key)) return fail(response, 404, ['Issue does not exist or you do not have permission to see it.']);
+    if (!issues.some((issue) => issue.key === request.params.key))
+      return fail(response, 404, ['Issue does not exist or you do not have permission to see it.']);
     response.json({ transitions: TRANSITIONS.map(({ id, name }) => ({ id, name, to: { name } })) });
   });
   app.post('/rest/api/3/issue/:key/transitions', (request, response) => {
     const issue = issues.find((candidate) => candidate.key === request.params.key);
     const transition = TRANSITIONS.find((candidate) => candidate.id === request.body?.transition?.id);
     if (!issue) return fail(response, 404, ['Issue does not exist or you do not have permission to see it.']);
-    if (!transition) return fail(response, 400, ['It seems that you have tried to perform a workflow operation (null) that is not valid.']);
+    if (!transition)
+      return fail(response, 400, [
+        'It seems that you have tried to perform a workflow operation (null) that is not valid.',
+      ]);
     issue.status = transition.name;
     response.status(204).end();
   });
   app.post('/rest/api/3/issueLink', (request, response) => {
     const { type, inwardIssue, outwardIssue } = request.body ?? {};
     if (type?.name !== 'Blocks') return fail(response, 404, [`No issue link type with name '${type?.name}' found.`]);
-    for (const key of [inwardIssue?.key, outwardIssue?.key]) if (!issues.some((issue) => issue.key === key)) return fail(response, 404, [`Issue ${key} does not exist.`]);
+    for (const key of [inwardIssue?.key, outwardIssue?.key])
+      if (!issues.some((issue) => issue.key === key)) return fail(response, 404, [`Issue ${key} does not exist.`]);
     links.push({ type: type.name, inward: inwardIssue.key, outward: outwardIssue.key });
     response.status(201).end();
   });
-  app.use((request: express.Request, response: express.Response) => fail(response, 404, [`Not found in this fake: ${request.method} ${request.path}`]));
+  app.use((request: express.Request, response: express.Response) =>
+    fail(response, 404, [`Not found in this fake: ${request.method} ${request.path}`]),
+  );
 
   const server = app.listen(0, '127.0.0.1');
   await new Promise((resolve) => server.once('listening', resolve));
@@ -104,9 +161,10 @@ export async function startFakeJira(options: { email: string; apiToken: string; 
     issues,
     links,
     requests,
-    close: () => new Promise<void>((resolve) => {
-      server.closeAllConnections();
-      server.close(() => resolve());
-    }),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
 }

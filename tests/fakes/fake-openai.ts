@@ -11,12 +11,21 @@ export interface ChatRequest {
   model: string;
   messages: { role: string; content: string }[];
   max_tokens?: number;
-  response_format?: { type: string; json_schema?: { name: string; strict?: boolean; schema: unknown }; schema?: unknown };
+  response_format?: {
+    type: string;
+    json_schema?: { name: string; strict?: boolean; schema: unknown };
+    schema?: unknown;
+  };
 }
 
 /** What the fake answers: a chat completion, or an HTTP fault. */
 export type FakeReply =
-  | { kind: 'content'; text: string; finishReason?: 'stop' | 'length'; /** Before the headers are sent, as a slow local model takes. */ delayMs?: number }
+  | {
+      kind: 'content';
+      text: string;
+      finishReason?: 'stop' | 'length';
+      /** Before the headers are sent, as a slow local model takes. */ delayMs?: number;
+    }
   | { kind: 'status'; status: number; body?: unknown; headers?: Record<string, string> }
   | { kind: 'hang'; ms: number };
 
@@ -56,15 +65,25 @@ export async function startFakeOpenAI(
     const chunks: Buffer[] = [];
     for await (const chunk of request) chunks.push(chunk as Buffer);
     if (request.method === 'GET' && request.url?.endsWith('/models') && options.contextTokens) {
-      response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ object: 'list', data: [{ id: 'fake', object: 'model', max_model_len: options.contextTokens }] }));
+      response
+        .writeHead(200, { 'content-type': 'application/json' })
+        .end(
+          JSON.stringify({
+            object: 'list',
+            data: [{ id: 'fake', object: 'model', max_model_len: options.contextTokens }],
+          }),
+        );
       return;
     }
     if (request.method !== 'POST' || !request.url?.endsWith('/chat/completions')) {
-      response.writeHead(404, { 'content-type': 'application/json' }).end(JSON.stringify({ error: { message: 'Not found', type: 'invalid_request_error' } }));
+      response
+        .writeHead(404, { 'content-type': 'application/json' })
+        .end(JSON.stringify({ error: { message: 'Not found', type: 'invalid_request_error' } }));
       return;
     }
     const body = JSON.parse(Buffer.concat(chunks).toString('utf8')) as ChatRequest;
-    const index = requests.push({ phase: phaseOf(body), at: Date.now(), body, authorization: request.headers.authorization }) - 1;
+    const index =
+      requests.push({ phase: phaseOf(body), at: Date.now(), body, authorization: request.headers.authorization }) - 1;
     const reply = script(body, index);
     if (reply.kind === 'hang') {
       const timer = setTimeout(() => response.destroy(), reply.ms);
@@ -73,7 +92,9 @@ export async function startFakeOpenAI(
     }
     if (reply.kind === 'status') {
       response.writeHead(reply.status, { 'content-type': 'application/json', ...reply.headers });
-      response.end(JSON.stringify(reply.body ?? { error: { message: `fake status ${reply.status}`, type: 'fake_error' } }));
+      response.end(
+        JSON.stringify(reply.body ?? { error: { message: `fake status ${reply.status}`, type: 'fake_error' } }),
+      );
       return;
     }
     if (reply.delayMs) {
@@ -82,24 +103,37 @@ export async function startFakeOpenAI(
       if (request.socket.destroyed) return;
     }
     response.writeHead(200, { 'content-type': 'application/json' });
-    response.end(JSON.stringify({
-      id: `chatcmpl-fake-${index}`,
-      object: 'chat.completion',
-      created: 1_790_000_000,
-      model: body.model,
-      choices: [{ index: 0, message: { role: 'assistant', content: reply.text }, finish_reason: reply.finishReason ?? 'stop' }],
-      usage: { prompt_tokens: Math.ceil(JSON.stringify(body.messages).length / 4), completion_tokens: Math.ceil(reply.text.length / 4), total_tokens: 0 },
-    }));
+    response.end(
+      JSON.stringify({
+        id: `chatcmpl-fake-${index}`,
+        object: 'chat.completion',
+        created: 1_790_000_000,
+        model: body.model,
+        choices: [
+          {
+            index: 0,
+            message: { role: 'assistant', content: reply.text },
+            finish_reason: reply.finishReason ?? 'stop',
+          },
+        ],
+        usage: {
+          prompt_tokens: Math.ceil(JSON.stringify(body.messages).length / 4),
+          completion_tokens: Math.ceil(reply.text.length / 4),
+          total_tokens: 0,
+        },
+      }),
+    );
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return {
     baseURL: `http://127.0.0.1:${port}/v1`,
     requests,
-    close: () => new Promise<void>((resolve) => {
-      server.closeAllConnections();
-      server.close(() => resolve());
-    }),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
 }
 
@@ -156,7 +190,11 @@ export function llamaCppPythonModel() {
     if (type !== undefined && type !== 'text' && type !== 'json_object') {
       // The body llama-cpp-python 0.3.16's server sends, as seen from a real one.
       const message = `1 validation error:\n  {'type': 'literal_error', 'loc': ('body', 'response_format', 'type'), 'msg': "Input should be 'text' or 'json_object'", 'input': '${type}', 'ctx': {'expected': "'text' or 'json_object'"}}\n\n  File "llama_cpp/server/app.py", line 376, in create_chat_completion\n    POST /v1/chat/completions`;
-      return { kind: 'status', status: 500, body: { error: { message, type: 'internal_server_error', param: null, code: null } } };
+      return {
+        kind: 'status',
+        status: 500,
+        body: { error: { message, type: 'internal_server_error', param: null, code: null } },
+      };
     }
     if (type === 'json_object' && body.response_format?.schema) return random.reply(body, index);
     return { kind: 'content', text: body.messages.find((message) => message.role === 'user')!.content };
@@ -167,5 +205,9 @@ export function llamaCppPythonModel() {
 function schemaErrorsOf(phase: PhaseName, answer: unknown): string[] {
   const parsed = (PHASE_DEFINITIONS[phase].schema as z.ZodType).safeParse(answer);
   // Refinements check references between items, which the answer sets right and the repair loop owns.
-  return parsed.success ? [] : parsed.error.issues.filter((issue) => issue.code !== 'custom').map((issue) => `${issue.path.join('.')}: ${issue.message}`);
+  return parsed.success
+    ? []
+    : parsed.error.issues
+        .filter((issue) => issue.code !== 'custom')
+        .map((issue) => `${issue.path.join('.')}: ${issue.message}`);
 }

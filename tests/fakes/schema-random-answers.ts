@@ -32,14 +32,25 @@ interface KnownIds {
 
 /** Requirement and threat ids the answer may cite: the request's earlier sections, or its own requirements. */
 function knownIds(phase: PhaseName, answer: Item, request: ModelRequest): KnownIds {
-  const earlier = request.approvedEarlierSections as { requirements?: { functional: string[]; nonFunctional: string[] }; security?: { threats: string[] } };
+  const earlier = request.approvedEarlierSections as {
+    requirements?: { functional: string[]; nonFunctional: string[] };
+    security?: { threats: string[] };
+  };
   const idOf = (line: string) => line.split(':')[0]!;
   if (phase === 'requirements') {
     const count = (key: string) => (Array.isArray(answer[key]) ? (answer[key] as unknown[]).length : 0);
-    return { requirements: [...range(count('functional')).map((index) => `FR-${index + 1}`), ...range(count('nonFunctional')).map((index) => `NFR-${index + 1}`)], threats: [] };
+    return {
+      requirements: [
+        ...range(count('functional')).map((index) => `FR-${index + 1}`),
+        ...range(count('nonFunctional')).map((index) => `NFR-${index + 1}`),
+      ],
+      threats: [],
+    };
   }
   return {
-    requirements: [...(earlier.requirements?.functional ?? []), ...(earlier.requirements?.nonFunctional ?? [])].map(idOf),
+    requirements: [...(earlier.requirements?.functional ?? []), ...(earlier.requirements?.nonFunctional ?? [])].map(
+      idOf,
+    ),
     threats: (earlier.security?.threats ?? []).map(idOf),
   };
 }
@@ -71,9 +82,13 @@ function citeKnown(node: unknown, known: KnownIds): void {
   if (Array.isArray(node)) return node.forEach((item) => citeKnown(item, known));
   if (!node || typeof node !== 'object') return;
   const item = node as Item;
-  for (const [key, ids] of [['requirements', known.requirements], ['threats', known.threats]] as const) {
+  for (const [key, ids] of [
+    ['requirements', known.requirements],
+    ['threats', known.threats],
+  ] as const) {
     if (Array.isArray(item[key]) && (item[key] as unknown[]).every((value) => typeof value === 'string')) {
-      item[key] = ids.length === 0 ? [] : [...new Set((item[key] as string[]).map((_, index) => ids[index % ids.length]!))];
+      item[key] =
+        ids.length === 0 ? [] : [...new Set((item[key] as string[]).map((_, index) => ids[index % ids.length]!))];
     }
   }
   for (const value of Object.values(item)) citeKnown(value, known);
@@ -109,7 +124,10 @@ function joinReferences(phase: PhaseName, answer: Item): void {
     const tables = (answer.tables as Item[]) ?? [];
     tables.forEach((table, index) => {
       const column = ((table.columns as Item[]) ?? [])[0]?.name as string;
-      table.references = ((table.references as Item[]) ?? []).map(() => ({ column, table: tables[(index + 1) % tables.length]!.name }));
+      table.references = ((table.references as Item[]) ?? []).map(() => ({
+        column,
+        table: tables[(index + 1) % tables.length]!.name,
+      }));
     });
   }
   if (phase === 'api') {

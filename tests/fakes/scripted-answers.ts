@@ -8,7 +8,10 @@ export interface ModelRequest {
   answersToOpenQuestions?: Record<string, string>;
   reviewerFeedback: string[];
   /** The compact form of approved earlier phases: ids and one-line texts. */
-  approvedEarlierSections: { requirements?: { functional: string[]; nonFunctional: string[] }; security?: { authentication: string; threats: string[] } };
+  approvedEarlierSections: {
+    requirements?: { functional: string[]; nonFunctional: string[] };
+    security?: { authentication: string; threats: string[] };
+  };
 }
 
 /**
@@ -31,8 +34,16 @@ export function scriptedAnswer<Name extends PhaseName>(phase: Name, request: Mod
 }
 
 function requirementsAnswer(request: ModelRequest): PhaseContents['requirements'] {
-  const statements = [request.feature, ...sentences(request.description ?? ''), ...request.reviewerFeedback.map((feedback) => `Reviewer asked: ${flat(feedback).slice(0, 200)}`)];
-  const functional = statements.map((text, index) => ({ id: `FR-${index + 1}`, text: flat(text), priority: index === 0 ? ('must' as const) : ('should' as const) }));
+  const statements = [
+    request.feature,
+    ...sentences(request.description ?? ''),
+    ...request.reviewerFeedback.map((feedback) => `Reviewer asked: ${flat(feedback).slice(0, 200)}`),
+  ];
+  const functional = statements.map((text, index) => ({
+    id: `FR-${index + 1}`,
+    text: flat(text),
+    priority: index === 0 ? ('must' as const) : ('should' as const),
+  }));
   const answers = request.answersToOpenQuestions ?? {};
   return {
     summary: `${flat(request.feature)}: ${functional.length} functional requirements.`,
@@ -49,12 +60,29 @@ function requirementsAnswer(request: ModelRequest): PhaseContents['requirements'
       iWant: requirement.text,
       soThat: 'my request is met',
       requirements: [requirement.id],
-      acceptanceCriteria: [{ id: `AC-${index + 1}.1`, given: 'a signed-in user', when: `they ask for ${requirement.id}`, then: 'it succeeds and shows the result' }],
+      acceptanceCriteria: [
+        {
+          id: `AC-${index + 1}.1`,
+          given: 'a signed-in user',
+          when: `they ask for ${requirement.id}`,
+          then: 'it succeeds and shows the result',
+        },
+      ],
       edgeCases: edgeCasesFor(requirement.text),
     })),
     questions: [
-      { id: 'Q-1', question: 'Who may use it?', suggestedDefault: 'Every signed-in user', answer: answers['Q-1'] ?? null },
-      { id: 'Q-2', question: 'What peak load must it carry?', suggestedDefault: '100 requests per second', answer: answers['Q-2'] ?? null },
+      {
+        id: 'Q-1',
+        question: 'Who may use it?',
+        suggestedDefault: 'Every signed-in user',
+        answer: answers['Q-1'] ?? null,
+      },
+      {
+        id: 'Q-2',
+        question: 'What peak load must it carry?',
+        suggestedDefault: '100 requests per second',
+        answer: answers['Q-2'] ?? null,
+      },
     ],
     reviewerNotes: notes(request),
   };
@@ -66,9 +94,30 @@ function architectureAnswer(request: ModelRequest): PhaseContents['architecture'
   return {
     overview: `${title} runs as one service with its own database.`,
     components: [
-      { id: 'browser', name: 'Browser', kind: 'client', technology: 'Web page', responsibility: `Shows ${title}`, requirements: functionalIds(request).slice(0, 1) },
-      { id: service, name: `${title} service`, kind: 'service', technology: 'HTTP service', responsibility: `Implements ${title}`, requirements: [...functionalIds(request), ...nonFunctionalOf(request, 'performance')] },
-      { id: 'database', name: 'Database', kind: 'store', technology: 'PostgreSQL', responsibility: 'Keeps the records', requirements: [...functionalIds(request), ...nonFunctionalOf(request, 'chaos')] },
+      {
+        id: 'browser',
+        name: 'Browser',
+        kind: 'client',
+        technology: 'Web page',
+        responsibility: `Shows ${title}`,
+        requirements: functionalIds(request).slice(0, 1),
+      },
+      {
+        id: service,
+        name: `${title} service`,
+        kind: 'service',
+        technology: 'HTTP service',
+        responsibility: `Implements ${title}`,
+        requirements: [...functionalIds(request), ...nonFunctionalOf(request, 'performance')],
+      },
+      {
+        id: 'database',
+        name: 'Database',
+        kind: 'store',
+        technology: 'PostgreSQL',
+        responsibility: 'Keeps the records',
+        requirements: [...functionalIds(request), ...nonFunctionalOf(request, 'chaos')],
+      },
     ],
     edges: [
       { from: 'browser', to: service, protocol: 'HTTPS', description: 'Calls the API' },
@@ -88,18 +137,20 @@ function databaseAnswer(request: ModelRequest): PhaseContents['database'] {
   const table = names(request.feature).slug.replace(/-/g, '_');
   return {
     engine: 'PostgreSQL',
-    tables: [{
-      name: table,
-      purpose: `Records of ${names(request.feature).title}`,
-      columns: [
-        { name: 'id', type: 'uuid', nullable: false, description: 'Primary key' },
-        { name: 'title', type: 'text', nullable: false, description: 'What the record is' },
-        { name: 'created_at', type: 'timestamptz', nullable: false, description: 'When it was made' },
-      ],
-      indexes: [`${table}_created_idx (created_at)`],
-      references: [],
-      requirements: functionalIds(request),
-    }],
+    tables: [
+      {
+        name: table,
+        purpose: `Records of ${names(request.feature).title}`,
+        columns: [
+          { name: 'id', type: 'uuid', nullable: false, description: 'Primary key' },
+          { name: 'title', type: 'text', nullable: false, description: 'What the record is' },
+          { name: 'created_at', type: 'timestamptz', nullable: false, description: 'When it was made' },
+        ],
+        indexes: [`${table}_created_idx (created_at)`],
+        references: [],
+        requirements: functionalIds(request),
+      },
+    ],
     migrations: [`001_create_${table}`],
     retention: 'Kept for one year.',
     reviewerNotes: notes(request),
@@ -111,17 +162,19 @@ function apiAnswer(request: ModelRequest): PhaseContents['api'] {
   const ids = functionalIds(request);
   return {
     version: 'v1',
-    resources: [{
-      name: slug,
-      schemaName: pascal,
-      description: `Records of ${title}`,
-      fields: [{ name: 'title', type: 'string', required: true, description: 'What the record is' }],
-      operations: [
-        { kind: 'list', summary: `List ${title} records`, requirements: ids.slice(0, 1) },
-        { kind: 'create', summary: `Create a ${title} record`, requirements: ids },
-        { kind: 'get', summary: `Get a ${title} record`, requirements: ids.slice(0, 1) },
-      ],
-    }],
+    resources: [
+      {
+        name: slug,
+        schemaName: pascal,
+        description: `Records of ${title}`,
+        fields: [{ name: 'title', type: 'string', required: true, description: 'What the record is' }],
+        operations: [
+          { kind: 'list', summary: `List ${title} records`, requirements: ids.slice(0, 1) },
+          { kind: 'create', summary: `Create a ${title} record`, requirements: ids },
+          { kind: 'get', summary: `Get a ${title} record`, requirements: ids.slice(0, 1) },
+        ],
+      },
+    ],
     reviewerNotes: notes(request),
   };
 }
@@ -135,18 +188,50 @@ function securityAnswer(request: ModelRequest): PhaseContents['security'] {
     inputValidation: ['Bodies are checked against the API schema'],
     cors: 'Only the product origin is allowed.',
     csp: "default-src 'self'",
-    threats: [{ id: 'TH-1', category: 'Spoofing', threat: 'A stolen token', control: 'Tokens live 15 minutes and are bound to the client', requirements: orFirstFunctional(request, nonFunctionalOf(request, 'security')) }],
+    threats: [
+      {
+        id: 'TH-1',
+        category: 'Spoofing',
+        threat: 'A stolen token',
+        control: 'Tokens live 15 minutes and are bound to the client',
+        requirements: orFirstFunctional(request, nonFunctionalOf(request, 'security')),
+      },
+    ],
     reviewerNotes: notes(request),
   };
 }
 
 function testingAnswer(request: ModelRequest): PhaseContents['testing'] {
-  const perRequirement = functionalIds(request).map((id) => ({ level: 'unit' as const, title: `${id} works`, steps: `Call the service for ${id}`, expected: 'The result matches', requirements: [id], threats: [] }));
-  const perQuality = nonFunctionalLines(request).map(({ id, text }) => ({ level: levelFor(text), title: `${id} holds`, steps: `Measure ${id}`, expected: text, requirements: [id], threats: [] }));
-  const perThreat = threatIds(request).map((id) => ({ level: 'security' as const, title: `${id} is stopped`, steps: `Attempt ${id} against the service`, expected: 'The attempt is refused', requirements: orFirstFunctional(request, nonFunctionalOf(request, 'security')), threats: [id] }));
+  const perRequirement = functionalIds(request).map((id) => ({
+    level: 'unit' as const,
+    title: `${id} works`,
+    steps: `Call the service for ${id}`,
+    expected: 'The result matches',
+    requirements: [id],
+    threats: [],
+  }));
+  const perQuality = nonFunctionalLines(request).map(({ id, text }) => ({
+    level: levelFor(text),
+    title: `${id} holds`,
+    steps: `Measure ${id}`,
+    expected: text,
+    requirements: [id],
+    threats: [],
+  }));
+  const perThreat = threatIds(request).map((id) => ({
+    level: 'security' as const,
+    title: `${id} is stopped`,
+    steps: `Attempt ${id} against the service`,
+    expected: 'The attempt is refused',
+    requirements: orFirstFunctional(request, nonFunctionalOf(request, 'security')),
+    threats: [id],
+  }));
   return {
     mockingStrategy: 'Unit tests replace the database with an in-memory fake.',
-    cases: [...perRequirement, ...perQuality, ...perThreat].map((testCase, index) => ({ id: `T-${index + 1}`, ...testCase })),
+    cases: [...perRequirement, ...perQuality, ...perThreat].map((testCase, index) => ({
+      id: `T-${index + 1}`,
+      ...testCase,
+    })),
     reviewerNotes: notes(request),
   };
 }
@@ -154,17 +239,46 @@ function testingAnswer(request: ModelRequest): PhaseContents['testing'] {
 function rolloutAnswer(request: ModelRequest): PhaseContents['rollout'] {
   const { slug } = names(request.feature);
   return {
-    featureFlags: [{ name: `${slug}-enabled`, description: 'Turns the feature on', defaultValue: false, requirements: functionalIds(request) }],
+    featureFlags: [
+      {
+        name: `${slug}-enabled`,
+        description: 'Turns the feature on',
+        defaultValue: false,
+        requirements: functionalIds(request),
+      },
+    ],
     canary: [
       { percent: 10, duration: '1 day', exitCriteria: 'No rise in errors' },
       { percent: 100, duration: 'permanent', exitCriteria: 'None' },
     ],
-    rollbackTriggers: [{ signal: 'Error rate', threshold: 'above 2% for 5 minutes', rollbackWithinMinutes: 10, requirements: orFirstFunctional(request, nonFunctionalOf(request, 'chaos')) }],
+    rollbackTriggers: [
+      {
+        signal: 'Error rate',
+        threshold: 'above 2% for 5 minutes',
+        rollbackWithinMinutes: 10,
+        requirements: orFirstFunctional(request, nonFunctionalOf(request, 'chaos')),
+      },
+    ],
     rollbackProcedure: [`Turn ${slug}-enabled off`, 'Check that errors are back to normal'],
-    abTest: { hypothesis: 'The feature helps users', metric: 'Task completion', split: '50/50', minimumSample: '1,000 users per arm' },
+    abTest: {
+      hypothesis: 'The feature helps users',
+      metric: 'Task completion',
+      split: '50/50',
+      minimumSample: '1,000 users per arm',
+    },
     monitoring: [
-      { signal: 'Error rate', threshold: '> 2% for 5 minutes', alert: 'Page on-call', requirements: functionalIds(request) },
-      ...nonFunctionalLines(request).map(({ id, text }) => ({ signal: `Breach of ${id}`, threshold: text, alert: 'Page on-call', requirements: [id] })),
+      {
+        signal: 'Error rate',
+        threshold: '> 2% for 5 minutes',
+        alert: 'Page on-call',
+        requirements: functionalIds(request),
+      },
+      ...nonFunctionalLines(request).map(({ id, text }) => ({
+        signal: `Breach of ${id}`,
+        threshold: text,
+        alert: 'Page on-call',
+        requirements: [id],
+      })),
     ],
     reviewerNotes: notes(request),
   };
@@ -172,7 +286,13 @@ function rolloutAnswer(request: ModelRequest): PhaseContents['rollout'] {
 
 function costAnswer(request: ModelRequest): PhaseContents['cost'] {
   return {
-    load: { peakRequestsPerSecond: 100, averageRequestsPerSecond: 25, monthlyActiveUsers: 1000, storageGb: 10, transferGb: 20 },
+    load: {
+      peakRequestsPerSecond: 100,
+      averageRequestsPerSecond: 25,
+      monthlyActiveUsers: 1000,
+      storageGb: 10,
+      transferGb: 20,
+    },
     roiInputs: { engineerWeeks: 4, hourlyRateUsd: 100, hoursSavedPerMonth: 20 },
     narrative: `${flat(request.feature)} costs mostly its service instances and database.`,
     optimisations: [{ idea: 'Reserved instances', savingPercent: 20 }],
@@ -183,7 +303,11 @@ function costAnswer(request: ModelRequest): PhaseContents['cost'] {
 
 /** The request's own words as names: a kebab-case slug, a PascalCase schema name and a title. */
 function names(feature: string): { slug: string; pascal: string; title: string } {
-  const words = feature.toLowerCase().split(/[^a-z0-9]+/).filter((word) => /^[a-z]/.test(word)).slice(0, 3);
+  const words = feature
+    .toLowerCase()
+    .split(/[^a-z0-9]+/)
+    .filter((word) => /^[a-z]/.test(word))
+    .slice(0, 3);
   const chosen = words.length ? words : ['feature'];
   return {
     slug: chosen.join('-'),
@@ -205,7 +329,9 @@ function nonFunctionalLines(request: ModelRequest): { id: string; text: string }
 
 /** The NFRs whose text calls for a test at the given level: the fake's own reading of what it wrote. */
 function nonFunctionalOf(request: ModelRequest, level: PhaseContents['testing']['cases'][number]['level']): string[] {
-  return nonFunctionalLines(request).filter(({ text }) => levelFor(text) === level).map(({ id }) => id);
+  return nonFunctionalLines(request)
+    .filter(({ text }) => levelFor(text) === level)
+    .map(({ id }) => id);
 }
 
 function orFirstFunctional(request: ModelRequest, ids: string[]): string[] {
@@ -235,7 +361,10 @@ function levelFor(text: string): PhaseContents['testing']['cases'][number]['leve
 }
 
 function sentences(text: string): string[] {
-  return text.split(/(?<=[.!?])\s+|\n+/).map(flat).filter(Boolean);
+  return text
+    .split(/(?<=[.!?])\s+|\n+/)
+    .map(flat)
+    .filter(Boolean);
 }
 
 function notes(request: ModelRequest): string[] {

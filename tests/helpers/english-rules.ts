@@ -14,7 +14,8 @@ export const offlinePhases = (feature: string) => offlinePack(feature);
 function textsOf(value: unknown, path = ''): { path: string; text: string }[] {
   if (typeof value === 'string') return [{ path, text: value }];
   if (Array.isArray(value)) return value.flatMap((item, index) => textsOf(item, `${path}.${index}`));
-  if (value && typeof value === 'object') return Object.entries(value).flatMap(([key, item]) => textsOf(item, path ? `${path}.${key}` : key));
+  if (value && typeof value === 'object')
+    return Object.entries(value).flatMap(([key, item]) => textsOf(item, path ? `${path}.${key}` : key));
   return [];
 }
 
@@ -44,13 +45,17 @@ export function doubledWords(text: string): string[] {
   return [...text.matchAll(/\b([A-Za-z]+)\s+\1\b/gi)].map(([match]) => match);
 }
 
-const VERBS = /^(export|exports|import|imports|send|schedule|approve|generate|sync|publish|archive|download|upload|merge|pause|grade|notify|reassign|remind|create|delete|rename|translate|refund|invite|track|share|review|let|allow|can|could)$/i;
-const PEOPLE = /^(users?|customers?|admins?|administrators?|owners?|agents?|operators?|accountants?|instructors?|managers?|editors?|teachers?|tenants?|shoppers?|attendees?|auditors?|engineers?|analysts?|members?|hr|it)$/i;
+const VERBS =
+  /^(export|exports|import|imports|send|schedule|approve|generate|sync|publish|archive|download|upload|merge|pause|grade|notify|reassign|remind|create|delete|rename|translate|refund|invite|track|share|review|let|allow|can|could)$/i;
+const PEOPLE =
+  /^(users?|customers?|admins?|administrators?|owners?|agents?|operators?|accountants?|instructors?|managers?|editors?|teachers?|tenants?|shoppers?|attendees?|auditors?|engineers?|analysts?|members?|hr|it)$/i;
 
 /** "use customers export invoices", "use export invoices": a verb phrase pasted where a noun phrase belongs. */
 export function pastedAfterUse(text: string): string[] {
   return [...text.matchAll(/\buse\s+([A-Za-z]+)(?:\s+([A-Za-z]+))?/gi)]
-    .filter(([, first, second]) => VERBS.test(first!) || (PEOPLE.test(first!) && second !== undefined && VERBS.test(second)))
+    .filter(
+      ([, first, second]) => VERBS.test(first!) || (PEOPLE.test(first!) && second !== undefined && VERBS.test(second)),
+    )
     .map(([match]) => match);
 }
 
@@ -62,15 +67,21 @@ export function brokenClauses(text: string): string[] {
 /** "Invoice reminders for overdue accounts is served…": a sentence led by the feature's own plural phrase with a singular verb. */
 export function singularVerbAfter(subject: string, text: string): string[] {
   const escaped = subject.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  return [...text.matchAll(new RegExp(`(?:^|[.;:] )${escaped} (?:is|was|has|does|improves|needs|runs)\\b`, 'gi'))].map(([match]) => match.replace(/^[.;:] /, ''));
+  return [...text.matchAll(new RegExp(`(?:^|[.;:] )${escaped} (?:is|was|has|does|improves|needs|runs)\\b`, 'gi'))].map(
+    ([match]) => match.replace(/^[.;:] /, ''),
+  );
 }
 
 export function grammarProblems(phases: PhaseContents, pluralSubject?: string): string[] {
   return PHASES.flatMap((phase) =>
     textsOf(phases[phase], phase).flatMap(({ path, text }) =>
-      [...wrongArticles(text), ...doubledWords(text), ...pastedAfterUse(text), ...brokenClauses(text), ...(pluralSubject ? singularVerbAfter(pluralSubject, text) : [])].map(
-        (problem) => `${path}: "${problem}" in "${text}"`,
-      ),
+      [
+        ...wrongArticles(text),
+        ...doubledWords(text),
+        ...pastedAfterUse(text),
+        ...brokenClauses(text),
+        ...(pluralSubject ? singularVerbAfter(pluralSubject, text) : []),
+      ].map((problem) => `${path}: "${problem}" in "${text}"`),
     ),
   );
 }

@@ -16,7 +16,17 @@ export function fortyTicketPlan(specId: string): TicketPlan {
   return {
     specId,
     feature: 'Forty tickets',
-    epic: { key: 'epic', kind: 'epic', title: 'Forty tickets', description: 'The epic', acceptanceCriteria: [], requirements: [], labels: ['specforge', 'epic'], estimate: 80, dependsOn: [] },
+    epic: {
+      key: 'epic',
+      kind: 'epic',
+      title: 'Forty tickets',
+      description: 'The epic',
+      acceptanceCriteria: [],
+      requirements: [],
+      labels: ['specforge', 'epic'],
+      estimate: 80,
+      dependsOn: [],
+    },
     tickets: Array.from({ length: 40 }, (_, index) => ticket(index + 1)),
   };
 }

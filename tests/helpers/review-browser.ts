@@ -27,14 +27,19 @@ export async function launchBrowser(): Promise<Browser> {
  * A page that records every CSP violation (the `securitypolicyviolation` event and Chromium's
  * "Refused to…" console lines), every uncaught error and every dialog (dismissed).
  */
-export async function watchedPage(browser: Browser, viewport = { width: 1360, height: 900 }): Promise<{ page: Page; trouble: PageTrouble }> {
+export async function watchedPage(
+  browser: Browser,
+  viewport = { width: 1360, height: 900 },
+): Promise<{ page: Page; trouble: PageTrouble }> {
   const context = await browser.newContext({ viewport });
   const page = await context.newPage();
   const trouble: PageTrouble = { cspViolations: [], pageErrors: [], dialogs: [], consoleErrors: [] };
   await page.exposeFunction('reportCspViolation', (text: string) => trouble.cspViolations.push(text));
   await page.addInitScript(() => {
     document.addEventListener('securitypolicyviolation', (event) => {
-      (window as unknown as { reportCspViolation(text: string): void }).reportCspViolation(`${event.violatedDirective} blocked ${event.blockedURI || 'inline'} at ${event.sourceFile}:${event.lineNumber}`);
+      (window as unknown as { reportCspViolation(text: string): void }).reportCspViolation(
+        `${event.violatedDirective} blocked ${event.blockedURI || 'inline'} at ${event.sourceFile}:${event.lineNumber}`,
+      );
     });
   });
   page.on('console', (message) => {
@@ -59,7 +64,9 @@ export interface ReviewSession {
   close(): Promise<void>;
 }
 
-export async function openReviewSession(options: { reviewers?: ReviewerDirectory; generator?: Generator } = {}): Promise<ReviewSession> {
+export async function openReviewSession(
+  options: { reviewers?: ReviewerDirectory; generator?: Generator } = {},
+): Promise<ReviewSession> {
   const stack = await createTestStack();
   const api = await startApiServer(stack, { reviewers: options.reviewers });
   let stopWorker: () => void = () => undefined;

@@ -25,7 +25,11 @@ export interface PackRequest {
  * The phase activities and the render activity in order, as an unattended run calls them, with a
  * context document and answers at the requirements gate. Returns the pack's files as text too.
  */
-export async function runPackWithContext(store: ArtifactStore, request: PackRequest, generator: Generator = createOfflineGenerator()) {
+export async function runPackWithContext(
+  store: ArtifactStore,
+  request: PackRequest,
+  generator: Generator = createOfflineGenerator(),
+) {
   const specId = `spec-context-${randomUUID().slice(0, 8)}`;
   const context = request.context && (await saveProjectContext(store, request.context));
   const answers = request.answers ?? {};
@@ -33,13 +37,43 @@ export async function runPackWithContext(store: ArtifactStore, request: PackRequ
   for (const phase of PHASES) {
     const earlier = Object.fromEntries(Object.values(results).map((result) => [result.phase, result.artifact]));
     // Answers arrive with the approval of requirements, so requirements itself is generated without them.
-    results[phase] = await runPhase(generator, store, { specId, phase, revision: 1, feature: request.feature, description: request.description ?? '', feedback: [], answers: phase === 'requirements' ? {} : answers, earlier, ...(context ? { context } : {}) });
+    results[phase] = await runPhase(generator, store, {
+      specId,
+      phase,
+      revision: 1,
+      feature: request.feature,
+      description: request.description ?? '',
+      feedback: [],
+      answers: phase === 'requirements' ? {} : answers,
+      earlier,
+      ...(context ? { context } : {}),
+    });
   }
   const slug = slugify(request.feature);
-  const pack = await renderPack(store, { specId, slug, feature: request.feature, description: request.description ?? '', status: 'completed', phases: results, decisions: [], answers, timings: [], ...(context ? { context } : {}) });
+  const pack = await renderPack(store, {
+    specId,
+    slug,
+    feature: request.feature,
+    description: request.description ?? '',
+    status: 'completed',
+    phases: results,
+    decisions: [],
+    answers,
+    timings: [],
+    ...(context ? { context } : {}),
+  });
   const files = await readdir(pack.packDir);
-  const texts = Object.fromEntries(await Promise.all(files.filter((file) => /\.(md|mmd|yaml|json)$/.test(file)).map(async (file) => [file, await readFile(path.join(pack.packDir, file), 'utf8')] as const)));
+  const texts = Object.fromEntries(
+    await Promise.all(
+      files
+        .filter((file) => /\.(md|mmd|yaml|json)$/.test(file))
+        .map(async (file) => [file, await readFile(path.join(pack.packDir, file), 'utf8')] as const),
+    ),
+  );
   const report = JSON.parse(texts[`report_${slug}.json`]!);
-  const phases = await loadPhaseContents(store, Object.fromEntries(Object.values(results).map((result) => [result.phase, result.artifact])));
+  const phases = await loadPhaseContents(
+    store,
+    Object.fromEntries(Object.values(results).map((result) => [result.phase, result.artifact])),
+  );
   return { specId, slug, context, results, phases, pack, report, texts, allText: Object.values(texts).join('\n') };
 }

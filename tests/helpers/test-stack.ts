@@ -57,7 +57,13 @@ export async function createTestStack(): Promise<TestStack> {
         connection: workerConnection,
         taskQueue,
         workflowBundle: { codePath: inject('workflowBundlePath') },
-        activities: createActivities({ generator, store, tickets: { file: createFileTarget(store), ...tickets }, decisionKey, ...extra }),
+        activities: createActivities({
+          generator,
+          store,
+          tickets: { file: createFileTarget(store), ...tickets },
+          decisionKey,
+          ...extra,
+        }),
       });
       return worker.runUntil(work);
     },

@@ -21,7 +21,10 @@ import { quietRuntime } from './quiet-runtime';
 
 const INSTALL_SCRIPT = fileURLToPath(new URL('../../scripts/temporal-test-server.sh', import.meta.url));
 const { IndexedValueType } = proto.temporal.api.enums.v1;
-const INDEXED_VALUE_TYPES = { Keyword: IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD, Text: IndexedValueType.INDEXED_VALUE_TYPE_TEXT };
+const INDEXED_VALUE_TYPES = {
+  Keyword: IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD,
+  Text: IndexedValueType.INDEXED_VALUE_TYPE_TEXT,
+};
 
 export type TestServerLookup = { found: true; path: string } | { found: false; reason: string };
 
@@ -31,7 +34,10 @@ export type TestServerLookup = { found: true; path: string } | { found: false; r
  */
 export function findTimeSkippingServer(): TestServerLookup {
   try {
-    const found = execFileSync('bash', [INSTALL_SCRIPT, '--check'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }).trim();
+    const found = execFileSync('bash', [INSTALL_SCRIPT, '--check'], {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'pipe'],
+    }).trim();
     return { found: true, path: found };
   } catch (error) {
     const said = (error as { stderr?: string }).stderr?.trim();
@@ -56,12 +62,16 @@ export async function createTimeSkippingEnvironment(): Promise<TestWorkflowEnvir
   const lookup = findTimeSkippingServer();
   if (!lookup.found) throw new Error(lookup.reason);
   quietRuntime();
-  const env = await TestWorkflowEnvironment.createTimeSkipping({ server: { executable: { type: 'existing-path', path: lookup.path } } });
+  const env = await TestWorkflowEnvironment.createTimeSkipping({
+    server: { executable: { type: 'existing-path', path: lookup.path } },
+  });
   // The test server refuses runs with unregistered search attributes, and lacks the
   // ListSearchAttributes call that registerSearchAttributes starts with: add them directly.
   await env.connection.operatorService.addSearchAttributes({
     namespace: env.namespace ?? 'default',
-    searchAttributes: Object.fromEntries(Object.entries(SEARCH_ATTRIBUTES).map(([name, type]) => [name, INDEXED_VALUE_TYPES[type]])),
+    searchAttributes: Object.fromEntries(
+      Object.entries(SEARCH_ATTRIBUTES).map(([name, type]) => [name, INDEXED_VALUE_TYPES[type]]),
+    ),
   });
   return env;
 }

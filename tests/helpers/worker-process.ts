@@ -5,7 +5,10 @@ export function workerProcesses() {
   const started: ChildProcess[] = [];
   return {
     start(env: Record<string, string>): ChildProcess {
-      const worker = spawn(process.execPath, ['--import', 'tsx', 'src/workers/main.ts'], { env: { ...process.env, ...env }, stdio: 'ignore' });
+      const worker = spawn(process.execPath, ['--import', 'tsx', 'src/workers/main.ts'], {
+        env: { ...process.env, ...env },
+        stdio: 'ignore',
+      });
       started.push(worker);
       return worker;
     },

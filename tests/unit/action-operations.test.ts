@@ -12,22 +12,54 @@ import { phaseItems } from '../../src/review/phase-items';
 import { operationsTable } from '../../src/web/sections/operations-table';
 import { offlinePack as offlinePhases } from '../helpers/in-process-pack';
 
-
-type Paths = Record<string, Record<string, { operationId: string; requestBody?: { content: Record<string, { schema: { $ref: string } }> }; responses: Record<string, { headers?: Record<string, unknown>; content?: Record<string, { schema: { $ref: string } }>; $ref?: string }> }>>;
+type Paths = Record<
+  string,
+  Record<
+    string,
+    {
+      operationId: string;
+      requestBody?: { content: Record<string, { schema: { $ref: string } }> };
+      responses: Record<
+        string,
+        { headers?: Record<string, unknown>; content?: Record<string, { schema: { $ref: string } }>; $ref?: string }
+      >;
+    }
+  >
+>;
 
 describe('a verb-led feature: "Let customers export invoices as CSV"', () => {
   const phases = offlinePhases('Let customers export invoices as CSV');
   const jobRequirement = phases.requirements.functional.find((requirement) => /background job/.test(requirement.text))!;
-  const document = renderOpenApiDocument('Let customers export invoices as CSV', phases.api, phases.security, 'offline');
+  const document = renderOpenApiDocument(
+    'Let customers export invoices as CSV',
+    phases.api,
+    phases.security,
+    'offline',
+  );
   const paths = document.paths as Paths;
-  const schemas = (document.components as { schemas: Record<string, { required?: string[]; properties: Record<string, { enum?: string[]; description?: string }> }> }).schemas;
+  const schemas = (
+    document.components as {
+      schemas: Record<
+        string,
+        { required?: string[]; properties: Record<string, { enum?: string[]; description?: string }> }
+      >;
+    }
+  ).schemas;
 
   it('names the export as a requirement of its own: a background job customers start and follow', () => {
-    expect(jobRequirement.text).toBe('An export of invoices runs as a background job: customers start it, follow its status and get its result');
+    expect(jobRequirement.text).toBe(
+      'An export of invoices runs as a background job: customers start it, follow its status and get its result',
+    );
   });
 
   it('keeps the CRUD of invoices and adds POST /invoices/exports to start a job and GET /invoices/exports/{id} to poll it', () => {
-    expect(Object.keys(paths)).toEqual(['/invoices', '/invoices/{id}', '/invoices/exports', '/invoices/exports/{id}', '/audit-events']);
+    expect(Object.keys(paths)).toEqual([
+      '/invoices',
+      '/invoices/{id}',
+      '/invoices/exports',
+      '/invoices/exports/{id}',
+      '/audit-events',
+    ]);
     expect(Object.keys(paths['/invoices/exports']!)).toEqual(['post']);
     expect(Object.keys(paths['/invoices/exports/{id}']!)).toEqual(['parameters', 'get']);
   });
@@ -36,15 +68,24 @@ describe('a verb-led feature: "Let customers export invoices as CSV"', () => {
     const start = paths['/invoices/exports']!.post!;
     expect(start.operationId).toBe('startInvoiceExport');
     expect(start.responses['202']!.headers).toHaveProperty('Location', { $ref: '#/components/headers/Location' });
-    expect(start.responses['202']!.content!['application/json']!.schema).toEqual({ $ref: '#/components/schemas/InvoiceExport' });
-    expect(start.requestBody!.content['application/json']!.schema).toEqual({ $ref: '#/components/schemas/InvoiceExportRequest' });
-    expect(schemas.InvoiceExportRequest).toMatchObject({ required: ['format'], properties: { format: { description: 'File format of the result, such as CSV' } } });
+    expect(start.responses['202']!.content!['application/json']!.schema).toEqual({
+      $ref: '#/components/schemas/InvoiceExport',
+    });
+    expect(start.requestBody!.content['application/json']!.schema).toEqual({
+      $ref: '#/components/schemas/InvoiceExportRequest',
+    });
+    expect(schemas.InvoiceExportRequest).toMatchObject({
+      required: ['format'],
+      properties: { format: { description: 'File format of the result, such as CSV' } },
+    });
   });
 
   it('polls the job for its status and, once it has succeeded, its result link', () => {
     const poll = paths['/invoices/exports/{id}']!.get!;
     expect(poll.operationId).toBe('getInvoiceExport');
-    expect(poll.responses['200']!.content!['application/json']!.schema).toEqual({ $ref: '#/components/schemas/InvoiceExport' });
+    expect(poll.responses['200']!.content!['application/json']!.schema).toEqual({
+      $ref: '#/components/schemas/InvoiceExport',
+    });
     expect(poll.responses['404']).toEqual({ $ref: '#/components/responses/NotFound' });
     expect(schemas.InvoiceExport!.properties.status!.enum).toEqual(['queued', 'running', 'succeeded', 'failed']);
     expect(schemas.InvoiceExport!.properties).toHaveProperty('resultUrl');
@@ -52,7 +93,10 @@ describe('a verb-led feature: "Let customers export invoices as CSV"', () => {
 
   it('traces the start to the feature and the job, and the poll to the job', () => {
     const operations = phases.api.resources[0]!.operations;
-    expect(operations.find((operation) => operation.kind === 'start')!.requirements).toEqual(['FR-1', jobRequirement.id]);
+    expect(operations.find((operation) => operation.kind === 'start')!.requirements).toEqual([
+      'FR-1',
+      jobRequirement.id,
+    ]);
     expect(operations.find((operation) => operation.kind === 'poll')!.requirements).toEqual([jobRequirement.id]);
   });
 
@@ -73,15 +117,23 @@ describe('a verb-led feature: "Let customers export invoices as CSV"', () => {
   it('lists both operations in the API section, the phase items and the review page', () => {
     const section = apiSection(phases.api, phases.architecture, 'api_spec.yaml');
     expect(section).toContain('| POST /v1/invoices/exports | Export invoices: starts an export job | FR-1, FR-5 |');
-    expect(section).toContain('| GET /v1/invoices/exports/{id} | Get an export job: its status and result link | FR-5 |');
+    expect(section).toContain(
+      '| GET /v1/invoices/exports/{id} | Get an export job: its status and result link | FR-5 |',
+    );
     const items = phaseItems('api', phases.api).filter((item) => item.kind === 'operation');
-    expect(items.map((item) => item.id)).toEqual(expect.arrayContaining(['POST /v1/invoices/exports', 'GET /v1/invoices/exports/{id}']));
-    expect(items.find((item) => item.id === 'POST /v1/invoices/exports')!.label).toBe('startInvoiceExport: Export invoices: starts an export job');
+    expect(items.map((item) => item.id)).toEqual(
+      expect.arrayContaining(['POST /v1/invoices/exports', 'GET /v1/invoices/exports/{id}']),
+    );
+    expect(items.find((item) => item.id === 'POST /v1/invoices/exports')!.label).toBe(
+      'startInvoiceExport: Export invoices: starts an export job',
+    );
     expect(String(operationsTable(phases.api))).toContain('<code>/v1/invoices/exports/{id}</code>');
   });
 
   it('puts the job in the endpoints ticket of invoices, with the requirement it serves', () => {
-    const ticket = planTickets('spec-actions-00000001', 'Let customers export invoices as CSV', phases).tickets.find((planned) => planned.key === 'endpoints-invoices')!;
+    const ticket = planTickets('spec-actions-00000001', 'Let customers export invoices as CSV', phases).tickets.find(
+      (planned) => planned.key === 'endpoints-invoices',
+    )!;
     expect(ticket.description).toContain('start: Export invoices: starts an export job');
     expect(ticket.description).toContain('poll: Get an export job: its status and result link');
     expect(ticket.requirements).toContain(jobRequirement.id);
@@ -103,15 +155,27 @@ describe('what a job asks for to start, by the verb', () => {
     const { api } = offlinePhases(feature);
     const start = api.resources[0]!.operations.find((operation) => operation.kind === 'start');
     expect(start).toMatchObject({ action });
-    expect(start && 'inputs' in start ? start.inputs.filter((input) => input.required).map((input) => input.name) : []).toEqual(required);
+    expect(
+      start && 'inputs' in start ? start.inputs.filter((input) => input.required).map((input) => input.name) : [],
+    ).toEqual(required);
   });
 });
 
 describe('features that start no job', () => {
-  it.each(['Order tracking map for couriers', 'Let members rename their folders', 'Add a public status page'])('"%s" gets CRUD only', (feature) => {
-    const { api } = offlinePhases(feature);
-    expect(api.resources.flatMap((resource) => resource.operations.map((operation) => operation.kind))).toEqual(['list', 'create', 'get', 'update', 'delete', 'list']);
-  });
+  it.each(['Order tracking map for couriers', 'Let members rename their folders', 'Add a public status page'])(
+    '"%s" gets CRUD only',
+    (feature) => {
+      const { api } = offlinePhases(feature);
+      expect(api.resources.flatMap((resource) => resource.operations.map((operation) => operation.kind))).toEqual([
+        'list',
+        'create',
+        'get',
+        'update',
+        'delete',
+        'list',
+      ]);
+    },
+  );
 });
 
 describe('action operations a model writes', () => {
@@ -120,13 +184,23 @@ describe('action operations a model writes', () => {
   it('are accepted by the schema and rendered, whatever the action is called', async () => {
     const api = structuredClone(base.api);
     api.resources[0]!.operations.push(
-      { kind: 'start', action: 'credit-note-runs', summary: 'Start a credit note run', inputs: [], requirements: ['FR-1'] },
+      {
+        kind: 'start',
+        action: 'credit-note-runs',
+        summary: 'Start a credit note run',
+        inputs: [],
+        requirements: ['FR-1'],
+      },
       { kind: 'poll', action: 'credit-note-runs', summary: 'Get a credit note run', requirements: ['FR-1'] },
     );
     expect(apiSchema.safeParse(api).success).toBe(true);
     const document = renderOpenApiDocument('model', api, base.security, 'model');
-    expect(Object.keys(document.paths as object)).toEqual(expect.arrayContaining(['/invoices/credit-note-runs', '/invoices/credit-note-runs/{id}']));
-    expect((document.paths as Paths)['/invoices/credit-note-runs']!.post!.operationId).toBe('startInvoiceCreditNoteRun');
+    expect(Object.keys(document.paths as object)).toEqual(
+      expect.arrayContaining(['/invoices/credit-note-runs', '/invoices/credit-note-runs/{id}']),
+    );
+    expect((document.paths as Paths)['/invoices/credit-note-runs']!.post!.operationId).toBe(
+      'startInvoiceCreditNoteRun',
+    );
     const { api: _api, ...earlier } = base;
     expect((await validatePhase('api', api, earlier)).filter((check) => !check.valid)).toEqual([]);
   });
@@ -141,7 +215,11 @@ describe('action operations a model writes', () => {
     for (const action of ['Exports', 'exports/{id}', '../admin', '', undefined]) {
       const parsed = named(action);
       expect(parsed.success).toBe(false);
-      expect(parsed.error!.issues.map((issue) => issue.path.join('.'))).toEqual([expect.stringMatching(new RegExp(`^resources\\.0\\.operations\\.${base.api.resources[0]!.operations.length}(\\.action)?$`))]);
+      expect(parsed.error!.issues.map((issue) => issue.path.join('.'))).toEqual([
+        expect.stringMatching(
+          new RegExp(`^resources\\.0\\.operations\\.${base.api.resources[0]!.operations.length}(\\.action)?$`),
+        ),
+      ]);
     }
   });
 });

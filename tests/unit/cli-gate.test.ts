@@ -15,7 +15,12 @@ const pending: PendingApproval = {
   since: '2026-11-26T00:00:00.000Z',
   quality: [
     { criterion: 'edge cases for every user story', phase: 'requirements', passed: true, reasons: [] },
-    { criterion: 'performance requirements with numbers', phase: 'requirements', passed: false, reasons: ['NFR-1 has no number'] },
+    {
+      criterion: 'performance requirements with numbers',
+      phase: 'requirements',
+      passed: false,
+      reasons: ['NFR-1 has no number'],
+    },
   ],
   orphans: ['FR-5'],
 };
@@ -49,7 +54,9 @@ const diff: PhaseDiff = {
   to: 2,
   added: [{ id: 'FR-5', kind: 'functional requirement', label: 'Reviewer request: Also export credit notes' }],
   removed: [],
-  changed: [{ id: 'US-1', kind: 'user story', label: 'US-1', fields: [{ path: 'edgeCases', before: [], after: ['x'] }] }],
+  changed: [
+    { id: 'US-1', kind: 'user story', label: 'US-1', fields: [{ path: 'edgeCases', before: [], after: ['x'] }] },
+  ],
   lines: [
     { op: ' ', text: '## 1. Requirements' },
     { op: '-', text: 'Invoices to CSV: 4 requirements derived from the request.' },
@@ -82,17 +89,26 @@ function scriptedTerminal(answers: string[], colour = false) {
   return { terminal, questions, written, paged };
 }
 
-const content: GateContent = { view: async () => view, diff: async () => diff, ticketPlan: async () => 'epic  13 pts  Export invoices to CSV' };
+const content: GateContent = {
+  view: async () => view,
+  diff: async () => diff,
+  ticketPlan: async () => 'epic  13 pts  Export invoices to CSV',
+};
 
 describe('a gate in the terminal', () => {
   it('shows the summary and checks with the view and diff hints and the review page, never a file path', async () => {
     const { terminal, written, questions } = scriptedTerminal(['b']);
-    await askDecision(pending, content, terminal, { by: 'ana', reviewUrl: 'https://specs.example.com/specs/spec-export-1' });
+    await askDecision(pending, content, terminal, {
+      by: 'ana',
+      reviewUrl: 'https://specs.example.com/specs/spec-export-1',
+    });
     const screen = written.join('');
     expect(screen).toContain('── requirements (revision 2) is ready for review ──');
     expect(screen).toContain('  ✘ performance requirements with numbers: NFR-1 has no number');
     expect(screen).toContain('  ! not traced yet: FR-5');
-    expect(screen).toContain('[v]iew the section, [d]iff against revision 1, or review it at https://specs.example.com/specs/spec-export-1');
+    expect(screen).toContain(
+      '[v]iew the section, [d]iff against revision 1, or review it at https://specs.example.com/specs/spec-export-1',
+    );
     expect(screen).not.toMatch(/\.json|Full content/);
     expect(questions[0]).toBe('[a]pprove, request [c]hanges, [e]dit from a JSON file, [v]iew, [d]iff, a[b]ort? ');
   });
@@ -110,7 +126,9 @@ describe('a gate in the terminal', () => {
   it('shows the diff against the previous revision after a change request, in colour on a terminal', async () => {
     const { terminal, paged } = scriptedTerminal(['d', 'b'], true);
     await askDecision(pending, content, terminal, { by: 'ana' });
-    expect(paged[0]).toContain('\u001b[32m  + added    FR-5  Reviewer request: Also export credit notes  [functional requirement]\u001b[39m');
+    expect(paged[0]).toContain(
+      '\u001b[32m  + added    FR-5  Reviewer request: Also export credit notes  [functional requirement]\u001b[39m',
+    );
     expect(paged[0]).toContain('\u001b[33m  ~ changed  US-1  US-1  [user story]  (edgeCases)\u001b[39m');
     expect(paged[0]).toContain('\u001b[31m- Invoices to CSV: 4 requirements derived from the request.\u001b[39m');
     expect(paged[0]).toContain('\u001b[32m+ | FR-5 | Reviewer request: Also export credit notes | should |\u001b[39m');
@@ -126,8 +144,16 @@ describe('a gate in the terminal', () => {
   it('asks each open question when approving requirements; Enter keeps the default', async () => {
     const { terminal, questions } = scriptedTerminal(['a', '', '  50 requests per second  ']);
     const decision = await askDecision(pending, content, terminal, { by: 'ana' });
-    expect(questions.slice(1)).toEqual(['Q-1 Who may use this feature?\n    [Signed-in users] ', 'Q-2 What peak load must it carry?\n    [200 requests per second] ']);
-    expect(decision).toEqual({ phase: 'requirements', action: 'approve', by: 'ana', content: { answers: { 'Q-1': 'Signed-in users', 'Q-2': '50 requests per second' } } });
+    expect(questions.slice(1)).toEqual([
+      'Q-1 Who may use this feature?\n    [Signed-in users] ',
+      'Q-2 What peak load must it carry?\n    [200 requests per second] ',
+    ]);
+    expect(decision).toEqual({
+      phase: 'requirements',
+      action: 'approve',
+      by: 'ana',
+      content: { answers: { 'Q-1': 'Signed-in users', 'Q-2': '50 requests per second' } },
+    });
   });
 
   it('approves other phases without questions', async () => {
@@ -151,20 +177,32 @@ describe('a gate in the terminal', () => {
     const { terminal, paged, questions } = scriptedTerminal(['v', 's']);
     const decision = await askDecision({ ...pending, phase: 'tickets', revision: 1 }, content, terminal, { by: 'ana' });
     expect(paged).toEqual(['epic  13 pts  Export invoices to CSV']);
-    expect(questions[0]).toBe('[a]pprove and create, [e]dit from a JSON file, [v]iew the plan, [s]kip tickets, a[b]ort? ');
+    expect(questions[0]).toBe(
+      '[a]pprove and create, [e]dit from a JSON file, [v]iew the plan, [s]kip tickets, a[b]ort? ',
+    );
     expect(decision).toEqual({ phase: 'tickets', action: 'skip', by: 'ana' });
   });
 
   it('says why it cannot show a phase and keeps asking', async () => {
     const { terminal, written } = scriptedTerminal(['v', 'b']);
-    await askDecision(pending, { ...content, view: async () => Promise.reject(new Error('requirements has no revision 2')) }, terminal, { by: 'ana' });
+    await askDecision(
+      pending,
+      { ...content, view: async () => Promise.reject(new Error('requirements has no revision 2')) },
+      terminal,
+      { by: 'ana' },
+    );
     expect(written.join('')).toContain('Cannot show it: requirements has no revision 2');
   });
 
   it('never lets model output or feature text send escape sequences to the terminal', async () => {
     const hostile = { ...view, markdown: '## 1. Requirements\n\u001b]0;owned\u0007\u001b[2J| FR-1 | \u202eevil |\n' };
     const { terminal, written, paged } = scriptedTerminal(['v', 'b']);
-    await askDecision({ ...pending, summary: 'ok\u001b[31m red' }, { ...content, view: async () => hostile }, terminal, { by: 'ana' });
+    await askDecision(
+      { ...pending, summary: 'ok\u001b[31m red' },
+      { ...content, view: async () => hostile },
+      terminal,
+      { by: 'ana' },
+    );
     expect([...written, ...paged].join('')).not.toMatch(/[\u001b\u0007\u202e]/);
     expect(paged[0]).toContain('\uFFFD]0;owned\uFFFD\uFFFD[2J| FR-1 | \uFFFDevil |');
   });
@@ -194,6 +232,8 @@ describe('the diff for the terminal', () => {
   });
 
   it('says so when two revisions are the same', () => {
-    expect(formatPhaseDiff({ ...diff, added: [], changed: [], lines: [{ op: ' ', text: 'same' }] }, colours(false))).toBe('requirements: revision 1 → 2\nNo differences.\n');
+    expect(
+      formatPhaseDiff({ ...diff, added: [], changed: [], lines: [{ op: ' ', text: 'same' }] }, colours(false)),
+    ).toBe('requirements: revision 1 → 2\nNo differences.\n');
   });
 });

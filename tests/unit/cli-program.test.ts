@@ -12,7 +12,15 @@ import { environmentHelp } from '../../src/cli/environment-help';
 import type { DecisionRequest, SpecBackend, SpecStatusView } from '../../src/cli/spec-backend';
 import { devServerDatabase } from '../../src/temporal/ensure-temporal';
 
-const requirements = requirementsPhase.offline({ specId: 'spec-test', feature: 'Export invoices to CSV', description: '', revision: 1, feedback: [], answers: {}, earlier: {} });
+const requirements = requirementsPhase.offline({
+  specId: 'spec-test',
+  feature: 'Export invoices to CSV',
+  description: '',
+  revision: 1,
+  feedback: [],
+  answers: {},
+  earlier: {},
+});
 let folder: string;
 beforeAll(async () => {
   folder = await mkdtemp(path.join(os.tmpdir(), 'specforge-cli-'));
@@ -24,7 +32,11 @@ function programFor(env: Record<string, string> = {}) {
   const errors: string[] = [];
   const decisions: { id: string; decision: DecisionRequest }[] = [];
   const asked: string[] = [];
-  const status = { id: 'spec-export-1', pendingApproval: { phase: 'architecture', revision: 2 }, phases: [{ name: 'requirements', state: 'approved', revision: 1 }] } as unknown as SpecStatusView;
+  const status = {
+    id: 'spec-export-1',
+    pendingApproval: { phase: 'architecture', revision: 2 },
+    phases: [{ name: 'requirements', state: 'approved', revision: 1 }],
+  } as unknown as SpecStatusView;
   const backend: SpecBackend = {
     status: async (id) => (asked.push(`status ${id}`), status),
     list: async () => ({ items: [] }),
@@ -35,7 +47,23 @@ function programFor(env: Record<string, string> = {}) {
     tickets: async () => undefined,
     view: async (id, phase, revision) => {
       asked.push(`view ${id} ${phase} ${revision ?? 'current'}`);
-      return { specId: id, phase, revision: 2, revisions: [1, 2], state: 'awaiting_approval', provider: 'offline', model: 'm', summary: '', content: {}, markdown: '## 2. Architecture\n', quality: [], orphans: [], checks: [], questions: [], items: [] } as never;
+      return {
+        specId: id,
+        phase,
+        revision: 2,
+        revisions: [1, 2],
+        state: 'awaiting_approval',
+        provider: 'offline',
+        model: 'm',
+        summary: '',
+        content: {},
+        markdown: '## 2. Architecture\n',
+        quality: [],
+        orphans: [],
+        checks: [],
+        questions: [],
+        items: [],
+      } as never;
     },
     diff: async () => {
       throw new Error('not asked in these tests');
@@ -51,7 +79,10 @@ function programFor(env: Record<string, string> = {}) {
       page: async (text) => void printed.push(text),
       paint: colours(false),
     },
-    (root: Command) => root.exitOverride().configureOutput({ writeOut: (text) => printed.push(text), writeErr: (text) => errors.push(text) }),
+    (root: Command) =>
+      root
+        .exitOverride()
+        .configureOutput({ writeOut: (text) => printed.push(text), writeErr: (text) => errors.push(text) }),
   );
   const run = (...args: string[]) => program.parseAsync(['node', 'specforge', ...args]);
   return { run, printed, errors, decisions, asked, opened: () => opened };
@@ -60,41 +91,79 @@ function programFor(env: Record<string, string> = {}) {
 describe('specforge decide', () => {
   it('sends an edit with the content of a stored phase file', async () => {
     const file = path.join(folder, 'requirements.r2.json');
-    await writeFile(file, JSON.stringify({ phase: 'requirements', revision: 2, provider: 'offline', model: 'm', usage: {}, content: requirements }));
+    await writeFile(
+      file,
+      JSON.stringify({
+        phase: 'requirements',
+        revision: 2,
+        provider: 'offline',
+        model: 'm',
+        usage: {},
+        content: requirements,
+      }),
+    );
     const cli = programFor();
     await cli.run('decide', 'spec-export-1', 'requirements', 'edit', '--content', file);
-    expect(cli.decisions).toEqual([{ id: 'spec-export-1', decision: { phase: 'requirements', action: 'edit', content: requirements } }]);
+    expect(cli.decisions).toEqual([
+      { id: 'spec-export-1', decision: { phase: 'requirements', action: 'edit', content: requirements } },
+    ]);
     expect(cli.printed).toEqual(['edit requirements (revision 1): next phase']);
   });
 
   it('collects repeated --answer options into the answers of an approval', async () => {
     const cli = programFor();
-    await cli.run('decide', 'spec-export-1', 'requirements', 'approve', '--answer', 'Q-2=50 requests per second', '--answer', 'Q-3= 90 days ', '--by', 'ana');
-    expect(cli.decisions[0]!.decision).toEqual({ phase: 'requirements', action: 'approve', by: 'ana', content: { answers: { 'Q-2': '50 requests per second', 'Q-3': '90 days' } } });
+    await cli.run(
+      'decide',
+      'spec-export-1',
+      'requirements',
+      'approve',
+      '--answer',
+      'Q-2=50 requests per second',
+      '--answer',
+      'Q-3= 90 days ',
+      '--by',
+      'ana',
+    );
+    expect(cli.decisions[0]!.decision).toEqual({
+      phase: 'requirements',
+      action: 'approve',
+      by: 'ana',
+      content: { answers: { 'Q-2': '50 requests per second', 'Q-3': '90 days' } },
+    });
   });
 
   it('leaves `by` out unless given, so the API can take it from the token', async () => {
     const cli = programFor();
     await cli.run('decide', 'spec-export-1', 'api', 'request_changes', '--comment', 'Paginate the list');
-    expect(cli.decisions[0]!.decision).toEqual({ phase: 'api', action: 'request_changes', comment: 'Paginate the list' });
+    expect(cli.decisions[0]!.decision).toEqual({
+      phase: 'api',
+      action: 'request_changes',
+      comment: 'Paginate the list',
+    });
   });
 
   it('refuses an answer not written as Q-n=value', async () => {
     const cli = programFor();
-    await expect(cli.run('decide', 'spec-export-1', 'requirements', 'approve', '--answer', 'peak=50')).rejects.toThrow();
+    await expect(
+      cli.run('decide', 'spec-export-1', 'requirements', 'approve', '--answer', 'peak=50'),
+    ).rejects.toThrow();
     expect(cli.errors.join('')).toMatch(/write it as Q-<n>=<answer>/);
     expect(cli.decisions).toEqual([]);
   });
 
   it('refuses an edit without --content before reaching any server', async () => {
     const cli = programFor();
-    await expect(cli.run('decide', 'spec-export-1', 'requirements', 'edit')).rejects.toThrow('edit needs --content FILE');
+    await expect(cli.run('decide', 'spec-export-1', 'requirements', 'edit')).rejects.toThrow(
+      'edit needs --content FILE',
+    );
     expect(cli.opened()).toBe(0);
   });
 
-  it('refuses answers on any approval but the requirements\'', async () => {
+  it("refuses answers on any approval but the requirements'", async () => {
     const cli = programFor();
-    await expect(cli.run('decide', 'spec-export-1', 'api', 'approve', '--answer', 'Q-1=yes')).rejects.toThrow('--answer answers the open questions when approving requirements');
+    await expect(cli.run('decide', 'spec-export-1', 'api', 'approve', '--answer', 'Q-1=yes')).rejects.toThrow(
+      '--answer answers the open questions when approving requirements',
+    );
   });
 
   it('refuses an unknown phase', async () => {
@@ -118,7 +187,9 @@ describe('edit content files', () => {
   it('names the file when it is missing or not JSON', async () => {
     const broken = path.join(folder, 'broken.json');
     await writeFile(broken, '{"summary": ');
-    await expect(readDecisionContent(path.join(folder, 'absent.json'))).rejects.toThrow(/cannot read .*absent\.json: no such file/);
+    await expect(readDecisionContent(path.join(folder, 'absent.json'))).rejects.toThrow(
+      /cannot read .*absent\.json: no such file/,
+    );
     await expect(readDecisionContent(broken)).rejects.toThrow(/broken\.json is not valid JSON/);
   });
 });
@@ -148,7 +219,10 @@ describe('specforge view and open', () => {
     await remote.run('open', 'spec-export-1');
     const local = programFor({ PORT: '4100' });
     await local.run('open', 'spec-export-1');
-    expect([...remote.printed, ...local.printed]).toEqual(['https://specs.example.com/specs/spec-export-1', 'http://localhost:4100/specs/spec-export-1']);
+    expect([...remote.printed, ...local.printed]).toEqual([
+      'https://specs.example.com/specs/spec-export-1',
+      'http://localhost:4100/specs/spec-export-1',
+    ]);
   });
 });
 
@@ -158,13 +232,16 @@ describe('specforge --help', () => {
     await expect(cli.run('--help')).rejects.toThrow();
     const help = cli.printed.join('');
     expect(help.indexOf('Environment')).toBeGreaterThan(help.indexOf('decide'));
-    expect(help).toMatch(/SPECFORGE_TOKEN\s+unset: the CLI talks to Temporal directly\n\s+the CLI's token for SPECFORGE_URL/);
+    expect(help).toMatch(
+      /SPECFORGE_TOKEN\s+unset: the CLI talks to Temporal directly\n\s+the CLI's token for SPECFORGE_URL/,
+    );
   });
 
   it('shows each variable with the default the configuration applies', () => {
     const defaults = loadConfig({});
     const help = environmentHelp(defaults);
-    for (const [name, value] of Object.entries(defaults)) expect(help).toMatch(new RegExp(`\\n  ${name}\\s+default: ${String(value)}\\n`));
+    for (const [name, value] of Object.entries(defaults))
+      expect(help).toMatch(new RegExp(`\\n  ${name}\\s+default: ${String(value)}\\n`));
     expect(environmentHelp({ ...defaults, TEMPORAL_PORT: 7300 })).toMatch(/TEMPORAL_PORT\s+default: 7300/);
   });
 });

@@ -1,4 +1,10 @@
-import { ApplicationFailure, defaultPayloadConverter, type LogLevel, type LogMetadata, type Logger } from '@temporalio/common';
+import {
+  ApplicationFailure,
+  defaultPayloadConverter,
+  type LogLevel,
+  type LogMetadata,
+  type Logger,
+} from '@temporalio/common';
 import { MockActivityEnvironment } from '@temporalio/testing';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createOpenAIGenerator } from '../../src/activities/llm/openai-generator';
@@ -10,20 +16,38 @@ import { RefusalQuietLogger } from '../../src/cli/refusal-quiet-logger';
 import { runningPhaseActivity } from '../../src/cli/running-activity';
 import { startFakeOpenAI, validAnswer } from '../fakes/fake-openai';
 
-const context: PhaseContext = { specId: 'spec-test', feature: 'Export invoices to CSV', description: '', revision: 1, feedback: [], answers: {}, earlier: {} };
+const context: PhaseContext = {
+  specId: 'spec-test',
+  feature: 'Export invoices to CSV',
+  description: '',
+  revision: 1,
+  feedback: [],
+  answers: {},
+  earlier: {},
+};
 let close: (() => Promise<void>) | undefined;
 afterEach(() => close?.());
 
 describe('the repair attempt in heartbeat details', () => {
-  it('reports attempt 2 when the model\'s first answer is invalid', async () => {
-    const fake = await startFakeOpenAI((body, index) => ({ kind: 'content', text: index === 0 ? '{"summary": "cut' : validAnswer(body) }));
+  it("reports attempt 2 when the model's first answer is invalid", async () => {
+    const fake = await startFakeOpenAI((body, index) => ({
+      kind: 'content',
+      text: index === 0 ? '{"summary": "cut' : validAnswer(body),
+    }));
     close = fake.close;
-    const generator = createOpenAIGenerator({ apiKey: 'sk-test-not-a-real-key', baseURL: fake.baseURL, model: 'gpt-test', timeoutMs: 5_000 });
+    const generator = createOpenAIGenerator({
+      apiKey: 'sk-test-not-a-real-key',
+      baseURL: fake.baseURL,
+      model: 'gpt-test',
+      timeoutMs: 5_000,
+    });
     const environment = new MockActivityEnvironment();
     const heartbeats: LlmHeartbeatDetails[] = [];
     environment.on('heartbeat', (details: LlmHeartbeatDetails) => heartbeats.push(details));
 
-    await environment.run(() => withHeartbeat((progress) => generator.generate(requirementsPhase, context, async () => [], progress)));
+    await environment.run(() =>
+      withHeartbeat((progress) => generator.generate(requirementsPhase, context, async () => [], progress)),
+    );
 
     expect(fake.requests).toHaveLength(2);
     expect(heartbeats).toEqual([{ attempt: 1 }, { attempt: 2 }]);
@@ -32,31 +56,54 @@ describe('the repair attempt in heartbeat details', () => {
   it('stays at attempt 1 when the first answer is valid', async () => {
     const fake = await startFakeOpenAI();
     close = fake.close;
-    const generator = createOpenAIGenerator({ apiKey: 'sk-test-not-a-real-key', baseURL: fake.baseURL, model: 'gpt-test', timeoutMs: 5_000 });
+    const generator = createOpenAIGenerator({
+      apiKey: 'sk-test-not-a-real-key',
+      baseURL: fake.baseURL,
+      model: 'gpt-test',
+      timeoutMs: 5_000,
+    });
     const environment = new MockActivityEnvironment();
     const heartbeats: LlmHeartbeatDetails[] = [];
     environment.on('heartbeat', (details: LlmHeartbeatDetails) => heartbeats.push(details));
 
-    await environment.run(() => withHeartbeat((progress) => generator.generate(requirementsPhase, context, async () => [], progress)));
+    await environment.run(() =>
+      withHeartbeat((progress) => generator.generate(requirementsPhase, context, async () => [], progress)),
+    );
 
     expect(heartbeats).toEqual([{ attempt: 1 }]);
   });
 
-  it('is read back from the pending activity of a run\'s description', () => {
+  it("is read back from the pending activity of a run's description", () => {
     const description = {
       raw: {
         pendingActivities: [
           { activityType: { name: 'notify' }, attempt: 1 },
-          { activityType: { name: 'generateRequirements' }, attempt: 3, heartbeatDetails: { payloads: [defaultPayloadConverter.toPayload({ attempt: 2 })] } },
+          {
+            activityType: { name: 'generateRequirements' },
+            attempt: 3,
+            heartbeatDetails: { payloads: [defaultPayloadConverter.toPayload({ attempt: 2 })] },
+          },
         ],
       },
     };
-    expect(runningPhaseActivity(description as never)).toEqual({ type: 'generateRequirements', modelAttempt: 2, retry: 3 });
+    expect(runningPhaseActivity(description as never)).toEqual({
+      type: 'generateRequirements',
+      modelAttempt: 2,
+      retry: 3,
+    });
   });
 
   it('is absent before the first heartbeat and when no phase activity runs', () => {
-    expect(runningPhaseActivity({ raw: { pendingActivities: [{ activityType: { name: 'generateApi' }, attempt: 1 }] } } as never)).toEqual({ type: 'generateApi', modelAttempt: undefined, retry: 1 });
-    expect(runningPhaseActivity({ raw: { pendingActivities: [{ activityType: { name: 'renderPack' }, attempt: 1 }] } } as never)).toBeUndefined();
+    expect(
+      runningPhaseActivity({
+        raw: { pendingActivities: [{ activityType: { name: 'generateApi' }, attempt: 1 }] },
+      } as never),
+    ).toEqual({ type: 'generateApi', modelAttempt: undefined, retry: 1 });
+    expect(
+      runningPhaseActivity({
+        raw: { pendingActivities: [{ activityType: { name: 'renderPack' }, attempt: 1 }] },
+      } as never),
+    ).toBeUndefined();
   });
 });
 
@@ -75,7 +122,12 @@ describe('the progress line', () => {
     line.show({ label: 'requirements', startedAt: 10_000, repair: 1 });
     line.log('✔ requirements: 5 functional requirements');
 
-    expect(writes).toEqual(['\r\u001b[2K… requirements  0 s', '\r\u001b[2K… requirements  7 s  repair attempt 1', '\r\u001b[2K', '✔ requirements: 5 functional requirements\n']);
+    expect(writes).toEqual([
+      '\r\u001b[2K… requirements  0 s',
+      '\r\u001b[2K… requirements  7 s  repair attempt 1',
+      '\r\u001b[2K',
+      '✔ requirements: 5 functional requirements\n',
+    ]);
   });
 
   it('prints plain lines elsewhere, once per change other than the seconds', () => {
@@ -92,7 +144,7 @@ describe('the progress line', () => {
   });
 });
 
-describe('the local worker\'s log', () => {
+describe("the local worker's log", () => {
   class RecordingLogger implements Logger {
     readonly lines: string[] = [];
     log(level: LogLevel, message: string, meta?: LogMetadata) {
@@ -108,12 +160,21 @@ describe('the local worker\'s log', () => {
   it('drops the activity-failure warning of a refused edit and keeps every other failure', () => {
     const inner = new RecordingLogger();
     const logger = new RefusalQuietLogger(inner);
-    logger.warn('Activity failed', { error: ApplicationFailure.nonRetryable('The edited requirements is invalid', 'InvalidContent') });
-    logger.warn('Activity failed', { error: ApplicationFailure.nonRetryable('still invalid after 2 repairs', 'InvalidModelOutput') });
+    logger.warn('Activity failed', {
+      error: ApplicationFailure.nonRetryable('The edited requirements is invalid', 'InvalidContent'),
+    });
+    logger.warn('Activity failed', {
+      error: ApplicationFailure.nonRetryable('still invalid after 2 repairs', 'InvalidModelOutput'),
+    });
     logger.warn('Activity failed', { error: new Error('disk full') });
     logger.error('Activity failed', { error: ApplicationFailure.nonRetryable('x', 'InvalidContent') });
     logger.info('Worker state changed');
 
-    expect(inner.lines).toEqual(['WARN Activity failed (InvalidModelOutput)', 'WARN Activity failed (undefined)', 'ERROR Activity failed (InvalidContent)', 'INFO Worker state changed']);
+    expect(inner.lines).toEqual([
+      'WARN Activity failed (InvalidModelOutput)',
+      'WARN Activity failed (undefined)',
+      'ERROR Activity failed (InvalidContent)',
+      'INFO Worker state changed',
+    ]);
   });
 });

@@ -9,27 +9,54 @@ import type { PhaseContext } from '../../src/activities/phases/phase-definition'
 import { requirementsPhase } from '../../src/activities/phases/requirements/definition';
 import { ConfigError, loadConfig } from '../../src/config/load-config';
 import { usageOfDetails } from '../../src/shared/phase-failure';
-import { llamaCppPythonModel, startFakeOpenAI, validAnswer, type ChatRequest, type FakeReply } from '../fakes/fake-openai';
+import {
+  llamaCppPythonModel,
+  startFakeOpenAI,
+  validAnswer,
+  type ChatRequest,
+  type FakeReply,
+} from '../fakes/fake-openai';
 
-const context: PhaseContext = { specId: 'spec-test', feature: 'Add passwordless login with magic links', description: '', revision: 1, feedback: [], answers: {}, earlier: {} };
+const context: PhaseContext = {
+  specId: 'spec-test',
+  feature: 'Add passwordless login with magic links',
+  description: '',
+  revision: 1,
+  feedback: [],
+  answers: {},
+  earlier: {},
+};
 const closers: (() => Promise<void>)[] = [];
 afterEach(async () => {
   await Promise.all(closers.splice(0).map((close) => close()));
 });
 
-async function serverAnswering(script: (body: ChatRequest, index: number) => FakeReply, fakeOptions: { contextTokens?: number } = {}) {
+async function serverAnswering(
+  script: (body: ChatRequest, index: number) => FakeReply,
+  fakeOptions: { contextTokens?: number } = {},
+) {
   const fake = await startFakeOpenAI(script, fakeOptions);
   closers.push(fake.close);
   return fake;
 }
 
 function generatorFor(baseURL: string, options: Partial<OpenAIGeneratorOptions> = {}) {
-  const generator = createOpenAIGenerator({ apiKey: 'sk-test-not-a-real-key', baseURL, model: 'local-model', timeoutMs: 5_000, ...options });
+  const generator = createOpenAIGenerator({
+    apiKey: 'sk-test-not-a-real-key',
+    baseURL,
+    model: 'local-model',
+    timeoutMs: 5_000,
+    ...options,
+  });
   return { generator, generate: () => generator.generate(requirementsPhase, context, async () => []) };
 }
 
 const valid = (body: ChatRequest): FakeReply => ({ kind: 'content', text: validAnswer(body) });
-const failureOf = (promise: Promise<unknown>) => promise.then(() => expect.unreachable('should fail'), (error: unknown) => error as ApplicationFailure);
+const failureOf = (promise: Promise<unknown>) =>
+  promise.then(
+    () => expect.unreachable('should fail'),
+    (error: unknown) => error as ApplicationFailure,
+  );
 
 describe('a server like llama-cpp-python 0.3', () => {
   it('gets JSON mode with the schema after refusing json_schema with a 500, and the phase finishes', async () => {
@@ -37,9 +64,16 @@ describe('a server like llama-cpp-python 0.3', () => {
     const fake = await serverAnswering(model.reply);
     const generation = await generatorFor(fake.baseURL).generate();
     expect(generation.content.functional.length).toBeGreaterThan(0);
-    expect(fake.requests.map((request) => request.body.response_format?.type)).toEqual(['json_schema', 'json_schema', 'json_object']);
+    expect(fake.requests.map((request) => request.body.response_format?.type)).toEqual([
+      'json_schema',
+      'json_schema',
+      'json_object',
+    ]);
     const jsonMode = fake.requests[2]!.body;
-    expect(jsonMode.response_format?.schema).toMatchObject({ type: 'object', properties: { summary: { type: 'string', minLength: 1 } } });
+    expect(jsonMode.response_format?.schema).toMatchObject({
+      type: 'object',
+      properties: { summary: { type: 'string', minLength: 1 } },
+    });
     expect(jsonMode.messages[0]!.content).toContain('"additionalProperties":false');
     expect(model.answers.every((answer) => answer.schemaErrors.length === 0)).toBe(true);
   });
@@ -74,22 +108,40 @@ describe('schema keywords a server refuses', () => {
   it('leaves out a keyword the server names, for that server, and asks again', async () => {
     const fake = await serverAnswering((body) =>
       JSON.stringify(body.response_format).includes('"maxItems"')
-        ? { kind: 'status', status: 400, body: { error: { message: "Invalid schema for response_format 'requirements': 'maxItems' is not permitted.", type: 'invalid_request_error' } } }
+        ? {
+            kind: 'status',
+            status: 400,
+            body: {
+              error: {
+                message: "Invalid schema for response_format 'requirements': 'maxItems' is not permitted.",
+                type: 'invalid_request_error',
+              },
+            },
+          }
         : valid(body),
     );
     await generatorFor(fake.baseURL).generate();
     expect(fake.requests).toHaveLength(2);
-    expect(fake.requests[1]!.body.response_format).toMatchObject({ type: 'json_schema', json_schema: { strict: true } });
+    expect(fake.requests[1]!.body.response_format).toMatchObject({
+      type: 'json_schema',
+      json_schema: { strict: true },
+    });
     expect(JSON.stringify(fake.requests[1]!.body.response_format)).toContain('"minItems"');
   });
 });
 
 describe('the token budget', () => {
-  const truncated = (body: ChatRequest): FakeReply => ({ kind: 'content', text: validAnswer(body).slice(0, 40), finishReason: 'length' });
+  const truncated = (body: ChatRequest): FakeReply => ({
+    kind: 'content',
+    text: validAnswer(body).slice(0, 40),
+    finishReason: 'length',
+  });
 
   it('doubles max_tokens after a truncated answer, never past SPECFORGE_MAX_TOKENS, then fails naming it', async () => {
     const fake = await serverAnswering(truncated);
-    const failure = await failureOf(generatorFor(fake.baseURL, { tokens: { answerTokens: 1000, maxTokens: 3000 } }).generate());
+    const failure = await failureOf(
+      generatorFor(fake.baseURL, { tokens: { answerTokens: 1000, maxTokens: 3000 } }).generate(),
+    );
     expect(fake.requests.map((request) => request.body.max_tokens)).toEqual([1000, 2000, 3000]);
     expect(failure).toMatchObject({ type: 'InvalidModelOutput', nonRetryable: true });
     expect(failure.message).toContain('SPECFORGE_MAX_TOKENS is 3000');
@@ -134,17 +186,25 @@ describe('a failed phase', () => {
     const fake = await serverAnswering(valid);
     await fake.close();
     const failure = await failureOf(generatorFor(fake.baseURL).generate());
-    expect(failure.message).toMatch(/Cannot reach the model server at http:\/\/127\.0\.0\.1:\d+\/v1 \(OPENAI_BASE_URL\)/);
+    expect(failure.message).toMatch(
+      /Cannot reach the model server at http:\/\/127\.0\.0\.1:\d+\/v1 \(OPENAI_BASE_URL\)/,
+    );
   });
 });
 
 describe('time limits for a slow local model', () => {
-  it('gives the HTTP client header and body timeouts that follow the model timeout, not Node\'s 300 s', async () => {
+  it("gives the HTTP client header and body timeouts that follow the model timeout, not Node's 300 s", async () => {
     const server = http.createServer((_request, response) => {
       setTimeout(() => response.writeHead(200, { 'content-type': 'application/json' }).end('{}'), 1_000);
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    closers.push(() => new Promise<void>((resolve) => { server.closeAllConnections(); server.close(() => resolve()); }));
+    closers.push(
+      () =>
+        new Promise<void>((resolve) => {
+          server.closeAllConnections();
+          server.close(() => resolve());
+        }),
+    );
     const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
     await expect(fetchWithTimeouts(3_000)(url).then((response) => response.status)).resolves.toBe(200);
     const cut = await fetchWithTimeouts(300, 0)(url).catch((error: Error) => error);
@@ -153,7 +213,9 @@ describe('time limits for a slow local model', () => {
 
   it('applies the model timeout to each request: a slow answer within it arrives, one past it times out', async () => {
     const fake = await serverAnswering((body) => ({ ...valid(body), delayMs: 1_500 }) as FakeReply);
-    await expect(generatorFor(fake.baseURL, { timeoutMs: 3_000 }).generate()).resolves.toMatchObject({ model: 'local-model' });
+    await expect(generatorFor(fake.baseURL, { timeoutMs: 3_000 }).generate()).resolves.toMatchObject({
+      model: 'local-model',
+    });
     const failure = await failureOf(generatorFor(fake.baseURL, { timeoutMs: 500 }).generate());
     expect(failure).toMatchObject({ type: 'LlmTimeout', nonRetryable: false });
   });
@@ -163,7 +225,9 @@ describe('time limits for a slow local model', () => {
     const calls = modelCallsPerPhaseActivity({ answerTokens: 4096, maxTokens: 16_384 });
     expect(calls).toBe(2 * (1 + 2 + 2) + 2);
     expect(phaseActivityTimeoutMs(config)).toBe(calls * 400_000 + 120_000);
-    expect(phaseActivityTimeoutMs(loadConfig({ OPENAI_API_KEY: 'sk-test', SPECFORGE_LLM_TIMEOUT_MS: '1000' }))).toBe(10 * 60_000);
+    expect(phaseActivityTimeoutMs(loadConfig({ OPENAI_API_KEY: 'sk-test', SPECFORGE_LLM_TIMEOUT_MS: '1000' }))).toBe(
+      10 * 60_000,
+    );
     expect(phaseActivityTimeoutMs(loadConfig({}))).toBeUndefined();
   });
 

@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { firstPerson, thirdPersonPlural, withoutPossessives } from '../../src/activities/llm/offline/grammatical-person';
+import {
+  firstPerson,
+  thirdPersonPlural,
+  withoutPossessives,
+} from '../../src/activities/llm/offline/grammatical-person';
 import { plural, singular } from '../../src/activities/llm/offline/noun-forms';
 import { standaloneNounPhrase } from '../../src/activities/llm/offline/noun-phrase';
 import { gerund, pastParticiple } from '../../src/activities/llm/offline/verb-forms';
@@ -28,13 +32,37 @@ describe('the article a phrase takes', () => {
 
 describe('word forms', () => {
   it('makes the -ing form and the past participle of a verb', () => {
-    expect(['export', 'schedule', 'sync', 'submit', 'reset', 'tag', 'queue', 'see'].map(gerund)).toEqual(['exporting', 'scheduling', 'syncing', 'submitting', 'resetting', 'tagging', 'queuing', 'seeing']);
-    expect(['notify', 'remind', 'send', 'invite', 'alert'].map(pastParticiple)).toEqual(['notified', 'reminded', 'sent', 'invited', 'alerted']);
+    expect(['export', 'schedule', 'sync', 'submit', 'reset', 'tag', 'queue', 'see'].map(gerund)).toEqual([
+      'exporting',
+      'scheduling',
+      'syncing',
+      'submitting',
+      'resetting',
+      'tagging',
+      'queuing',
+      'seeing',
+    ]);
+    expect(['notify', 'remind', 'send', 'invite', 'alert'].map(pastParticiple)).toEqual([
+      'notified',
+      'reminded',
+      'sent',
+      'invited',
+      'alerted',
+    ]);
   });
 
   it('makes singulars and plurals, acronyms and irregular nouns included', () => {
-    expect(['invoices', 'entries', 'cookies', 'boxes', 'addresses', 'people', 'APIs', 'analyses', 'status'].map(singular)).toEqual(['invoice', 'entry', 'cookie', 'box', 'address', 'person', 'API', 'analysis', 'status']);
-    expect(['magic link', 'HR manager', 'policy', 'tax', 'SSO', 'staff'].map(plural)).toEqual(['magic links', 'HR managers', 'policies', 'taxes', 'SSOs', 'staff']);
+    expect(
+      ['invoices', 'entries', 'cookies', 'boxes', 'addresses', 'people', 'APIs', 'analyses', 'status'].map(singular),
+    ).toEqual(['invoice', 'entry', 'cookie', 'box', 'address', 'person', 'API', 'analysis', 'status']);
+    expect(['magic link', 'HR manager', 'policy', 'tax', 'SSO', 'staff'].map(plural)).toEqual([
+      'magic links',
+      'HR managers',
+      'policies',
+      'taxes',
+      'SSOs',
+      'staff',
+    ]);
   });
 
   it('moves pronouns between the persons a spec speaks in', () => {
@@ -45,7 +73,9 @@ describe('word forms', () => {
 
   it('gives a bare singular noun phrase "the" so it can stand in a sentence, and leaves plurals and mass nouns bare', () => {
     expect(standaloneNounPhrase('order history page for shoppers')).toBe('the order history page for shoppers');
-    expect(standaloneNounPhrase('invoice reminders for overdue accounts')).toBe('invoice reminders for overdue accounts');
+    expect(standaloneNounPhrase('invoice reminders for overdue accounts')).toBe(
+      'invoice reminders for overdue accounts',
+    );
     expect(standaloneNounPhrase('passwordless login with magic links')).toBe('passwordless login with magic links');
     expect(standaloneNounPhrase('a public status page')).toBe('a public status page');
   });

@@ -24,7 +24,11 @@ describe('the offline pack of each of 40 varied titles', () => {
     const report = JSON.parse(await readFile(path.join(run.pack.packDir, `report_${run.slug}.json`), 'utf8'));
     expect(report.validation.filter((check: { valid: boolean }) => !check.valid)).toEqual([]);
     expect(report.validation.map((check: { validator: string }) => check.validator)).toEqual(
-      expect.arrayContaining(['swagger-parser', 'redocly lint (recommended + operation-has-responses)', 'mermaid.parse']),
+      expect.arrayContaining([
+        'swagger-parser',
+        'redocly lint (recommended + operation-has-responses)',
+        'mermaid.parse',
+      ]),
     );
 
     const yaml = await readFile(path.join(run.pack.packDir, `api_spec_${run.slug}.yaml`), 'utf8');

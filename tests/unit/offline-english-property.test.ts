@@ -6,20 +6,88 @@ import { withArticle } from '../../src/shared/text';
 import { grammarProblems, offlinePhases, wrongArticles } from '../helpers/english-rules';
 
 // Titles are drawn from these words, in the shapes people write them: the rules must hold on every combination.
-const verbs = fc.constantFrom('export', 'import', 'send', 'schedule', 'approve', 'generate', 'sync', 'publish', 'archive', 'download', 'upload', 'merge', 'rename', 'translate', 'refund', 'invite', 'track', 'share', 'review');
-const actors = fc.constantFrom('user', 'customer', 'admin', 'administrator', 'owner', 'agent', 'operator', 'accountant', 'editor', 'auditor', 'engineer', 'HR manager', 'IT analyst', 'member', 'umpire', 'sales rep');
-const things = fc.constantFrom('invoices', 'orders', 'API keys', 'SSO connections', 'URL redirects', 'expense reports', 'attachments', 'audit entries', 'hourly snapshots', 'unit prices', 'user groups', 'FAQ articles', 'invitations');
-const tails = fc.constantFrom('', ' as CSV', ' by email', ' every night', ' for their team', ' in bulk', ' with one click', ' across regions');
+const verbs = fc.constantFrom(
+  'export',
+  'import',
+  'send',
+  'schedule',
+  'approve',
+  'generate',
+  'sync',
+  'publish',
+  'archive',
+  'download',
+  'upload',
+  'merge',
+  'rename',
+  'translate',
+  'refund',
+  'invite',
+  'track',
+  'share',
+  'review',
+);
+const actors = fc.constantFrom(
+  'user',
+  'customer',
+  'admin',
+  'administrator',
+  'owner',
+  'agent',
+  'operator',
+  'accountant',
+  'editor',
+  'auditor',
+  'engineer',
+  'HR manager',
+  'IT analyst',
+  'member',
+  'umpire',
+  'sales rep',
+);
+const things = fc.constantFrom(
+  'invoices',
+  'orders',
+  'API keys',
+  'SSO connections',
+  'URL redirects',
+  'expense reports',
+  'attachments',
+  'audit entries',
+  'hourly snapshots',
+  'unit prices',
+  'user groups',
+  'FAQ articles',
+  'invitations',
+);
+const tails = fc.constantFrom(
+  '',
+  ' as CSV',
+  ' by email',
+  ' every night',
+  ' for their team',
+  ' in bulk',
+  ' with one click',
+  ' across regions',
+);
 const capital = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 const plural = (actor: string) => `${actor}s`;
 
 const titles = fc.oneof(
   fc.tuple(verbs, things, tails).map(([verb, thing, tail]) => `${capital(verb)} ${thing}${tail}`),
-  fc.tuple(actors, verbs, things, tails).map(([actor, verb, thing, tail]) => `Let ${plural(actor)} ${verb} ${thing}${tail}`),
-  fc.tuple(actors, verbs, things, tails).map(([actor, verb, thing, tail]) => `Allow ${withArticle(actor)} to ${verb} ${thing}${tail}`),
-  fc.tuple(actors, verbs, things, tails).map(([actor, verb, thing, tail]) => `Can ${plural(actor)} ${verb} ${thing}${tail}?`),
+  fc
+    .tuple(actors, verbs, things, tails)
+    .map(([actor, verb, thing, tail]) => `Let ${plural(actor)} ${verb} ${thing}${tail}`),
+  fc
+    .tuple(actors, verbs, things, tails)
+    .map(([actor, verb, thing, tail]) => `Allow ${withArticle(actor)} to ${verb} ${thing}${tail}`),
+  fc
+    .tuple(actors, verbs, things, tails)
+    .map(([actor, verb, thing, tail]) => `Can ${plural(actor)} ${verb} ${thing}${tail}?`),
   fc.tuple(actors, verbs, things).map(([actor, verb, thing]) => `How do ${plural(actor)} ${verb} ${thing}?`),
-  fc.tuple(things, actors).map(([thing, actor]) => `${capital(thing.replace(/s$/, ''))} dashboard for ${plural(actor)}`),
+  fc
+    .tuple(things, actors)
+    .map(([thing, actor]) => `${capital(thing.replace(/s$/, ''))} dashboard for ${plural(actor)}`),
   fc.tuple(things, tails).map(([thing, tail]) => `Add ${thing.replace(/s$/, '')} history${tail}`),
 );
 

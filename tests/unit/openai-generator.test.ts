@@ -5,19 +5,37 @@ import { requirementsPhase } from '../../src/activities/phases/requirements/defi
 import type { PhaseContext } from '../../src/activities/phases/phase-definition';
 import { startFakeOpenAI, validAnswer, type ChatRequest, type FakeReply } from '../fakes/fake-openai';
 
-const context: PhaseContext = { specId: 'spec-test', feature: 'Add passwordless login with magic links', description: '', revision: 1, feedback: [], answers: {}, earlier: {} };
+const context: PhaseContext = {
+  specId: 'spec-test',
+  feature: 'Add passwordless login with magic links',
+  description: '',
+  revision: 1,
+  feedback: [],
+  answers: {},
+  earlier: {},
+};
 let close: (() => Promise<void>) | undefined;
 afterEach(() => close?.());
 
 async function generatorAnswering(replies: ((body: ChatRequest) => FakeReply)[], timeoutMs = 5_000) {
-  const fake = await startFakeOpenAI((body, index) => (replies[Math.min(index, replies.length - 1)]!)(body));
+  const fake = await startFakeOpenAI((body, index) => replies[Math.min(index, replies.length - 1)]!(body));
   close = fake.close;
-  const generator = createOpenAIGenerator({ apiKey: 'sk-test-not-a-real-key', baseURL: fake.baseURL, model: 'gpt-test', timeoutMs, tokens: { answerTokens: 1000 } });
+  const generator = createOpenAIGenerator({
+    apiKey: 'sk-test-not-a-real-key',
+    baseURL: fake.baseURL,
+    model: 'gpt-test',
+    timeoutMs,
+    tokens: { answerTokens: 1000 },
+  });
   return { fake, generate: () => generator.generate(requirementsPhase, context, async () => []) };
 }
 
 const valid = (body: ChatRequest): FakeReply => ({ kind: 'content', text: validAnswer(body) });
-const failureOf = (promise: Promise<unknown>) => promise.then(() => expect.unreachable('should fail'), (error: unknown) => error as ApplicationFailure);
+const failureOf = (promise: Promise<unknown>) =>
+  promise.then(
+    () => expect.unreachable('should fail'),
+    (error: unknown) => error as ApplicationFailure,
+  );
 
 describe('the OpenAI generator', () => {
   it('asks for strict structured output and records tokens in and out', async () => {
@@ -32,7 +50,9 @@ describe('the OpenAI generator', () => {
   });
 
   it('accepts JSON inside a Markdown fence', async () => {
-    const { generate } = await generatorAnswering([(body) => ({ kind: 'content', text: '```json\n' + validAnswer(body) + '\n```' })]);
+    const { generate } = await generatorAnswering([
+      (body) => ({ kind: 'content', text: '```json\n' + validAnswer(body) + '\n```' }),
+    ]);
     expect((await generate()).content.userStories.length).toBeGreaterThan(0);
   });
 
@@ -44,7 +64,9 @@ describe('the OpenAI generator', () => {
   });
 
   it('fails without retry after two repairs of schema-invalid answers, listing the errors', async () => {
-    const { fake, generate } = await generatorAnswering([() => ({ kind: 'content', text: JSON.stringify({ summary: 'x', functional: [] }) })]);
+    const { fake, generate } = await generatorAnswering([
+      () => ({ kind: 'content', text: JSON.stringify({ summary: 'x', functional: [] }) }),
+    ]);
     const failure = await failureOf(generate());
     expect(failure).toBeInstanceOf(ApplicationFailure);
     expect(failure).toMatchObject({ type: 'InvalidModelOutput', nonRetryable: true });
@@ -54,22 +76,47 @@ describe('the OpenAI generator', () => {
   });
 
   it('never parses a truncated answer and retries it with a larger budget', async () => {
-    const { fake, generate } = await generatorAnswering([(body) => ({ kind: 'content', text: validAnswer(body).slice(0, 50), finishReason: 'length' }), valid]);
+    const { fake, generate } = await generatorAnswering([
+      (body) => ({ kind: 'content', text: validAnswer(body).slice(0, 50), finishReason: 'length' }),
+      valid,
+    ]);
     await generate();
     expect(fake.requests.map((request) => request.body.max_tokens)).toEqual([1000, 2000]);
   });
 
   it('falls back to JSON mode with the schema when the server lacks json_schema', async () => {
-    const refused: FakeReply = { kind: 'status', status: 400, body: { error: { message: "Invalid parameter: 'response_format' of type 'json_schema' is not supported", type: 'invalid_request_error' } } };
-    const { fake, generate } = await generatorAnswering([(body) => (body.response_format?.type === 'json_schema' ? refused : valid(body))]);
+    const refused: FakeReply = {
+      kind: 'status',
+      status: 400,
+      body: {
+        error: {
+          message: "Invalid parameter: 'response_format' of type 'json_schema' is not supported",
+          type: 'invalid_request_error',
+        },
+      },
+    };
+    const { fake, generate } = await generatorAnswering([
+      (body) => (body.response_format?.type === 'json_schema' ? refused : valid(body)),
+    ]);
     await generate();
-    expect(fake.requests.map((request) => [request.body.response_format?.type, request.body.response_format?.json_schema?.strict])).toEqual([['json_schema', true], ['json_schema', false], ['json_object', undefined]]);
+    expect(
+      fake.requests.map((request) => [
+        request.body.response_format?.type,
+        request.body.response_format?.json_schema?.strict,
+      ]),
+    ).toEqual([
+      ['json_schema', true],
+      ['json_schema', false],
+      ['json_object', undefined],
+    ]);
     expect(fake.requests[2]!.body.response_format).toMatchObject({ type: 'json_object', schema: { type: 'object' } });
     expect(fake.requests[2]!.body.messages[0]!.content).toContain('The JSON Schema the answer must match');
   });
 
   it('leaves a 429 to Temporal to retry after the Retry-After delay', async () => {
-    const { generate } = await generatorAnswering([() => ({ kind: 'status', status: 429, headers: { 'retry-after': '7' } })]);
+    const { generate } = await generatorAnswering([
+      () => ({ kind: 'status', status: 429, headers: { 'retry-after': '7' } }),
+    ]);
     const failure = await failureOf(generate());
     expect(failure).toMatchObject({ type: 'LlmRateLimited', nonRetryable: false, nextRetryDelay: 7000 });
   });

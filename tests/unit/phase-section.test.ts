@@ -12,11 +12,29 @@ function offlinePack(): PackContents {
   const phases: Partial<PhaseContents> = {};
   for (const phase of PHASES) {
     const definition = PHASE_DEFINITIONS[phase] as PhaseDefinition;
-    const context: PhaseContext = { specId: 'spec-section-00000001', feature: 'Export invoices to CSV', description: '', revision: 2, feedback: ['Name the owner'], answers: {}, earlier: { ...phases } };
+    const context: PhaseContext = {
+      specId: 'spec-section-00000001',
+      feature: 'Export invoices to CSV',
+      description: '',
+      revision: 2,
+      feedback: ['Name the owner'],
+      answers: {},
+      earlier: { ...phases },
+    };
     const content = definition.offline(context);
-    (phases as Record<string, unknown>)[phase] = definition.finalize ? definition.finalize(content as never, context) : content;
+    (phases as Record<string, unknown>)[phase] = definition.finalize
+      ? definition.finalize(content as never, context)
+      : content;
   }
-  return { specId: 'spec-section-00000001', feature: 'Export invoices to CSV', description: '', slug: 'export-invoices-to-csv', provenance: 'Generated offline', phases, decisions: [] };
+  return {
+    specId: 'spec-section-00000001',
+    feature: 'Export invoices to CSV',
+    description: '',
+    slug: 'export-invoices-to-csv',
+    provenance: 'Generated offline',
+    phases,
+    decisions: [],
+  };
 }
 
 describe('a phase section', () => {

@@ -13,13 +13,19 @@ beforeEach(async () => {
 describe('the context document of specforge new', () => {
   it('reads specforge.context.md in the current directory when --context names no file', async () => {
     await writeFile(path.join(directory, 'specforge.context.md'), 'MySQL 8, Kafka');
-    expect(await readContextDocument(undefined, directory)).toEqual({ text: 'MySQL 8, Kafka', source: 'specforge.context.md' });
+    expect(await readContextDocument(undefined, directory)).toEqual({
+      text: 'MySQL 8, Kafka',
+      source: 'specforge.context.md',
+    });
   });
 
   it('reads the file --context names, relative to the current directory', async () => {
     await writeFile(path.join(directory, 'specforge.context.md'), 'PostgreSQL');
     await writeFile(path.join(directory, 'platform.md'), 'Go on Kubernetes');
-    expect(await readContextDocument('platform.md', directory)).toEqual({ text: 'Go on Kubernetes', source: 'platform.md' });
+    expect(await readContextDocument('platform.md', directory)).toEqual({
+      text: 'Go on Kubernetes',
+      source: 'platform.md',
+    });
   });
 
   it('reads nothing with --no-context, or when there is no document', async () => {
@@ -29,7 +35,9 @@ describe('the context document of specforge new', () => {
   });
 
   it('refuses a file --context names that cannot be read', async () => {
-    await expect(readContextDocument('missing.md', directory)).rejects.toThrow(/cannot read the context document .*missing\.md/);
+    await expect(readContextDocument('missing.md', directory)).rejects.toThrow(
+      /cannot read the context document .*missing\.md/,
+    );
   });
 
   it('refuses a document longer than every phase prompt can carry, saying how long it may be', async () => {

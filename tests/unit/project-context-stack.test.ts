@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readStackProfile } from '../../src/activities/context/stack-profile';
 
-describe('reading a team\'s stack from its context document', () => {
+describe("reading a team's stack from its context document", () => {
   it.each([
     ['Orders live in PostgreSQL 15.', 'PostgreSQL 15'],
     ['We are on Aurora MySQL 8 with read replicas.', 'MySQL 8'],
@@ -96,7 +96,7 @@ describe('reading a team\'s stack from its context document', () => {
     expect(profile.platform?.name).toBe(platform);
   });
 
-  it('reads the issue\'s example whole and keeps today\'s defaults for what it does not say', () => {
+  it("reads the issue's example whole and keeps today's defaults for what it does not say", () => {
     const profile = readStackProfile('MySQL 8, Kafka, Go on Kubernetes, SAML through Okta');
     expect(profile.database).toMatchObject({ stated: true, label: 'MySQL 8', migrationTool: 'golang-migrate' });
     expect(profile.broker).toMatchObject({ stated: true, technology: 'Apache Kafka' });
@@ -109,8 +109,18 @@ describe('reading a team\'s stack from its context document', () => {
 
   it('falls back to PostgreSQL 16, Redis 7, an AMQP queue and Node.js without a document', () => {
     const profile = readStackProfile(undefined);
-    expect([profile.database.label, profile.cache.label, profile.broker.protocol, profile.runtime.label]).toEqual(['PostgreSQL 16', 'Redis 7', 'AMQP', 'Node.js']);
-    expect([profile.database.stated, profile.cache.stated, profile.broker.stated, profile.runtime.stated]).toEqual([false, false, false, false]);
+    expect([profile.database.label, profile.cache.label, profile.broker.protocol, profile.runtime.label]).toEqual([
+      'PostgreSQL 16',
+      'Redis 7',
+      'AMQP',
+      'Node.js',
+    ]);
+    expect([profile.database.stated, profile.cache.stated, profile.broker.stated, profile.runtime.stated]).toEqual([
+      false,
+      false,
+      false,
+      false,
+    ]);
     expect(profile.identity).toBeUndefined();
   });
 
@@ -123,14 +133,18 @@ describe('reading a team\'s stack from its context document', () => {
   });
 
   it('prefers a labelled line to a passing mention', () => {
-    const profile = readStackProfile('Analytics still reads a Postgres replica.\n\n- **Database**: MySQL 8\n- Queue: SQS (we tried Kafka once)');
+    const profile = readStackProfile(
+      'Analytics still reads a Postgres replica.\n\n- **Database**: MySQL 8\n- Queue: SQS (we tried Kafka once)',
+    );
     expect(profile.database.label).toBe('MySQL 8');
     expect(profile.broker.technology).toBe('Amazon SQS');
   });
 
   it('does not read the English verb "go" or a web client\'s TypeScript as the service runtime', () => {
     expect(readStackProfile('We go live in March and will go through a security review.').runtime.stated).toBe(false);
-    expect(readStackProfile('The web client is TypeScript and React; services are written in Go.').runtime.label).toBe('Go');
+    expect(readStackProfile('The web client is TypeScript and React; services are written in Go.').runtime.label).toBe(
+      'Go',
+    );
   });
 
   it('names the migration tool the team uses, else the one its runtime uses with a relational engine', () => {

@@ -22,7 +22,14 @@ async function expectValidPack(result: Awaited<ReturnType<typeof runAllPhases>>)
   const report = JSON.parse(await readFile(path.join(result.pack.packDir, `report_${result.slug}.json`), 'utf8'));
   expect(report.validation.filter((check: { valid: boolean }) => !check.valid)).toEqual([]);
   expect(report.validation.map((check: { validator: string }) => check.validator)).toEqual(
-    expect.arrayContaining(['swagger-parser', 'redocly lint (recommended + operation-has-responses)', 'mermaid.parse', 'headings of technical spec', 'headings of test plan', 'headings of rollout plan']),
+    expect.arrayContaining([
+      'swagger-parser',
+      'redocly lint (recommended + operation-has-responses)',
+      'mermaid.parse',
+      'headings of technical spec',
+      'headings of test plan',
+      'headings of rollout plan',
+    ]),
   );
   expect(report.quality).toHaveLength(QUALITY_CRITERIA.length);
   expect(report.quality.filter((criterion: { passed: boolean }) => !criterion.passed)).toEqual([]);
@@ -39,7 +46,12 @@ describe('packs for the sample requests', () => {
   it.each(samples)('scripted model: "$feature" passes every validator and the quality gate', async (sample) => {
     const fake = await startFakeOpenAI();
     try {
-      const generator = createOpenAIGenerator({ apiKey: 'sk-test-not-a-real-key', baseURL: fake.baseURL, model: 'gpt-test', timeoutMs: 10_000 });
+      const generator = createOpenAIGenerator({
+        apiKey: 'sk-test-not-a-real-key',
+        baseURL: fake.baseURL,
+        model: 'gpt-test',
+        timeoutMs: 10_000,
+      });
       const report = await expectValidPack(await runAllPhases(generator, await freshStore(), sample));
       expect(report.usage.input).toBeGreaterThan(0);
       expect(report.phases.every((phase: { llmCostUsd: number | null }) => phase.llmCostUsd === null)).toBe(true);

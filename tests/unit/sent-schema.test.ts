@@ -1,24 +1,51 @@
 import { generateSync, type JsonSchema } from 'json-schema-faker';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { NON_EMPTY_PATTERN, OPENAI_STRICT, sentSchema, WITH_LENGTHS, type SchemaDialect } from '../../src/activities/llm/sent-schema';
+import {
+  NON_EMPTY_PATTERN,
+  OPENAI_STRICT,
+  sentSchema,
+  WITH_LENGTHS,
+  type SchemaDialect,
+} from '../../src/activities/llm/sent-schema';
 import { PHASE_DEFINITIONS } from '../../src/activities/phases/index';
 import { PHASES } from '../../src/shared/phases';
 
 type Node = Record<string, unknown>;
 
-const DIALECTS: [string, SchemaDialect][] = [['OpenAI strict', OPENAI_STRICT], ['with lengths', WITH_LENGTHS]];
+const DIALECTS: [string, SchemaDialect][] = [
+  ['OpenAI strict', OPENAI_STRICT],
+  ['with lengths', WITH_LENGTHS],
+];
 /** Keywords whose children are schemas: walked, not compared. */
 const NESTING = new Set(['properties', 'items', 'anyOf']);
 /** Keywords that change the shape: the sent schema closes objects and requires every property. */
 const SHAPE = new Set(['type', 'additionalProperties', 'required']);
 /** Keywords that tell or constrain a value: each must reach the sent schema, or an equivalent must. */
-const CONSTRAINTS = new Set(['description', 'title', 'pattern', 'minLength', 'maxLength', 'minItems', 'maxItems', 'enum', 'const', 'minimum', 'maximum', 'exclusiveMinimum', 'exclusiveMaximum']);
+const CONSTRAINTS = new Set([
+  'description',
+  'title',
+  'pattern',
+  'minLength',
+  'maxLength',
+  'minItems',
+  'maxItems',
+  'enum',
+  'const',
+  'minimum',
+  'maximum',
+  'exclusiveMinimum',
+  'exclusiveMaximum',
+]);
 /** What a dialect cannot carry and nothing can stand in for: OpenAI strict takes no maxLength, and a bounded pattern would be as long as the bound. */
-const NO_EQUIVALENT: Record<string, ReadonlySet<string>> = { 'OpenAI strict': new Set(['maxLength']), 'with lengths': new Set() };
+const NO_EQUIVALENT: Record<string, ReadonlySet<string>> = {
+  'OpenAI strict': new Set(['maxLength']),
+  'with lengths': new Set(),
+};
 
 const schemaOf = (phase: (typeof PHASES)[number]) => PHASE_DEFINITIONS[phase].schema as z.ZodType;
-const checkedSchema = (phase: (typeof PHASES)[number]) => z.toJSONSchema(schemaOf(phase), { unrepresentable: 'any' }) as Node;
+const checkedSchema = (phase: (typeof PHASES)[number]) =>
+  z.toJSONSchema(schemaOf(phase), { unrepresentable: 'any' }) as Node;
 
 /** Every constraint of the checked schema that the sent one lacks, with no equivalent, by path. */
 function droppedConstraints(checked: Node, sent: Node, dialect: string, path = '$'): string[] {
@@ -34,7 +61,12 @@ function droppedConstraints(checked: Node, sent: Node, dialect: string, path = '
       continue;
     }
     if (JSON.stringify(sent[keyword]) === JSON.stringify(value)) continue;
-    if (keyword === 'minLength' && typeof sent.pattern === 'string' && patternImpliesMinLength(sent.pattern, value as number)) continue;
+    if (
+      keyword === 'minLength' &&
+      typeof sent.pattern === 'string' &&
+      patternImpliesMinLength(sent.pattern, value as number)
+    )
+      continue;
     if (NO_EQUIVALENT[dialect]!.has(keyword) && sent[keyword] === undefined) continue;
     dropped.push(`${path}: ${keyword} ${JSON.stringify(value)} is sent as ${JSON.stringify(sent[keyword])}`);
   }
@@ -44,10 +76,20 @@ function droppedConstraints(checked: Node, sent: Node, dialect: string, path = '
 function nested(keyword: string, checked: unknown, sent: unknown, dialect: string, path: string): string[] {
   if (keyword === 'properties') {
     return Object.entries(checked as Record<string, Node>).flatMap(([name, child]) =>
-      (sent as Record<string, Node> | undefined)?.[name] ? droppedConstraints(child, (sent as Record<string, Node>)[name]!, dialect, `${path}.${name}`) : [`${path}.${name}: not sent`],
+      (sent as Record<string, Node> | undefined)?.[name]
+        ? droppedConstraints(child, (sent as Record<string, Node>)[name]!, dialect, `${path}.${name}`)
+        : [`${path}.${name}: not sent`],
     );
   }
-  if (Array.isArray(checked)) return checked.flatMap((child, index) => droppedConstraints(child as Node, ((sent as Node[] | undefined) ?? [])[index] ?? {}, dialect, `${path}.${keyword}[${index}]`));
+  if (Array.isArray(checked))
+    return checked.flatMap((child, index) =>
+      droppedConstraints(
+        child as Node,
+        ((sent as Node[] | undefined) ?? [])[index] ?? {},
+        dialect,
+        `${path}.${keyword}[${index}]`,
+      ),
+    );
   return droppedConstraints(checked as Node, (sent as Node | undefined) ?? {}, dialect, `${path}.${keyword}`);
 }
 
@@ -61,7 +103,8 @@ function everyNode(node: unknown, visit: (node: Node) => void): void {
   if (!node || typeof node !== 'object') return;
   visit(node as Node);
   for (const [keyword, child] of Object.entries(node)) {
-    if (keyword === 'properties') Object.values(child as Record<string, unknown>).forEach((property) => everyNode(property, visit));
+    if (keyword === 'properties')
+      Object.values(child as Record<string, unknown>).forEach((property) => everyNode(property, visit));
     else everyNode(child, visit);
   }
 }
@@ -89,12 +132,18 @@ describe('the schema sent to the model', () => {
 
   it.each(PHASES)('writes %s patterns every converter takes: anchored, explicit classes, no lookaround', (phase) => {
     const patterns: string[] = [];
-    for (const [, options] of DIALECTS) everyNode(sentSchema(schemaOf(phase), options), (node) => typeof node.pattern === 'string' && patterns.push(node.pattern));
+    for (const [, options] of DIALECTS)
+      everyNode(
+        sentSchema(schemaOf(phase), options),
+        (node) => typeof node.pattern === 'string' && patterns.push(node.pattern),
+      );
     expect(patterns.length).toBeGreaterThan(0);
     for (const pattern of patterns) {
       expect(pattern).toMatch(/^\^.*\$$/);
       // llama-cpp-python's converter passes escapes through to the grammar, whose parser refuses \d, \S and even \.
-      expect(pattern, `${pattern}: write an explicit class such as [0-9] or [.] instead of an escape`).not.toContain('\\');
+      expect(pattern, `${pattern}: write an explicit class such as [0-9] or [.] instead of an escape`).not.toContain(
+        '\\',
+      );
       expect(pattern).not.toMatch(/\(\?/);
     }
   });
@@ -112,21 +161,26 @@ describe('the schema sent to the model', () => {
 
   it('writes a required text as minLength where lengths reach the server, and as a pattern where they cannot', () => {
     const schema = z.object({ summary: z.string().min(1).max(50) });
-    expect(sentSchema(schema, WITH_LENGTHS).properties).toEqual({ summary: { type: 'string', minLength: 1, maxLength: 50 } });
-    expect(sentSchema(schema, OPENAI_STRICT).properties).toEqual({ summary: { type: 'string', pattern: NON_EMPTY_PATTERN } });
+    expect(sentSchema(schema, WITH_LENGTHS).properties).toEqual({
+      summary: { type: 'string', minLength: 1, maxLength: 50 },
+    });
+    expect(sentSchema(schema, OPENAI_STRICT).properties).toEqual({
+      summary: { type: 'string', pattern: NON_EMPTY_PATTERN },
+    });
   });
 
   it('leaves out the keywords a server refused', () => {
     const schema = z.object({ tags: z.array(z.string().min(1)).min(1).max(3) });
     const sent = sentSchema(schema, { lengths: true, omit: new Set(['maxItems', 'minLength']) });
-    expect(sent.properties).toEqual({ tags: { type: 'array', minItems: 1, items: { type: 'string', pattern: NON_EMPTY_PATTERN } } });
+    expect(sent.properties).toEqual({
+      tags: { type: 'array', minItems: 1, items: { type: 'string', pattern: NON_EMPTY_PATTERN } },
+    });
   });
 
   it('finds a dropped constraint: the check that guards this file works', () => {
     const checked = { type: 'object', properties: { id: { type: 'string', pattern: '^FR-[0-9]+$', maxLength: 9 } } };
-    expect(droppedConstraints(checked, { type: 'object', properties: { id: { type: 'string' } } }, 'with lengths')).toEqual([
-      '$.id: pattern "^FR-[0-9]+$" is sent as undefined',
-      '$.id: maxLength 9 is sent as undefined',
-    ]);
+    expect(
+      droppedConstraints(checked, { type: 'object', properties: { id: { type: 'string' } } }, 'with lengths'),
+    ).toEqual(['$.id: pattern "^FR-[0-9]+$" is sent as undefined', '$.id: maxLength 9 is sent as undefined']);
   });
 });

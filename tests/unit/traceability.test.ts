@@ -16,7 +16,9 @@ import { offlinePack, scriptedPack } from '../helpers/in-process-pack';
 const packs = { offline: offlinePack, 'scripted model': scriptedPack };
 
 describe('traceability across the sample requests', () => {
-  it.each(Object.entries(packs).flatMap(([provider, build]) => samples.map((sample) => ({ provider, build, ...sample }))))(
+  it.each(
+    Object.entries(packs).flatMap(([provider, build]) => samples.map((sample) => ({ provider, build, ...sample }))),
+  )(
     '$provider: "$feature" leaves no ticket, test case or NFR untraced and fails no criterion',
     ({ build, feature, description }) => {
       const phases = build(feature, description);
@@ -34,7 +36,13 @@ describe('traceability across varied feature titles', () => {
     const untraced = titles.map(({ title }) => {
       const phases = offlinePack(title);
       const found = untracedItems(phases, planTickets('spec-trace-00000001', title, phases));
-      return { title, untraced: [...found.tickets, ...found.testCases, ...found.nonFunctional], failed: evaluateQuality(phases).filter((result) => !result.passed).map((result) => result.criterion) };
+      return {
+        title,
+        untraced: [...found.tickets, ...found.testCases, ...found.nonFunctional],
+        failed: evaluateQuality(phases)
+          .filter((result) => !result.passed)
+          .map((result) => result.criterion),
+      };
     });
     expect(untraced.filter((pack) => pack.untraced.length + pack.failed.length > 0)).toEqual([]);
   });
@@ -42,9 +50,16 @@ describe('traceability across varied feature titles', () => {
 
 describe('tickets', () => {
   const phases = offlinePack('Export invoices to CSV', 'Finance exports a month of invoices.');
-  const tickets = new Map(planTickets('spec-trace-00000001', 'Export invoices to CSV', phases).tickets.map((ticket) => [ticket.key, ticket]));
+  const tickets = new Map(
+    planTickets('spec-trace-00000001', 'Export invoices to CSV', phases).tickets.map((ticket) => [ticket.key, ticket]),
+  );
   const ids = (kind: 'security' | 'availability' | 'performance') =>
-    phases.requirements.nonFunctional.filter((requirement) => requirement.category === kind || (kind === 'performance' && requirement.category === 'throughput')).map((requirement) => requirement.id);
+    phases.requirements.nonFunctional
+      .filter(
+        (requirement) =>
+          requirement.category === kind || (kind === 'performance' && requirement.category === 'throughput'),
+      )
+      .map((requirement) => requirement.id);
 
   it('cite, for a migration, the FRs its tables serve', () => {
     const table = phases.database.tables[0]!;
@@ -56,20 +71,32 @@ describe('tickets', () => {
   });
 
   it('cite, for observability, the availability and performance NFRs', () => {
-    expect(tickets.get('observability')!.requirements).toEqual(expect.arrayContaining([...ids('availability'), ...ids('performance')]));
+    expect(tickets.get('observability')!.requirements).toEqual(
+      expect.arrayContaining([...ids('availability'), ...ids('performance')]),
+    );
   });
 
   it('cite, for the performance, security and chaos suites, what their cases check', () => {
     expect(tickets.get('tests-performance')!.requirements).toEqual(ids('performance'));
     expect(tickets.get('tests-chaos')!.requirements).toEqual(ids('availability'));
-    expect(tickets.get('tests-security')!.requirements).toEqual(expect.arrayContaining([...ids('security'), ...phases.security.threats.map((threat) => threat.id)]));
+    expect(tickets.get('tests-security')!.requirements).toEqual(
+      expect.arrayContaining([...ids('security'), ...phases.security.threats.map((threat) => threat.id)]),
+    );
   });
 });
 
 describe('the traceability matrix', () => {
   it('shows every NFR with the components, controls, rollout checks and tests that meet it', () => {
     const phases = offlinePack('Export invoices to CSV', '');
-    const markdown = renderTechnicalSpec({ specId: 'spec-trace-00000001', feature: 'Export invoices to CSV', description: '', slug: 'export-invoices-to-csv', provenance: 'offline', phases, decisions: [] });
+    const markdown = renderTechnicalSpec({
+      specId: 'spec-trace-00000001',
+      feature: 'Export invoices to CSV',
+      description: '',
+      slug: 'export-invoices-to-csv',
+      provenance: 'offline',
+      phases,
+      decisions: [],
+    });
     const matrix = markdown.split('## Traceability matrix')[1]!.split('## Decisions')[0]!;
     expect(matrix).toContain('| Requirement | Components | Tables | Endpoints | Controls | Rollout checks | Tests |');
     const security = phases.requirements.nonFunctional.find((requirement) => requirement.category === 'security')!.id;
@@ -81,7 +108,8 @@ describe('the traceability matrix', () => {
 });
 
 describe('the quality gate fails the phase that leaves an item untraced', () => {
-  const failing = (phases: PhaseContents, phase: PhaseName) => evaluateQuality(phases, phase).filter((result) => !result.passed);
+  const failing = (phases: PhaseContents, phase: PhaseName) =>
+    evaluateQuality(phases, phase).filter((result) => !result.passed);
   const broken = (change: (phases: PhaseContents) => void) => {
     const phases = structuredClone(scriptedPack('Export invoices to CSV', 'Finance exports a month of invoices.'));
     change(phases);
@@ -89,16 +117,58 @@ describe('the quality gate fails the phase that leaves an item untraced', () => 
   };
 
   it.each<[string, PhaseName, (phases: PhaseContents) => void, string]>([
-    ['a component', 'architecture', (phases) => void (phases.architecture.components[2]!.requirements = []), 'component database cites no requirement'],
-    ['a table', 'database', (phases) => void (phases.database.tables[0]!.requirements = []), 'table export_invoices_to cites no requirement'],
-    ['an operation', 'api', (phases) => void (phases.api.resources[0]!.operations[0]!.requirements = []), 'list export-invoices-to cites no requirement'],
-    ['a test case', 'testing', (phases) => void (phases.testing.cases.find((testCase) => testCase.threats.length)!.requirements = []), 'test T-7 cites no requirement'],
-    ['an NFR without a test', 'testing', (phases) => void (phases.testing.cases = phases.testing.cases.filter((testCase) => !testCase.requirements.includes('NFR-3'))), 'NFR-3 has no test case'],
-    ['a rollout check', 'rollout', (phases) => void (phases.rollout.featureFlags[0]!.requirements = []), 'flag export-invoices-to-enabled cites no requirement'],
-    ['an NFR without a design element', 'rollout', (phases) => {
-      phases.rollout.monitoring = phases.rollout.monitoring.filter((signal) => !signal.requirements.includes('NFR-2'));
-      phases.architecture.components.forEach((component) => void (component.requirements = component.requirements.filter((id) => id !== 'NFR-2')));
-    }, 'NFR-2 has no component, control or rollout check'],
+    [
+      'a component',
+      'architecture',
+      (phases) => void (phases.architecture.components[2]!.requirements = []),
+      'component database cites no requirement',
+    ],
+    [
+      'a table',
+      'database',
+      (phases) => void (phases.database.tables[0]!.requirements = []),
+      'table export_invoices_to cites no requirement',
+    ],
+    [
+      'an operation',
+      'api',
+      (phases) => void (phases.api.resources[0]!.operations[0]!.requirements = []),
+      'list export-invoices-to cites no requirement',
+    ],
+    [
+      'a test case',
+      'testing',
+      (phases) => void (phases.testing.cases.find((testCase) => testCase.threats.length)!.requirements = []),
+      'test T-7 cites no requirement',
+    ],
+    [
+      'an NFR without a test',
+      'testing',
+      (phases) =>
+        void (phases.testing.cases = phases.testing.cases.filter(
+          (testCase) => !testCase.requirements.includes('NFR-3'),
+        )),
+      'NFR-3 has no test case',
+    ],
+    [
+      'a rollout check',
+      'rollout',
+      (phases) => void (phases.rollout.featureFlags[0]!.requirements = []),
+      'flag export-invoices-to-enabled cites no requirement',
+    ],
+    [
+      'an NFR without a design element',
+      'rollout',
+      (phases) => {
+        phases.rollout.monitoring = phases.rollout.monitoring.filter(
+          (signal) => !signal.requirements.includes('NFR-2'),
+        );
+        phases.architecture.components.forEach(
+          (component) => void (component.requirements = component.requirements.filter((id) => id !== 'NFR-2')),
+        );
+      },
+      'NFR-2 has no component, control or rollout check',
+    ],
   ])('%s, at the %s phase, with the reason', (_item, phase, change, reason) => {
     const results = failing(broken(change), phase);
     expect(results.flatMap((result) => result.reasons)).toEqual([reason]);
@@ -118,7 +188,9 @@ describe('the quality gate fails the phase that leaves an item untraced', () => 
   it('shows an NFR as not yet designed only once the rollout, its last chance, is planned', () => {
     const phases = broken((each) => {
       each.rollout.monitoring = each.rollout.monitoring.filter((signal) => !signal.requirements.includes('NFR-2'));
-      each.architecture.components.forEach((component) => void (component.requirements = component.requirements.filter((id) => id !== 'NFR-2')));
+      each.architecture.components.forEach(
+        (component) => void (component.requirements = component.requirements.filter((id) => id !== 'NFR-2')),
+      );
     });
     const { rollout: _rollout, cost: _cost, ...beforeRollout } = phases;
     expect(orphanRequirements(beforeRollout)).toEqual([]);
@@ -138,7 +210,9 @@ describe('cited ids exist', () => {
   it('refuses a control, flag, rollback trigger or alert citing a requirement that does not exist', () => {
     const security = structuredClone(phases.security);
     security.threats[0]!.requirements = ['NFR-9'];
-    expect(checkReferences('security', security, phases)).toEqual(['threat TH-1 cites NFR-9, which is not a requirement']);
+    expect(checkReferences('security', security, phases)).toEqual([
+      'threat TH-1 cites NFR-9, which is not a requirement',
+    ]);
     const rollout = structuredClone(phases.rollout);
     rollout.featureFlags[0]!.requirements.push('FR-9');
     rollout.rollbackTriggers[0]!.requirements = ['NFR-8'];

@@ -18,7 +18,9 @@ describe('the GitHub target', () => {
       const ten = await target.create(byKey('t-10'), context);
       expect(await target.find(byKey('t-1'), context)).toBeUndefined();
       expect(await target.find(byKey('t-10'), context)).toEqual(ten);
-      expect(github.issues.get('acme/shop')![0]!.labels.map((label) => label.name)).toEqual(expect.arrayContaining(['specforge', 'component', expect.stringMatching(/^specforge-[0-9a-f]{10}$/)]));
+      expect(github.issues.get('acme/shop')![0]!.labels.map((label) => label.name)).toEqual(
+        expect.arrayContaining(['specforge', 'component', expect.stringMatching(/^specforge-[0-9a-f]{10}$/)]),
+      );
     } finally {
       await github.close();
     }
@@ -26,7 +28,7 @@ describe('the GitHub target', () => {
 });
 
 describe('the Jira target', () => {
-  it('creates a Story under the Epic with an ADF description, links it, and closes it as Won\'t Do', async () => {
+  it("creates a Story under the Epic with an ADF description, links it, and closes it as Won't Do", async () => {
     const jira = await startFakeJira({ email: 'bot@example.test', apiToken: 'jira-test-token', projects: ['SHOP'] });
     try {
       const target = createJiraTarget({ host: jira.url, email: 'bot@example.test', apiToken: 'jira-test-token' });
@@ -34,11 +36,19 @@ describe('the Jira target', () => {
       const epic = await target.create(plan.epic, context);
       const four = await target.create(byKey('t-4'), { ...context, epic });
       const five = await target.create(byKey('t-5'), { ...context, epic });
-      const created = new Map([['epic', epic], ['t-4', four], ['t-5', five]]);
+      const created = new Map([
+        ['epic', epic],
+        ['t-4', four],
+        ['t-5', five],
+      ]);
       await target.link(byKey('t-5'), created, context);
       await target.link(byKey('t-5'), created, context);
       expect(jira.links).toEqual([{ type: 'Blocks', inward: four.id, outward: five.id }]);
-      expect(jira.issues[1]!.fields).toMatchObject({ issuetype: { name: 'Story' }, parent: { key: epic.id }, description: { type: 'doc', version: 1 } });
+      expect(jira.issues[1]!.fields).toMatchObject({
+        issuetype: { name: 'Story' },
+        parent: { key: epic.id },
+        description: { type: 'doc', version: 1 },
+      });
       await target.close(five, context);
       expect(jira.issues[2]!.status).toBe("Won't Do");
       expect(await target.find(byKey('t-5'), context)).toEqual(five);

@@ -56,8 +56,13 @@ describe('a run with a context document and answers', () => {
     const status = await stack.withWorker(async () => {
       for (const phase of PHASES) {
         await waitForGate(stack.client, id, phase);
-        const content = phase === 'requirements' ? { answers: { 'Q-1': 'Finance managers and administrators', 'Q-2': '50 rps', 'Q-3': '90 days' } } : undefined;
-        await handle.executeUpdate(decideUpdate, { args: [{ phase, action: 'approve', by: 'ana', ...(content ? { content } : {}) }] });
+        const content =
+          phase === 'requirements'
+            ? { answers: { 'Q-1': 'Finance managers and administrators', 'Q-2': '50 rps', 'Q-3': '90 days' } }
+            : undefined;
+        await handle.executeUpdate(decideUpdate, {
+          args: [{ phase, action: 'approve', by: 'ana', ...(content ? { content } : {}) }],
+        });
       }
       return handle.result() as Promise<SpecRunStatus>;
     });
@@ -65,7 +70,13 @@ describe('a run with a context document and answers', () => {
 
     const history = await handle.fetchHistory();
     const input = history.events![0]!.workflowExecutionStartedEventAttributes!.input!.payloads![0]!;
-    expect(JSON.parse(Buffer.from(input.data!).toString('utf8')).context).toEqual({ source: 'request', path: `contexts/${sha256(DOCUMENT)}.md`, sha256: sha256(DOCUMENT), bytes: Buffer.byteLength(DOCUMENT), characters: DOCUMENT.length });
+    expect(JSON.parse(Buffer.from(input.data!).toString('utf8')).context).toEqual({
+      source: 'request',
+      path: `contexts/${sha256(DOCUMENT)}.md`,
+      sha256: sha256(DOCUMENT),
+      bytes: Buffer.byteLength(DOCUMENT),
+      characters: DOCUMENT.length,
+    });
     const everything = historyText(history);
     expect(everything).toContain(sha256(DOCUMENT));
     expect(everything).not.toContain(CONVENTIONS);
@@ -73,11 +84,17 @@ describe('a run with a context document and answers', () => {
 
     const pack = (file: string) => readFile(path.join(stack.outDir, SLUG, file), 'utf8');
     const report = JSON.parse(await pack(`report_${SLUG}.json`));
-    expect(report.context).toEqual({ source: 'request', sha256: sha256(DOCUMENT), bytes: Buffer.byteLength(DOCUMENT), characters: DOCUMENT.length });
+    expect(report.context).toEqual({
+      source: 'request',
+      sha256: sha256(DOCUMENT),
+      bytes: Buffer.byteLength(DOCUMENT),
+      characters: DOCUMENT.length,
+    });
     const spec = await pack(`technical_spec_${SLUG}.md`);
     const testPlan = await pack(`test_plan_${SLUG}.md`);
     // The team's stack, never the defaults it replaced.
-    for (const name of ['Engine: MySQL 8.', 'Apache Kafka', 'Okta over SAML 2.0', 'on Kubernetes']) expect(spec).toContain(name);
+    for (const name of ['Engine: MySQL 8.', 'Apache Kafka', 'Okta over SAML 2.0', 'on Kubernetes'])
+      expect(spec).toContain(name);
     for (const name of ['PostgreSQL', 'AMQP', 'Node.js']) expect(`${spec}\n${testPlan}`).not.toContain(name);
     // The answers, in every later phase that uses them.
     expect(spec).toMatch(/Sustain 50 requests per second \(answer to Q-2\)/);

@@ -15,15 +15,27 @@ afterAll(() => stack.close());
 
 describe('gate policies', () => {
   it('approves on its own when the gate times out with the "approve" policy, and records it', async () => {
-    const id = await stack.start({ feature: 'Add audit log', gates: 'final', gateTimeout: '1s', onGateTimeout: 'approve' });
+    const id = await stack.start({
+      feature: 'Add audit log',
+      gates: 'final',
+      gateTimeout: '1s',
+      onGateTimeout: 'approve',
+    });
     const status = (await stack.withWorker(() => stack.client.workflow.getHandle(id).result())) as SpecRunStatus;
     expect(status.status).toBe('completed');
-    expect(status.decisions).toEqual([expect.objectContaining({ phase: 'cost', by: 'gate-timeout', outcome: 'applied' })]);
+    expect(status.decisions).toEqual([
+      expect.objectContaining({ phase: 'cost', by: 'gate-timeout', outcome: 'applied' }),
+    ]);
   });
 
   it('fails the run naming the phase when the gate times out with the "fail" policy, keeping the approved work', async () => {
     const id = await stack.start({ feature: 'Add audit log', gates: 'each', gateTimeout: '1s', onGateTimeout: 'fail' });
-    const error = await stack.withWorker(() => stack.client.workflow.getHandle(id).result().catch((failure) => failure));
+    const error = await stack.withWorker(() =>
+      stack.client.workflow
+        .getHandle(id)
+        .result()
+        .catch((failure) => failure),
+    );
     expect(error).toBeInstanceOf(WorkflowFailedError);
     expect(error.cause).toMatchObject({ type: 'GateTimeout', message: 'No decision on requirements within 1s' });
     const memo = (await stack.client.workflow.getHandle(id).describe()).memo?.status as SpecRunStatus;
@@ -35,9 +47,16 @@ describe('gate policies', () => {
     const handle = stack.client.workflow.getHandle(id);
     await stack.withWorker(async () => {
       await waitForGate(stack.client, id, 'requirements');
-      const refused = await handle.executeUpdate(decideUpdate, { args: [{ phase: 'requirements', action: 'approve', by: 'mallory' }] }).catch((failure) => failure);
-      expect(refused.cause).toMatchObject({ type: 'DecisionForbidden', message: '"mallory" is not an approver of this run' });
-      await expect(handle.executeUpdate(decideUpdate, { args: [{ phase: 'requirements', action: 'approve', by: 'ana' }] })).resolves.toMatchObject({ phase: 'requirements' });
+      const refused = await handle
+        .executeUpdate(decideUpdate, { args: [{ phase: 'requirements', action: 'approve', by: 'mallory' }] })
+        .catch((failure) => failure);
+      expect(refused.cause).toMatchObject({
+        type: 'DecisionForbidden',
+        message: '"mallory" is not an approver of this run',
+      });
+      await expect(
+        handle.executeUpdate(decideUpdate, { args: [{ phase: 'requirements', action: 'approve', by: 'ana' }] }),
+      ).resolves.toMatchObject({ phase: 'requirements' });
       await handle.terminate('test done');
     });
   });
@@ -54,9 +73,17 @@ describe('a rate-limited model', () => {
       return { kind: 'content', text: validAnswer(body) };
     });
     try {
-      const generator = createOpenAIGenerator({ apiKey: 'sk-test-not-a-real-key', baseURL: openai.baseURL, model: 'gpt-test', timeoutMs: 10_000 });
+      const generator = createOpenAIGenerator({
+        apiKey: 'sk-test-not-a-real-key',
+        baseURL: openai.baseURL,
+        model: 'gpt-test',
+        timeoutMs: 10_000,
+      });
       const id = await stack.start({ feature: 'Add audit log', gates: 'none' });
-      const status = (await stack.withWorker(() => stack.client.workflow.getHandle(id).result(), generator)) as SpecRunStatus;
+      const status = (await stack.withWorker(
+        () => stack.client.workflow.getHandle(id).result(),
+        generator,
+      )) as SpecRunStatus;
       expect(status.status).toBe('completed');
       const database = openai.requests.filter((request) => request.phase === 'database');
       expect(database).toHaveLength(2);
@@ -64,7 +91,9 @@ describe('a rate-limited model', () => {
       expect(database[1]!.at - database[0]!.at).toBeGreaterThanOrEqual(3900);
       const history = await stack.client.workflow.getHandle(id).fetchHistory();
       const retried = history.events?.find((event) => event.activityTaskStartedEventAttributes?.attempt === 2);
-      expect(retried?.activityTaskStartedEventAttributes?.lastFailure?.applicationFailureInfo?.type).toBe('LlmRateLimited');
+      expect(retried?.activityTaskStartedEventAttributes?.lastFailure?.applicationFailureInfo?.type).toBe(
+        'LlmRateLimited',
+      );
     } finally {
       await openai.close();
     }

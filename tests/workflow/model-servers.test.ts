@@ -5,7 +5,16 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createOpenAIGenerator } from '../../src/activities/llm/openai-generator';
 import { PHASES } from '../../src/shared/phases';
 import type { SpecRunStatus } from '../../src/shared/spec-run';
-import { isRepair, llamaCppPythonModel, schemaRandomModel, startFakeOpenAI, validAnswer, type ChatRequest, type FakeReply, type RecordedRequest } from '../fakes/fake-openai';
+import {
+  isRepair,
+  llamaCppPythonModel,
+  schemaRandomModel,
+  startFakeOpenAI,
+  validAnswer,
+  type ChatRequest,
+  type FakeReply,
+  type RecordedRequest,
+} from '../fakes/fake-openai';
 import { createTestStack, type TestStack } from '../helpers/test-stack';
 
 let stack: TestStack;
@@ -21,13 +30,32 @@ afterEach(async () => {
 async function modelServer(script: (body: ChatRequest, index: number) => FakeReply) {
   const fake = await startFakeOpenAI(script);
   closers.push(fake.close);
-  const generator = createOpenAIGenerator({ apiKey: 'sk-test-not-a-real-key', baseURL: fake.baseURL, model: 'fake-model', timeoutMs: 60_000 });
+  const generator = createOpenAIGenerator({
+    apiKey: 'sk-test-not-a-real-key',
+    baseURL: fake.baseURL,
+    model: 'fake-model',
+    timeoutMs: 60_000,
+  });
   return { fake, generator };
 }
 
-async function runUnattended(feature: string, generator: ReturnType<typeof createOpenAIGenerator>, options: { phaseActivityTimeoutMs?: number } = {}) {
+async function runUnattended(
+  feature: string,
+  generator: ReturnType<typeof createOpenAIGenerator>,
+  options: { phaseActivityTimeoutMs?: number } = {},
+) {
   const id = await stack.start({ feature, gates: 'none', ...options });
-  const result = await stack.withWorker(() => stack.client.workflow.getHandle(id).result().then((status: SpecRunStatus) => status, (error: unknown) => error), generator);
+  const result = await stack.withWorker(
+    () =>
+      stack.client.workflow
+        .getHandle(id)
+        .result()
+        .then(
+          (status: SpecRunStatus) => status,
+          (error: unknown) => error,
+        ),
+    generator,
+  );
   return { id, result };
 }
 
@@ -35,7 +63,13 @@ async function reportOf(slug: string) {
   return JSON.parse(await readFile(path.join(stack.outDir, slug, `report_${slug}.json`), 'utf8'));
 }
 
-const repairsPerPhase = (requests: RecordedRequest[]) => Object.fromEntries(PHASES.map((phase) => [phase, requests.filter((request) => request.phase === phase && isRepair(request.body)).length]));
+const repairsPerPhase = (requests: RecordedRequest[]) =>
+  Object.fromEntries(
+    PHASES.map((phase) => [
+      phase,
+      requests.filter((request) => request.phase === phase && isRepair(request.body)).length,
+    ]),
+  );
 
 describe('runs against model servers', () => {
   it('completes against a model that answers random instances of the sent schema, with no answer refused by the schema', async () => {
@@ -46,9 +80,13 @@ describe('runs against model servers', () => {
     expect(new Set(model.answers.map((answer) => answer.phase))).toEqual(new Set(PHASES));
     expect(model.answers.filter((answer) => answer.schemaErrors.length > 0)).toEqual([]);
     // Every request gets an answer, so a repair request follows the answer just before it.
-    const repairsCausedBySchema = fake.requests.filter((request, index) => isRepair(request.body) && model.answers[index - 1]!.schemaErrors.length > 0);
+    const repairsCausedBySchema = fake.requests.filter(
+      (request, index) => isRepair(request.body) && model.answers[index - 1]!.schemaErrors.length > 0,
+    );
     expect(repairsCausedBySchema).toEqual([]);
-    console.info(`schema-random run: repair requests per phase ${JSON.stringify(repairsPerPhase(fake.requests))}, none caused by the schema`);
+    console.info(
+      `schema-random run: repair requests per phase ${JSON.stringify(repairsPerPhase(fake.requests))}, none caused by the schema`,
+    );
   });
 
   it('completes against a server like llama-cpp-python, in JSON mode with the schema, after the server refuses json_schema once', async () => {
@@ -64,7 +102,10 @@ describe('runs against model servers', () => {
   });
 
   it('reports a failed run: the phase, the error, and the tokens its failed attempts spent', async () => {
-    const { fake, generator } = await modelServer(() => ({ kind: 'content', text: JSON.stringify({ summary: 'Only a summary' }) }));
+    const { fake, generator } = await modelServer(() => ({
+      kind: 'content',
+      text: JSON.stringify({ summary: 'Only a summary' }),
+    }));
     const feature = 'Archive closed support tickets';
     const { result } = await runUnattended(feature, generator);
     expect(result).toBeInstanceOf(WorkflowFailedError);
@@ -80,14 +121,23 @@ describe('runs against model servers', () => {
   });
 
   it('keeps a phase alive while the model takes longer than the heartbeat timeout, and gives phases the timeout the run was started with', async () => {
-    const { fake, generator } = await modelServer((body, index) => ({ kind: 'content', text: validAnswer(body), delayMs: index === 0 ? 25_000 : 0 }));
-    const { id, result } = await runUnattended('Let admins rename workspaces', generator, { phaseActivityTimeoutMs: 1_560_000 });
+    const { fake, generator } = await modelServer((body, index) => ({
+      kind: 'content',
+      text: validAnswer(body),
+      delayMs: index === 0 ? 25_000 : 0,
+    }));
+    const { id, result } = await runUnattended('Let admins rename workspaces', generator, {
+      phaseActivityTimeoutMs: 1_560_000,
+    });
     expect((result as SpecRunStatus).status).toBe('completed');
     // One request for requirements: the slow answer was not cut off and retried.
     expect(fake.requests.filter((request) => request.phase === 'requirements')).toHaveLength(1);
     const history = await stack.client.workflow.getHandle(id).fetchHistory();
-    const scheduled = history.events!.flatMap((event) => (event.activityTaskScheduledEventAttributes ? [event.activityTaskScheduledEventAttributes] : []));
-    const timeoutOf = (type: string) => Number(scheduled.find((attributes) => attributes.activityType?.name === type)?.startToCloseTimeout?.seconds);
+    const scheduled = history.events!.flatMap((event) =>
+      event.activityTaskScheduledEventAttributes ? [event.activityTaskScheduledEventAttributes] : [],
+    );
+    const timeoutOf = (type: string) =>
+      Number(scheduled.find((attributes) => attributes.activityType?.name === type)?.startToCloseTimeout?.seconds);
     expect(timeoutOf('generateRequirements')).toBe(1_560);
     expect(timeoutOf('renderPack')).toBe(600);
   });

@@ -4,11 +4,18 @@ import { expect, inject, it } from 'vitest';
 import { quietRuntime } from '../helpers/quiet-runtime';
 
 // gated-run: recorded before the parent planned the tickets (the patched() path); gated-run-v2: after.
-it.each(['gated-run', 'gated-run-v2'])('replays the recorded history %s (a change request, then approvals) against the current workflow code', async (name) => {
-  quietRuntime();
-  const history = JSON.parse(await readFile(new URL(`../fixtures/histories/${name}.json`, import.meta.url), 'utf8'));
-  expect(history.events.length).toBeGreaterThan(100);
-  await expect(
-    Worker.runReplayHistory({ workflowBundle: { codePath: inject('workflowBundlePath') } }, history, 'spec-recorded-gated-run-00000000'),
-  ).resolves.toBeUndefined();
-});
+it.each(['gated-run', 'gated-run-v2'])(
+  'replays the recorded history %s (a change request, then approvals) against the current workflow code',
+  async (name) => {
+    quietRuntime();
+    const history = JSON.parse(await readFile(new URL(`../fixtures/histories/${name}.json`, import.meta.url), 'utf8'));
+    expect(history.events.length).toBeGreaterThan(100);
+    await expect(
+      Worker.runReplayHistory(
+        { workflowBundle: { codePath: inject('workflowBundlePath') } },
+        history,
+        'spec-recorded-gated-run-00000000',
+      ),
+    ).resolves.toBeUndefined();
+  },
+);

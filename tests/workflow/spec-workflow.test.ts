@@ -11,7 +11,15 @@ import { createTestStack, type TestStack } from '../helpers/test-stack';
 import { QUALITY_CRITERIA } from '../../src/activities/quality/quality-criteria';
 
 const FEATURE = 'Add passwordless login with magic links';
-const PACK_FILES = ['technical_spec', 'architecture_diagram', 'api_spec', 'test_plan', 'rollout_plan', 'report', 'tickets'];
+const PACK_FILES = [
+  'technical_spec',
+  'architecture_diagram',
+  'api_spec',
+  'test_plan',
+  'rollout_plan',
+  'report',
+  'tickets',
+];
 
 let stack: TestStack;
 beforeAll(async () => {
@@ -30,13 +38,18 @@ describe('SpecWorkflow', () => {
     expect(status.phases.every((phase) => phase.state === 'approved')).toBe(true);
     const slug = 'add-passwordless-login-with-magic-links';
     const files = await readdir(path.join(stack.outDir, slug));
-    for (const prefix of PACK_FILES) expect(files).toContain(`${prefix}_${slug}.${{ technical_spec: 'md', architecture_diagram: 'mmd', api_spec: 'yaml', test_plan: 'md', rollout_plan: 'md', report: 'json', tickets: 'json' }[prefix]}`);
+    for (const prefix of PACK_FILES)
+      expect(files).toContain(
+        `${prefix}_${slug}.${{ technical_spec: 'md', architecture_diagram: 'mmd', api_spec: 'yaml', test_plan: 'md', rollout_plan: 'md', report: 'json', tickets: 'json' }[prefix]}`,
+      );
     const tickets = await readdir(path.join(stack.outDir, slug, 'tickets'));
     expect(tickets).toContain('epic.md');
     expect(status.tickets.length).toBe(tickets.length);
     const report = JSON.parse(await readFile(path.join(stack.outDir, slug, `report_${slug}.json`), 'utf8'));
     expect(report.provenance).toMatch(/offline/);
-    expect(report.validation.map((result: { validator: string }) => result.validator)).toEqual(expect.arrayContaining(['swagger-parser', 'mermaid.parse', 'headings of technical spec']));
+    expect(report.validation.map((result: { validator: string }) => result.validator)).toEqual(
+      expect.arrayContaining(['swagger-parser', 'mermaid.parse', 'headings of technical spec']),
+    );
     expect(report.validation.filter((result: { valid: boolean }) => !result.valid)).toEqual([]);
     expect(report.quality.filter((result: { passed: boolean }) => !result.passed)).toEqual([]);
     expect(report.traceability.orphans).toEqual([]);
@@ -55,7 +68,9 @@ describe('SpecWorkflow', () => {
       return result(id);
     });
     expect(status.status).toBe('completed');
-    expect(status.decisions.map((decision) => [decision.phase, decision.by, decision.outcome])).toEqual(PHASES.map((phase) => [phase, 'ana', 'applied']));
+    expect(status.decisions.map((decision) => [decision.phase, decision.by, decision.outcome])).toEqual(
+      PHASES.map((phase) => [phase, 'ana', 'applied']),
+    );
   });
 
   it('moves on when each phase is approved through the signal', async () => {
@@ -89,9 +104,14 @@ describe('SpecWorkflow', () => {
     await stack.withWorker(async () => {
       await waitForGate(stack.client, id, 'requirements');
       const before = (await handle.fetchHistory()).events?.length;
-      const refused = await handle.executeUpdate(decideUpdate, { args: [approve('architecture')] }).catch((error) => error);
+      const refused = await handle
+        .executeUpdate(decideUpdate, { args: [approve('architecture')] })
+        .catch((error) => error);
       expect(refused).toBeInstanceOf(WorkflowUpdateFailedError);
-      expect(refused.cause).toMatchObject({ type: 'DecisionConflict', message: expect.stringContaining('waiting on "requirements"') });
+      expect(refused.cause).toMatchObject({
+        type: 'DecisionConflict',
+        message: expect.stringContaining('waiting on "requirements"'),
+      });
       expect((await handle.fetchHistory()).events?.length).toBe(before);
       await handle.terminate('test done');
     });
@@ -103,12 +123,16 @@ describe('SpecWorkflow', () => {
     const feedback = 'Links must expire after 15 minutes and work only once';
     await stack.withWorker(async () => {
       await waitForGate(stack.client, id, 'requirements');
-      const outcome = await handle.executeUpdate(decideUpdate, { args: [{ phase: 'requirements', action: 'request_changes', by: 'ana', comment: feedback }] });
+      const outcome = await handle.executeUpdate(decideUpdate, {
+        args: [{ phase: 'requirements', action: 'request_changes', by: 'ana', comment: feedback }],
+      });
       expect(outcome.next).toMatch(/revision 2/);
       const status = await waitForGate(stack.client, id, 'requirements', 2);
       expect(status.phases[0]).toMatchObject({ revision: 2 });
       const revision2 = JSON.parse(await readFile(path.join(stack.store.runDir(id), 'requirements.r2.json'), 'utf8'));
-      expect(revision2.content.functional.map((requirement: { text: string }) => requirement.text)).toContain(`Reviewer request: ${feedback}`);
+      expect(revision2.content.functional.map((requirement: { text: string }) => requirement.text)).toContain(
+        `Reviewer request: ${feedback}`,
+      );
       expect(revision2.content.reviewerNotes).toEqual([`Revision 2: ${feedback}`]);
       await handle.terminate('test done');
     });
@@ -119,18 +143,27 @@ describe('SpecWorkflow', () => {
     const handle = stack.client.workflow.getHandle(id);
     await stack.withWorker(async () => {
       await waitForGate(stack.client, id, 'requirements');
-      const items = [{ id: 'FR-1', comment: 'Say how long a link lives' }, { id: 'US-1', comment: 'Add the expired-link case' }];
-      await handle.executeUpdate(decideUpdate, { args: [{ phase: 'requirements', action: 'request_changes', by: 'ana', comment: 'Tighten the link rules', items }] });
+      const items = [
+        { id: 'FR-1', comment: 'Say how long a link lives' },
+        { id: 'US-1', comment: 'Add the expired-link case' },
+      ];
+      await handle.executeUpdate(decideUpdate, {
+        args: [
+          { phase: 'requirements', action: 'request_changes', by: 'ana', comment: 'Tighten the link rules', items },
+        ],
+      });
       await waitForGate(stack.client, id, 'requirements', 2);
       const revision2 = JSON.parse(await readFile(path.join(stack.store.runDir(id), 'requirements.r2.json'), 'utf8'));
-      expect(revision2.content.reviewerNotes).toEqual(['Revision 2: Tighten the link rules; On FR-1: Say how long a link lives; On US-1: Add the expired-link case']);
+      expect(revision2.content.reviewerNotes).toEqual([
+        'Revision 2: Tighten the link rules; On FR-1: Say how long a link lives; On US-1: Add the expired-link case',
+      ]);
       const status = await queryStatus(stack.client, id);
       expect(status.decisions[0]).toMatchObject({ action: 'request_changes', items, via: 'update', verified: false });
       await handle.terminate('test done');
     });
   });
 
-  it('shows the feature and how to decide in the Temporal UI\'s summary and details', async () => {
+  it("shows the feature and how to decide in the Temporal UI's summary and details", async () => {
     const id = await stack.start({ feature: FEATURE, gates: 'each', approvers: ['ana'] });
     const description = await stack.client.workflow.getHandle(id).describe();
     expect(await description.staticSummary()).toBe(`Spec: ${FEATURE}`);
@@ -145,18 +178,37 @@ describe('SpecWorkflow', () => {
     const handle = stack.client.workflow.getHandle(id);
     await stack.withWorker(async () => {
       await waitForGate(stack.client, id, 'requirements');
-      const generated = JSON.parse(await readFile(path.join(stack.store.runDir(id), 'requirements.r1.json'), 'utf8')).content;
-      const invalid = await handle.executeUpdate(decideUpdate, { args: [{ phase: 'requirements', action: 'edit', by: 'ana', content: { ...generated, functional: [] } }] }).catch((error) => error);
-      expect(invalid.cause).toMatchObject({ type: 'InvalidContent', message: expect.stringContaining('content.functional') });
+      const generated = JSON.parse(
+        await readFile(path.join(stack.store.runDir(id), 'requirements.r1.json'), 'utf8'),
+      ).content;
+      const invalid = await handle
+        .executeUpdate(decideUpdate, {
+          args: [{ phase: 'requirements', action: 'edit', by: 'ana', content: { ...generated, functional: [] } }],
+        })
+        .catch((error) => error);
+      expect(invalid.cause).toMatchObject({
+        type: 'InvalidContent',
+        message: expect.stringContaining('content.functional'),
+      });
       expect((await queryStatus(stack.client, id)).pendingApproval?.phase).toBe('requirements');
-      const edited = { ...generated, summary: 'Edited by Ana', functional: [...generated.functional, { id: 'FR-99', text: 'Links are single use', priority: 'must' }] };
-      const outcome = await handle.executeUpdate(decideUpdate, { args: [{ phase: 'requirements', action: 'edit', by: 'ana', content: edited }] });
+      const edited = {
+        ...generated,
+        summary: 'Edited by Ana',
+        functional: [...generated.functional, { id: 'FR-99', text: 'Links are single use', priority: 'must' }],
+      };
+      const outcome = await handle.executeUpdate(decideUpdate, {
+        args: [{ phase: 'requirements', action: 'edit', by: 'ana', content: edited }],
+      });
       expect(outcome).toMatchObject({ action: 'edit', revision: 2 });
       await waitForGate(stack.client, id, 'architecture');
       const stored = JSON.parse(await readFile(path.join(stack.store.runDir(id), 'requirements.r2.json'), 'utf8'));
       expect(stored).toMatchObject({ provider: 'edit by ana', content: { summary: 'Edited by Ana' } });
-      const architecture = JSON.parse(await readFile(path.join(stack.store.runDir(id), 'architecture.r1.json'), 'utf8'));
-      expect(architecture.content.components.flatMap((component: { requirements: string[] }) => component.requirements)).toContain('FR-99');
+      const architecture = JSON.parse(
+        await readFile(path.join(stack.store.runDir(id), 'architecture.r1.json'), 'utf8'),
+      );
+      expect(
+        architecture.content.components.flatMap((component: { requirements: string[] }) => component.requirements),
+      ).toContain('FR-99');
       await handle.terminate('test done');
     });
   });
@@ -168,12 +220,17 @@ describe('SpecWorkflow', () => {
       await waitForGate(stack.client, id, 'requirements');
       await handle.executeUpdate(decideUpdate, { args: [approve('requirements')] });
       await waitForGate(stack.client, id, 'architecture');
-      await handle.executeUpdate(decideUpdate, { args: [{ phase: 'architecture', action: 'abort', by: 'ana', comment: 'Not this quarter' }] });
+      await handle.executeUpdate(decideUpdate, {
+        args: [{ phase: 'architecture', action: 'abort', by: 'ana', comment: 'Not this quarter' }],
+      });
       return result(id);
     });
     expect(status.status).toBe('cancelled');
     expect(status.phases.slice(0, 2).map((phase) => phase.state)).toEqual(['approved', 'skipped']);
-    const spec = await readFile(path.join(stack.outDir, 'export-invoices-to-csv', 'technical_spec_export-invoices-to-csv.md'), 'utf8');
+    const spec = await readFile(
+      path.join(stack.outDir, 'export-invoices-to-csv', 'technical_spec_export-invoices-to-csv.md'),
+      'utf8',
+    );
     expect(spec).toContain('### Functional requirements');
     expect(spec).toMatch(/## 2\. Architecture\n\n_Not part of this pack/);
     expect(spec).toContain('Not this quarter');
@@ -199,7 +256,12 @@ describe('SpecWorkflow', () => {
     await stack.client.workflow.getHandle(id).signal(decisionSignal, approve('requirements'));
     const status = await stack.withWorker(() => waitForGate(stack.client, id, 'architecture'));
     expect(status.phases[0]).toMatchObject({ name: 'requirements', state: 'approved' });
-    expect(status.decisions[0]).toMatchObject({ phase: 'requirements', action: 'approve', by: 'ana', outcome: 'applied' });
+    expect(status.decisions[0]).toMatchObject({
+      phase: 'requirements',
+      action: 'approve',
+      by: 'ana',
+      outcome: 'applied',
+    });
     await stack.client.workflow.getHandle(id).terminate('test done');
   });
 
@@ -208,7 +270,9 @@ describe('SpecWorkflow', () => {
     const handle = stack.client.workflow.getHandle(id);
     const status = await stack.withWorker(async () => {
       await waitForGate(stack.client, id, 'requirements');
-      await handle.executeUpdate(decideUpdate, { args: [{ ...approve('requirements'), content: { answers: { 'Q-2': '500 requests per second at peak' } } }] });
+      await handle.executeUpdate(decideUpdate, {
+        args: [{ ...approve('requirements'), content: { answers: { 'Q-2': '500 requests per second at peak' } } }],
+      });
       for (const phase of PHASES.slice(1)) {
         await waitForGate(stack.client, id, phase);
         await handle.executeUpdate(decideUpdate, { args: [approve(phase)] });
@@ -217,7 +281,10 @@ describe('SpecWorkflow', () => {
     });
     const cost = JSON.parse(await readFile(path.join(stack.store.runDir(id), 'cost.r1.json'), 'utf8'));
     expect(cost.content.load.peakRequestsPerSecond).toBe(500);
-    const spec = await readFile(status.artifacts.find((artifact) => artifact.file.startsWith('technical_spec'))!.path, 'utf8');
+    const spec = await readFile(
+      status.artifacts.find((artifact) => artifact.file.startsWith('technical_spec'))!.path,
+      'utf8',
+    );
     expect(spec).toContain('**Answer:** 500 requests per second at peak');
     expect(spec).toMatch(/Q-1 .*\*\*Assumption \(no answer yet\):\*\*/);
   });
@@ -228,7 +295,8 @@ describe('SpecWorkflow', () => {
     const status = await own.withWorker(() => own.client.workflow.getHandle(id).result());
     await own.close();
     expect(status.slug).toBe('etc-passwd');
-    for (const artifact of status.artifacts) expect(artifact.path.startsWith(path.join(own.outDir, 'etc-passwd') + path.sep)).toBe(true);
+    for (const artifact of status.artifacts)
+      expect(artifact.path.startsWith(path.join(own.outDir, 'etc-passwd') + path.sep)).toBe(true);
     expect(await readdir(own.outDir)).toEqual(['etc-passwd']);
     expect(await readdir(path.dirname(own.outDir))).toEqual(['home', 'specs']);
   });

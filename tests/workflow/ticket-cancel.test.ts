@@ -21,21 +21,38 @@ it('lists the tickets that exist when a run is cancelled mid-creation, and close
     const plan = fortyTicketPlan(specId);
     await stack.store.writeJson(stack.store.runDir(specId), 'ticket-plan.json', plan);
     const target = createGitHubTarget({ token: 'ghp_test_token', baseUrl: github.url, pacing: 'off' });
-    const index = await stack.withWorker(async () => {
-      const handle = await stack.client.workflow.start(ticketFanOutWorkflow, {
-        taskQueue: stack.taskQueue,
-        workflowId: `${specId}-tickets`,
-        args: [{ specId, slug: 'cancelled', target: 'github', destination: 'acme/shop', concurrency: 2, closeOnCancel: true, keys: plan.tickets.map((ticket) => ticket.key), dependencies: {} }],
-      });
-      await waitFor(async () => (github.issues.get('acme/shop')!.length >= 6 ? true : undefined), 'six issues');
-      await handle.cancel();
-      await expect(handle.result()).rejects.toThrow();
-      return JSON.parse(await readFile(path.join(stack.outDir, 'cancelled', 'tickets_cancelled.json'), 'utf8'));
-    }, undefined, { github: target });
+    const index = await stack.withWorker(
+      async () => {
+        const handle = await stack.client.workflow.start(ticketFanOutWorkflow, {
+          taskQueue: stack.taskQueue,
+          workflowId: `${specId}-tickets`,
+          args: [
+            {
+              specId,
+              slug: 'cancelled',
+              target: 'github',
+              destination: 'acme/shop',
+              concurrency: 2,
+              closeOnCancel: true,
+              keys: plan.tickets.map((ticket) => ticket.key),
+              dependencies: {},
+            },
+          ],
+        });
+        await waitFor(async () => (github.issues.get('acme/shop')!.length >= 6 ? true : undefined), 'six issues');
+        await handle.cancel();
+        await expect(handle.result()).rejects.toThrow();
+        return JSON.parse(await readFile(path.join(stack.outDir, 'cancelled', 'tickets_cancelled.json'), 'utf8'));
+      },
+      undefined,
+      { github: target },
+    );
     const issues = github.issues.get('acme/shop')!;
     expect(issues.length).toBeLessThan(41);
     expect(index.cancelled).toEqual({ closed: true });
-    expect(index.created.map((ref: { id: string }) => Number(ref.id)).sort((a: number, b: number) => a - b)).toEqual(issues.map((issue) => issue.number));
+    expect(index.created.map((ref: { id: string }) => Number(ref.id)).sort((a: number, b: number) => a - b)).toEqual(
+      issues.map((issue) => issue.number),
+    );
     expect(issues.every((issue) => issue.state === 'closed' && issue.state_reason === 'not_planned')).toBe(true);
   } finally {
     await github.close();

@@ -17,10 +17,21 @@ beforeAll(async () => {
 afterAll(() => stack.close());
 
 async function failureOf(id: string): Promise<string> {
-  const error = await stack.client.workflow.getHandle(id).result().then(() => undefined, (failure: unknown) => failure);
+  const error = await stack.client.workflow
+    .getHandle(id)
+    .result()
+    .then(
+      () => undefined,
+      (failure: unknown) => failure,
+    );
   expect(error).toBeInstanceOf(WorkflowFailedError);
   const messages: string[] = [];
-  for (let cause = error as { message?: string; cause?: unknown } | undefined; cause; cause = cause.cause as typeof cause) messages.push(cause.message ?? '');
+  for (
+    let cause = error as { message?: string; cause?: unknown } | undefined;
+    cause;
+    cause = cause.cause as typeof cause
+  )
+    messages.push(cause.message ?? '');
   return messages.join(' | ');
 }
 
@@ -28,7 +39,11 @@ describe('ticket targets that cannot work', () => {
   it('fails at once on a bad GitHub token, naming GITHUB_TOKEN, and keeps the pack', async () => {
     const github = await startFakeGitHub({ token: 'ghp_test_right_token', repos: ['acme/shop'] });
     try {
-      const id = await stack.start({ feature: 'Add audit log', gates: 'none', tickets: { target: 'github', repo: 'acme/shop' } });
+      const id = await stack.start({
+        feature: 'Add audit log',
+        gates: 'none',
+        tickets: { target: 'github', repo: 'acme/shop' },
+      });
       const target = createGitHubTarget({ token: 'ghp_test_wrong_token', baseUrl: github.url, pacing: 'off' });
       const message = await stack.withWorker(() => failureOf(id), undefined, { github: target });
       expect(message).toMatch(/GitHub refused the token: check GITHUB_TOKEN/);
@@ -44,9 +59,15 @@ describe('ticket targets that cannot work', () => {
   it('fails at once on an unknown GitHub repository, naming tickets.repo', async () => {
     const github = await startFakeGitHub({ token: 'ghp_test_right_token', repos: ['acme/shop'] });
     try {
-      const id = await stack.start({ feature: 'Add audit log', gates: 'none', tickets: { target: 'github', repo: 'acme/nope' } });
+      const id = await stack.start({
+        feature: 'Add audit log',
+        gates: 'none',
+        tickets: { target: 'github', repo: 'acme/nope' },
+      });
       const target = createGitHubTarget({ token: 'ghp_test_right_token', baseUrl: github.url, pacing: 'off' });
-      expect(await stack.withWorker(() => failureOf(id), undefined, { github: target })).toMatch(/repository acme\/nope not found: check tickets.repo/);
+      expect(await stack.withWorker(() => failureOf(id), undefined, { github: target })).toMatch(
+        /repository acme\/nope not found: check tickets.repo/,
+      );
     } finally {
       await github.close();
     }
@@ -55,9 +76,15 @@ describe('ticket targets that cannot work', () => {
   it('fails at once on an unknown Jira project, naming tickets.project', async () => {
     const jira = await startFakeJira({ email: 'bot@example.test', apiToken: 'jira-test-token', projects: ['SHOP'] });
     try {
-      const id = await stack.start({ feature: 'Add audit log', gates: 'none', tickets: { target: 'jira', project: 'NOPE' } });
+      const id = await stack.start({
+        feature: 'Add audit log',
+        gates: 'none',
+        tickets: { target: 'jira', project: 'NOPE' },
+      });
       const target = createJiraTarget({ host: jira.url, email: 'bot@example.test', apiToken: 'jira-test-token' });
-      expect(await stack.withWorker(() => failureOf(id), undefined, { jira: target })).toMatch(/Jira project NOPE not found: check tickets.project/);
+      expect(await stack.withWorker(() => failureOf(id), undefined, { jira: target })).toMatch(
+        /Jira project NOPE not found: check tickets.project/,
+      );
       expect(jira.issues).toHaveLength(0);
     } finally {
       await jira.close();
@@ -65,22 +92,39 @@ describe('ticket targets that cannot work', () => {
   });
 
   it('reports a ticket the tracker refuses and still creates and lists all the others', async () => {
-    const github = await startFakeGitHub({ token: 'ghp_test_right_token', repos: ['acme/shop'], refuseTitles: ['Ticket 3'] });
+    const github = await startFakeGitHub({
+      token: 'ghp_test_right_token',
+      repos: ['acme/shop'],
+      refuseTitles: ['Ticket 3'],
+    });
     try {
       const specId = 'spec-partial-tickets-0000000e';
       const plan = fortyTicketPlan(specId);
       await stack.store.writeJson(stack.store.runDir(specId), 'ticket-plan.json', plan);
       const target = createGitHubTarget({ token: 'ghp_test_right_token', baseUrl: github.url, pacing: 'off' });
       const result = await stack.withWorker(
-        () => stack.client.workflow.execute(ticketFanOutWorkflow, {
-          taskQueue: stack.taskQueue,
-          workflowId: `${specId}-tickets`,
-          args: [{ specId, slug: 'partial', target: 'github', destination: 'acme/shop', concurrency: 4, keys: plan.tickets.map((ticket) => ticket.key), dependencies: {} }],
-        }),
+        () =>
+          stack.client.workflow.execute(ticketFanOutWorkflow, {
+            taskQueue: stack.taskQueue,
+            workflowId: `${specId}-tickets`,
+            args: [
+              {
+                specId,
+                slug: 'partial',
+                target: 'github',
+                destination: 'acme/shop',
+                concurrency: 4,
+                keys: plan.tickets.map((ticket) => ticket.key),
+                dependencies: {},
+              },
+            ],
+          }),
         undefined,
         { github: target },
       );
-      expect(result.failed).toEqual([{ key: 't-3', error: expect.stringContaining('GitHub refused the request (422)') }]);
+      expect(result.failed).toEqual([
+        { key: 't-3', error: expect.stringContaining('GitHub refused the request (422)') },
+      ]);
       expect(result.created).toHaveLength(40);
       expect(github.issues.get('acme/shop')).toHaveLength(40);
       const index = JSON.parse(await readFile(result.index, 'utf8'));
@@ -92,7 +136,11 @@ describe('ticket targets that cannot work', () => {
   });
 
   it('fails naming the variables when the run asks for a target the worker lacks', async () => {
-    const id = await stack.start({ feature: 'Add audit log', gates: 'none', tickets: { target: 'jira', project: 'SHOP' } });
+    const id = await stack.start({
+      feature: 'Add audit log',
+      gates: 'none',
+      tickets: { target: 'jira', project: 'SHOP' },
+    });
     expect(await stack.withWorker(() => failureOf(id))).toMatch(/set JIRA_HOST, JIRA_EMAIL and JIRA_API_TOKEN/);
   });
 });

@@ -26,26 +26,54 @@ describe('the tickets gate', () => {
       const planFile = waiting.artifacts.find((artifact) => artifact.file === `tickets_${slug}.json`)!;
       const { plan } = JSON.parse(await readFile(planFile.path, 'utf8')) as { plan: TicketPlan };
       await expect(readdir(path.join(stack.outDir, slug, 'tickets'))).rejects.toThrow();
-      const broken = await handle.executeUpdate(decideUpdate, { args: [{ phase: 'tickets', action: 'edit', by: 'ana', content: { epic: plan.epic, tickets: [{ ...plan.tickets[0]!, dependsOn: ['nowhere'] }] } }] }).catch((error) => error);
-      expect(broken.cause).toMatchObject({ type: 'InvalidContent', message: expect.stringContaining('unknown ticket "nowhere"') });
+      const broken = await handle
+        .executeUpdate(decideUpdate, {
+          args: [
+            {
+              phase: 'tickets',
+              action: 'edit',
+              by: 'ana',
+              content: { epic: plan.epic, tickets: [{ ...plan.tickets[0]!, dependsOn: ['nowhere'] }] },
+            },
+          ],
+        })
+        .catch((error) => error);
+      expect(broken.cause).toMatchObject({
+        type: 'InvalidContent',
+        message: expect.stringContaining('unknown ticket "nowhere"'),
+      });
       const kept = plan.tickets.slice(0, 3).map((ticket) => ({ ...ticket, dependsOn: [] }));
-      const outcome = await handle.executeUpdate(decideUpdate, { args: [{ phase: 'tickets', action: 'edit', by: 'ana', content: { epic: plan.epic, tickets: kept } }] });
+      const outcome = await handle.executeUpdate(decideUpdate, {
+        args: [{ phase: 'tickets', action: 'edit', by: 'ana', content: { epic: plan.epic, tickets: kept } }],
+      });
       expect(outcome.next).toBe('creating 3 tickets');
       return { final: (await handle.result()) as SpecRunStatus, keptKeys: kept.map((ticket) => ticket.key) };
     });
     expect(status.final.status).toBe('completed');
     expect(status.final.tickets.map((ticket) => ticket.key).sort()).toEqual(['epic', ...status.keptKeys].sort());
-    expect((await readdir(path.join(stack.outDir, slug, 'tickets'))).sort()).toEqual(['epic', ...status.keptKeys].map((key) => `${key}.md`).sort());
+    expect((await readdir(path.join(stack.outDir, slug, 'tickets'))).sort()).toEqual(
+      ['epic', ...status.keptKeys].map((key) => `${key}.md`).sort(),
+    );
   });
 
   it('finishes without tickets when the plan is skipped', async () => {
-    const id = await stack.start({ feature: 'Add audit log export', gates: 'none', tickets: { target: 'file', review: true } });
+    const id = await stack.start({
+      feature: 'Add audit log export',
+      gates: 'none',
+      tickets: { target: 'file', review: true },
+    });
     const handle = stack.client.workflow.getHandle(id);
     const status = await stack.withWorker(async () => {
       await waitForGate(stack.client, id, 'tickets');
-      const refused = await handle.executeUpdate(decideUpdate, { args: [{ phase: 'tickets', action: 'request_changes', by: 'ana', comment: 'fewer' }] }).catch((error) => error);
+      const refused = await handle
+        .executeUpdate(decideUpdate, {
+          args: [{ phase: 'tickets', action: 'request_changes', by: 'ana', comment: 'fewer' }],
+        })
+        .catch((error) => error);
       expect(refused.cause).toMatchObject({ type: 'InvalidDecision' });
-      await handle.executeUpdate(decideUpdate, { args: [{ phase: 'tickets', action: 'skip', by: 'ana', comment: 'We track this elsewhere' }] });
+      await handle.executeUpdate(decideUpdate, {
+        args: [{ phase: 'tickets', action: 'skip', by: 'ana', comment: 'We track this elsewhere' }],
+      });
       return (await handle.result()) as SpecRunStatus;
     });
     expect(status).toMatchObject({ status: 'completed', tickets: [] });

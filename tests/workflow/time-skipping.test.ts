@@ -32,7 +32,10 @@ describe.skipIf(timeSkippingUnavailable())('a run on the time-skipping test serv
         { seconds: DAY_SECONDS, fired: true },
         { seconds: DAY_SECONDS, fired: false },
       ]);
-      expect((await queryStatus(stack.client, id)).pendingApproval).toMatchObject({ phase: 'requirements', revision: 1 });
+      expect((await queryStatus(stack.client, id)).pendingApproval).toMatchObject({
+        phase: 'requirements',
+        revision: 1,
+      });
 
       // Activities still run after a skip: approving generates the next phase.
       await handle.executeUpdate(decideUpdate, { args: [{ phase: 'requirements', action: 'approve', by: 'ana' }] });
@@ -44,14 +47,21 @@ describe.skipIf(timeSkippingUnavailable())('a run on the time-skipping test serv
   });
 
   it('runs all eight phases to a completed pack when every gate auto-approves after 2 hours of skipped time', async () => {
-    const id = await stack.start({ feature: 'Export invoices to CSV', gates: 'each', gateTimeout: '2 hours', onGateTimeout: 'approve' });
+    const id = await stack.start({
+      feature: 'Export invoices to CSV',
+      gates: 'each',
+      gateTimeout: '2 hours',
+      onGateTimeout: 'approve',
+    });
     const serverTimeBefore = await stack.env.currentTimeMs();
     // Awaiting the result through the time-skipping client skips each 2 h wait.
     const status = (await stack.withWorker(() => stack.client.workflow.getHandle(id).result())) as SpecRunStatus;
 
     expect(status.status).toBe('completed');
     expect(status.decisions).toHaveLength(8);
-    expect(status.decisions.every((decision) => decision.by === 'gate-timeout' && decision.outcome === 'applied')).toBe(true);
+    expect(status.decisions.every((decision) => decision.by === 'gate-timeout' && decision.outcome === 'applied')).toBe(
+      true,
+    );
     expect(status.artifacts.map((artifact) => artifact.file)).toContain('technical_spec_export-invoices-to-csv.md');
     expect((await stack.env.currentTimeMs()) - serverTimeBefore).toBeGreaterThanOrEqual(8 * 2 * HOUR_MS);
   });
@@ -64,7 +74,11 @@ interface GateTimer {
 
 /** The workflow's timers in order, with their durations and whether each fired. */
 function gateTimers(events: temporal.api.history.v1.IHistoryEvent[]): GateTimer[] {
-  const fired = new Set(events.flatMap((event) => (event.timerFiredEventAttributes?.timerId ? [event.timerFiredEventAttributes.timerId] : [])));
+  const fired = new Set(
+    events.flatMap((event) =>
+      event.timerFiredEventAttributes?.timerId ? [event.timerFiredEventAttributes.timerId] : [],
+    ),
+  );
   return events.flatMap((event) => {
     const started = event.timerStartedEventAttributes;
     if (!started?.timerId) return [];

@@ -20,8 +20,10 @@ describe.skipIf(timeSkippingUnavailable())('webhook reminders with the default g
     await webhook?.close();
   });
 
-  const posted = (kind: RunEvent['kind']) => webhook.received.map((request) => request.event as PostedEvent).filter((event) => event?.kind === kind);
-  const eventually = (kind: RunEvent['kind'], count: number) => waitFor(async () => (posted(kind).length >= count ? posted(kind) : undefined), `${count} ${kind} event(s)`);
+  const posted = (kind: RunEvent['kind']) =>
+    webhook.received.map((request) => request.event as PostedEvent).filter((event) => event?.kind === kind);
+  const eventually = (kind: RunEvent['kind'], count: number) =>
+    waitFor(async () => (posted(kind).length >= count ? posted(kind) : undefined), `${count} ${kind} event(s)`);
 
   it('posts a reminder after 24 hours of waiting and another after 48, then the end of the run', async () => {
     webhook = await startFakeWebhook();
@@ -37,7 +39,14 @@ describe.skipIf(timeSkippingUnavailable())('webhook reminders with the default g
 
         await stack.env.sleep('2 hours');
         const [reminder] = await eventually('gate_reminder', 1);
-        expect(reminder).toMatchObject({ specId: id, feature, phase: 'requirements', revision: 1, since: gate.pendingApproval?.since, link: `http://127.0.0.1:3000/specs/${id}` });
+        expect(reminder).toMatchObject({
+          specId: id,
+          feature,
+          phase: 'requirements',
+          revision: 1,
+          since: gate.pendingApproval?.since,
+          link: `http://127.0.0.1:3000/specs/${id}`,
+        });
         expect(reminder!.text).toContain('Reminder');
 
         await stack.env.sleep('24 hours');
@@ -49,7 +58,9 @@ describe.skipIf(timeSkippingUnavailable())('webhook reminders with the default g
       { webhookUrl: webhook.url },
     );
     expect(posted('run_finished')).toEqual([expect.objectContaining({ specId: id, status: 'cancelled' })]);
-    expect(webhook.received.every((request) => request.status === 200 && request.contentType === 'application/json')).toBe(true);
+    expect(
+      webhook.received.every((request) => request.status === 200 && request.contentType === 'application/json'),
+    ).toBe(true);
   });
 
   it('delivers the gate-open event on a retry when the receiver fails its first two attempts, then the reminder', async () => {
@@ -59,7 +70,10 @@ describe.skipIf(timeSkippingUnavailable())('webhook reminders with the default g
     await stack.withWorker(
       async () => {
         await waitForGate(stack.client, id, 'requirements');
-        await waitFor(async () => (webhook.accepted().length >= 1 ? true : undefined), 'the gate-open event on its third attempt');
+        await waitFor(
+          async () => (webhook.accepted().length >= 1 ? true : undefined),
+          'the gate-open event on its third attempt',
+        );
         await stack.env.sleep('25 hours');
         await waitFor(async () => (webhook.accepted().length >= 2 ? true : undefined), 'the reminder');
         await handle.executeUpdate(decideUpdate, { args: [{ phase: 'requirements', action: 'abort', by: 'ana' }] });
@@ -67,12 +81,18 @@ describe.skipIf(timeSkippingUnavailable())('webhook reminders with the default g
       },
       { webhookUrl: webhook.url },
     );
-    expect(webhook.received.slice(0, 3).map((request) => [request.status, (request.event as PostedEvent).kind])).toEqual([
+    expect(
+      webhook.received.slice(0, 3).map((request) => [request.status, (request.event as PostedEvent).kind]),
+    ).toEqual([
       [500, 'gate_opened'],
       [500, 'gate_opened'],
       [200, 'gate_opened'],
     ]);
-    expect((webhook.accepted() as PostedEvent[]).map((event) => event.kind)).toEqual(['gate_opened', 'gate_reminder', 'run_finished']);
+    expect((webhook.accepted() as PostedEvent[]).map((event) => event.kind)).toEqual([
+      'gate_opened',
+      'gate_reminder',
+      'run_finished',
+    ]);
   });
 
   it('keeps reminding and still completes the run when the receiver answers 500 to everything', async () => {

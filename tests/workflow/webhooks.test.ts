@@ -25,7 +25,9 @@ describe('webhook notifications', () => {
       await stack.withWorker(
         async () => {
           await waitForGate(stack.client, id, 'cost');
-          await stack.client.workflow.getHandle(id).signal(decisionSignal, { phase: 'cost', action: 'approve', by: 'ana' });
+          await stack.client.workflow
+            .getHandle(id)
+            .signal(decisionSignal, { phase: 'cost', action: 'approve', by: 'ana' });
           return result(id);
         },
         undefined,
@@ -38,7 +40,9 @@ describe('webhook notifications', () => {
         ['run_finished', 'completed'],
       ]);
       expect(events[0]).toMatchObject({ specId: id, link: `${PUBLIC_URL}/specs/${id}`, revision: 1 });
-      expect(events[0]!.text).toBe(`"Export &lt;invoices&gt; &amp; credit notes as CSV" is waiting for a decision on cost (revision 1). <${PUBLIC_URL}/specs/${id}|Review>`);
+      expect(events[0]!.text).toBe(
+        `"Export &lt;invoices&gt; &amp; credit notes as CSV" is waiting for a decision on cost (revision 1). <${PUBLIC_URL}/specs/${id}|Review>`,
+      );
       expect(events[1]!.text).toMatch(/ended completed/);
     } finally {
       await webhook.close();
@@ -52,7 +56,16 @@ describe('webhook notifications', () => {
       const handle = stack.client.workflow.getHandle(id);
       const status = await stack.withWorker(
         async () => {
-          for (const phase of ['requirements', 'architecture', 'database', 'api', 'security', 'testing', 'rollout', 'cost'] as const) {
+          for (const phase of [
+            'requirements',
+            'architecture',
+            'database',
+            'api',
+            'security',
+            'testing',
+            'rollout',
+            'cost',
+          ] as const) {
             await waitForGate(stack.client, id, phase);
             await handle.signal(decisionSignal, { phase, action: 'approve', by: 'ana' });
           }

@@ -26,7 +26,13 @@ export class ArtifactStore {
     const temporary = `${target}.${process.pid}.tmp`;
     await writeFile(temporary, content);
     await rename(temporary, target);
-    return { file: path.basename(target), path: target, sha256: sha256(content), bytes: Buffer.byteLength(content), summary };
+    return {
+      file: path.basename(target),
+      path: target,
+      sha256: sha256(content),
+      bytes: Buffer.byteLength(content),
+      summary,
+    };
   }
 
   async writeJson(root: string, relativePath: string, value: unknown, summary = ''): Promise<ArtifactRef> {

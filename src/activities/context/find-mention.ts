@@ -17,14 +17,19 @@ export interface Mention<Choice> {
 // "with", "to" or "by", which introduce what it runs instead ("replaced RabbitMQ with Kafka").
 const REJECTED_BEFORE =
   /(?:\bnot|\bno|\bnever|\bnor|\bwithout|\binstead of|\brather than|\baway from|\bmoved off|\boff of|\bno longer|\breplac(?:e|es|ed|ing)|\bmigrat(?:e|es|ed|ing) (?:off|from)|\bmoved from|\bswitched from|\bdeprecat(?:e|es|ed|ing)|\blegacy|\bexcept|\bavoid(?:s|ed|ing)?|\bdon'?t|\bdo not|\bretir(?:e|es|ed|ing)|\bphas(?:e|ed|ing) out|\bbanned|\bforbidden)\s+(?:(?!(?:with|to|by|for|and|on|in)\b)[\w.+#/-]+,?\s+){0,2}$/i;
-const REJECTED_AFTER = /^[\w.\s-]{0,20}?\b(?:is|are|was|were)\s+(?:not allowed|not used|deprecated|being retired|retired|banned|forbidden)\b/i;
+const REJECTED_AFTER =
+  /^[\w.\s-]{0,20}?\b(?:is|are|was|were)\s+(?:not allowed|not used|deprecated|being retired|retired|banned|forbidden)\b/i;
 const VERSION_AFTER = /^[ \t]*v?(\d+(?:\.\d+){0,2}[a-z]{0,2})\b/i;
 
 /**
  * The choice a context document names for one kind of thing. A line labelled for the kind
  * ("Database: MySQL 8") wins; otherwise the first mention the text does not reject.
  */
-export function findMention<Choice extends Recognisable>(text: string, choices: readonly Choice[], label?: RegExp): Mention<Choice> | undefined {
+export function findMention<Choice extends Recognisable>(
+  text: string,
+  choices: readonly Choice[],
+  label?: RegExp,
+): Mention<Choice> | undefined {
   const mentions = choices.flatMap((choice) => accepted(text, choice));
   const labelled = label ? mentions.filter((mention) => label.test(lineAt(text, mention.index))) : [];
   const best = (labelled.length ? labelled : mentions).sort((first, second) => first.index - second.index)[0];
@@ -36,15 +41,24 @@ export function versionNamed(text: string, choice: Recognisable, named: RegExp):
   return accepted(text, choice).find((mention) => mention.version && named.test(mention.matched))?.version;
 }
 
-function accepted<Choice extends Recognisable>(text: string, choice: Choice): { choice: Choice; index: number; matched: string; version?: string }[] {
+function accepted<Choice extends Recognisable>(
+  text: string,
+  choice: Choice,
+): { choice: Choice; index: number; matched: string; version?: string }[] {
   const flags = choice.pattern.flags.includes('g') ? choice.pattern.flags : `${choice.pattern.flags}g`;
   return [...text.matchAll(new RegExp(choice.pattern.source, flags))]
     .filter((match) => !isRejected(text, match.index, match[0].length))
-    .map((match) => ({ choice, index: match.index, matched: match[0], version: VERSION_AFTER.exec(text.slice(match.index + match[0].length))?.[1] }));
+    .map((match) => ({
+      choice,
+      index: match.index,
+      matched: match[0],
+      version: VERSION_AFTER.exec(text.slice(match.index + match[0].length))?.[1],
+    }));
 }
 
 function isRejected(text: string, index: number, length: number): boolean {
-  const clauseStart = Math.max(...['.', ';', '\n', '!', '?', '(', ':'].map((stop) => text.lastIndexOf(stop, index - 1))) + 1;
+  const clauseStart =
+    Math.max(...['.', ';', '\n', '!', '?', '(', ':'].map((stop) => text.lastIndexOf(stop, index - 1))) + 1;
   const before = text.slice(clauseStart, index);
   return REJECTED_BEFORE.test(before) || REJECTED_AFTER.test(text.slice(index + length, index + length + 60));
 }

@@ -13,13 +13,22 @@ export interface ProjectContext {
 
 /** The stored document a run's reference names, checked against the hash the run started with. */
 export async function readProjectContext(store: ArtifactStore, reference: ProjectContextRef): Promise<ProjectContext> {
-  const text = await readFile(store.resolveInside(store.home, reference.path), 'utf8').catch((error: NodeJS.ErrnoException) => {
-    // The API or CLI that started the run wrote it; a worker on another disk cannot see it, and retrying will not help.
-    if (error.code === 'ENOENT') throw ApplicationFailure.nonRetryable(`The context document ${reference.source} (${reference.path}) is not in this worker's store: the starter and the worker must share SPECFORGE_HOME`, 'ContextMissing');
-    throw error;
-  });
+  const text = await readFile(store.resolveInside(store.home, reference.path), 'utf8').catch(
+    (error: NodeJS.ErrnoException) => {
+      // The API or CLI that started the run wrote it; a worker on another disk cannot see it, and retrying will not help.
+      if (error.code === 'ENOENT')
+        throw ApplicationFailure.nonRetryable(
+          `The context document ${reference.source} (${reference.path}) is not in this worker's store: the starter and the worker must share SPECFORGE_HOME`,
+          'ContextMissing',
+        );
+      throw error;
+    },
+  );
   if (sha256(text) !== reference.sha256) {
-    throw ApplicationFailure.nonRetryable(`The context document ${reference.path} changed after the run started (sha256 ${sha256(text)}, expected ${reference.sha256})`, 'ContextChanged');
+    throw ApplicationFailure.nonRetryable(
+      `The context document ${reference.path} changed after the run started (sha256 ${sha256(text)}, expected ${reference.sha256})`,
+      'ContextChanged',
+    );
   }
   return { source: reference.source, sha256: reference.sha256, text };
 }

@@ -1,6 +1,11 @@
 import { CACHES, DEFAULT_CACHE, type CacheProduct } from './caches';
 import { CLOUDS, PLATFORMS, type Cloud, type Platform } from './clouds';
-import { CASSANDRA_COMPATIBLE, DATABASE_ENGINES, DEFAULT_DATABASE_ENGINE, type DatabaseEngine } from './database-engines';
+import {
+  CASSANDRA_COMPATIBLE,
+  DATABASE_ENGINES,
+  DEFAULT_DATABASE_ENGINE,
+  type DatabaseEngine,
+} from './database-engines';
 import { findMention, versionNamed, type Mention } from './find-mention';
 import { IDENTITY_PROVIDERS, SIGN_IN_PROTOCOLS } from './identity-providers';
 import { DEFAULT_MESSAGE_BROKER, MESSAGE_BROKERS, type MessageBroker } from './message-brokers';
@@ -27,7 +32,8 @@ export interface StackProfile {
 }
 
 // A line that says what it is about ("Database: MySQL 8", "| Queue | Kafka |") outranks a passing mention.
-const labelled = (words: string) => new RegExp(`^\\s*(?:[-*+|]\\s*)?(?:\\*\\*|__)?\\s*(?:${words})\\b[^:\\n|]*[:|]`, 'i');
+const labelled = (words: string) =>
+  new RegExp(`^\\s*(?:[-*+|]\\s*)?(?:\\*\\*|__)?\\s*(?:${words})\\b[^:\\n|]*[:|]`, 'i');
 const LABELS = {
   database: labelled('databases?|db|datastores?|data stores?|storage|persistence|system of record'),
   cache: labelled('cach(?:e|es|ing)'),
@@ -49,11 +55,26 @@ export function readStackProfile(text = ''): StackProfile {
   const cloud = findMention(text, CLOUDS, LABELS.cloud)?.choice;
   const platform = findMention(text, PLATFORMS, LABELS.cloud)?.choice;
   return {
-    database: { ...engine, stated: Boolean(database), label: label(engine.name, database ?? { version: engine.defaultVersion }), migrationTool: migrationTool(text, engine, runtime) },
-    cache: { ...(cache?.choice ?? DEFAULT_CACHE), stated: Boolean(cache), label: label((cache?.choice ?? DEFAULT_CACHE).name, cache ?? { version: DEFAULT_CACHE.defaultVersion }) },
-    broker: { ...(broker?.choice ?? DEFAULT_MESSAGE_BROKER), stated: Boolean(broker), label: (broker?.choice ?? DEFAULT_MESSAGE_BROKER).technology },
+    database: {
+      ...engine,
+      stated: Boolean(database),
+      label: label(engine.name, database ?? { version: engine.defaultVersion }),
+      migrationTool: migrationTool(text, engine, runtime),
+    },
+    cache: {
+      ...(cache?.choice ?? DEFAULT_CACHE),
+      stated: Boolean(cache),
+      label: label((cache?.choice ?? DEFAULT_CACHE).name, cache ?? { version: DEFAULT_CACHE.defaultVersion }),
+    },
+    broker: {
+      ...(broker?.choice ?? DEFAULT_MESSAGE_BROKER),
+      stated: Boolean(broker),
+      label: (broker?.choice ?? DEFAULT_MESSAGE_BROKER).technology,
+    },
     runtime,
-    ...(provider || protocol ? { identity: { ...(provider ? { provider } : {}), ...(protocol ? { protocol } : {}) } } : {}),
+    ...(provider || protocol
+      ? { identity: { ...(provider ? { provider } : {}), ...(protocol ? { protocol } : {}) } }
+      : {}),
     ...(cloud ? { cloud } : {}),
     ...(platform ? { platform } : {}),
   };
@@ -70,12 +91,18 @@ function runtimeOf(text: string): StackProfile['runtime'] {
   const versionNumber = versionNamed(text, runtime, runtime.versioned);
   const version = versionNumber ? ` ${versionNumber}` : '';
   const details = [language && !language.replacesName ? language.name : undefined, framework].filter(Boolean);
-  return { ...runtime, stated, ...(framework ? { framework } : {}), label: `${name}${version}${details.length ? ` (${details.join(', ')})` : ''}` };
+  return {
+    ...runtime,
+    stated,
+    ...(framework ? { framework } : {}),
+    label: `${name}${version}${details.length ? ` (${details.join(', ')})` : ''}`,
+  };
 }
 
 /** The tool that applies schema changes: named in the text, else the one teams on the stated runtime use. */
 function migrationTool(text: string, engine: DatabaseEngine, runtime: StackProfile['runtime']): string | undefined {
-  if (engine.model === 'key-value') return findMention(text, INFRASTRUCTURE_TOOLS)?.choice.name ?? 'infrastructure code';
+  if (engine.model === 'key-value')
+    return findMention(text, INFRASTRUCTURE_TOOLS)?.choice.name ?? 'infrastructure code';
   const named = findMention(text, MIGRATION_TOOLS)?.choice.name;
   if (named || engine.model !== 'relational' || !runtime.stated) return named;
   return runtime.migrationTool(runtime.framework);

@@ -12,12 +12,26 @@ export function compactEarlier(earlier: Partial<PhaseContents>): Record<string, 
         // What each Q-n asked, so an answer given by id is applied to the right topic.
         questions: requirements.questions.map(({ id, question }) => `${id}: ${question}`),
       },
-      architecture: architecture?.components.map(({ id, kind, requirements: ids }) => ({ id, kind, requirements: ids })),
-      database: database?.tables.map(({ name, columns }) => `${name}(${columns.map((column) => column.name).join(', ')})`),
-      api: api?.resources.map(({ name, operations }) => `${name}: ${operations.map((operation) => operation.kind).join(', ')}`),
-      security: security && { authentication: security.authentication.scheme, threats: security.threats.map(({ id, threat }) => `${id}: ${threat}`) },
+      architecture: architecture?.components.map(({ id, kind, requirements: ids }) => ({
+        id,
+        kind,
+        requirements: ids,
+      })),
+      database: database?.tables.map(
+        ({ name, columns }) => `${name}(${columns.map((column) => column.name).join(', ')})`,
+      ),
+      api: api?.resources.map(
+        ({ name, operations }) => `${name}: ${operations.map((operation) => operation.kind).join(', ')}`,
+      ),
+      security: security && {
+        authentication: security.authentication.scheme,
+        threats: security.threats.map(({ id, threat }) => `${id}: ${threat}`),
+      },
       testing: testing?.cases.map(({ id, level, requirements: ids }) => `${id} ${level} ${ids.join(',')}`),
-      rollout: rollout && { flags: rollout.featureFlags.map((flag) => flag.name), canary: rollout.canary.map((stage) => stage.percent) },
+      rollout: rollout && {
+        flags: rollout.featureFlags.map((flag) => flag.name),
+        canary: rollout.canary.map((stage) => stage.percent),
+      },
     }).filter(([, value]) => value !== undefined),
   );
 }

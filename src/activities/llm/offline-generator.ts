@@ -10,7 +10,11 @@ export function createOfflineGenerator(): Generator {
       const content = definition.offline(context);
       const problems = await check(content);
       // The templates are code: a failed check is our bug, and retrying cannot fix it.
-      if (problems.length) throw ApplicationFailure.nonRetryable(`The offline ${definition.name} failed its checks: ${problems.join('; ')}`, 'InvalidGeneratedContent');
+      if (problems.length)
+        throw ApplicationFailure.nonRetryable(
+          `The offline ${definition.name} failed its checks: ${problems.join('; ')}`,
+          'InvalidGeneratedContent',
+        );
       return { content, usage: { input: 0, output: 0 }, model: 'offline-templates-v1' };
     },
   };

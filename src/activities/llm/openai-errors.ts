@@ -4,7 +4,14 @@ import type { FailureDetails } from '../../shared/phase-failure';
 import type { TokenUsage } from '../../shared/spec-run';
 
 /** Error codes of a connection that was never made: the address is wrong or nothing listens there. */
-const UNREACHABLE = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'UND_ERR_CONNECT_TIMEOUT']);
+const UNREACHABLE = new Set([
+  'ECONNREFUSED',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'UND_ERR_CONNECT_TIMEOUT',
+]);
 /** Error codes of a response that took longer than the connection's own timeouts. */
 const TIMED_OUT = new Set(['UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT']);
 
@@ -28,7 +35,8 @@ export function classifyOpenAIError(error: unknown, server = 'the model server')
         nextRetryDelay: retryAfterMs(error.headers),
       });
     }
-    if (status >= 500) return ApplicationFailure.retryable(`The model server failed (${status}): ${detail}`, 'LlmUnavailable');
+    if (status >= 500)
+      return ApplicationFailure.retryable(`The model server failed (${status}): ${detail}`, 'LlmUnavailable');
     const fix: Record<number, string> = {
       401: 'the API key was refused: check OPENAI_API_KEY',
       403: 'the API key may not use this model or project: check OPENAI_API_KEY and SPECFORGE_MODEL',
@@ -64,14 +72,25 @@ function connectionFailure(error: InstanceType<typeof OpenAI.APIConnectionError>
   const codes = causeCodes(error);
   const detail = causeMessages(error).join(': ') || error.message;
   if (codes.some((code) => UNREACHABLE.has(code))) {
-    return ApplicationFailure.retryable(`Cannot reach the model server at ${server} (OPENAI_BASE_URL): ${detail}`, 'LlmUnavailable');
+    return ApplicationFailure.retryable(
+      `Cannot reach the model server at ${server} (OPENAI_BASE_URL): ${detail}`,
+      'LlmUnavailable',
+    );
   }
-  return ApplicationFailure.retryable(`The model server at ${server} closed the connection; it may have crashed (${detail})`, 'LlmUnavailable');
+  return ApplicationFailure.retryable(
+    `The model server at ${server} closed the connection; it may have crashed (${detail})`,
+    'LlmUnavailable',
+  );
 }
 
 function causeChain(error: unknown): unknown[] {
   const chain: unknown[] = [];
-  for (let cause = (error as { cause?: unknown })?.cause; cause && chain.length < 5; cause = (cause as { cause?: unknown }).cause) chain.push(cause);
+  for (
+    let cause = (error as { cause?: unknown })?.cause;
+    cause && chain.length < 5;
+    cause = (cause as { cause?: unknown }).cause
+  )
+    chain.push(cause);
   return chain;
 }
 

@@ -1,6 +1,10 @@
 import { ApplicationFailure } from '@temporalio/common';
 import OpenAI from 'openai';
-import type { ChatCompletion, ChatCompletionCreateParamsNonStreaming, ChatCompletionMessageParam } from 'openai/resources/chat/completions';
+import type {
+  ChatCompletion,
+  ChatCompletionCreateParamsNonStreaming,
+  ChatCompletionMessageParam,
+} from 'openai/resources/chat/completions';
 import type { PhaseDefinition } from '../phases/phase-definition';
 import type { Generator, GenerationProgress } from './generator';
 import { classifyOpenAIError, withUsage } from './openai-errors';
@@ -37,10 +41,18 @@ const DEFAULT_TOKENS: TokenLimits = { answerTokens: 4096, maxTokens: 16_384 };
 export function createOpenAIGenerator(options: OpenAIGeneratorOptions): Generator {
   const fetchImpl = options.fetch ?? fetchWithTimeouts(options.timeoutMs);
   // Temporal owns retries, so the client never retries on its own.
-  const client = new OpenAI({ apiKey: options.apiKey, baseURL: options.baseURL, maxRetries: 0, timeout: options.timeoutMs, fetch: fetchImpl });
+  const client = new OpenAI({
+    apiKey: options.apiKey,
+    baseURL: options.baseURL,
+    maxRetries: 0,
+    timeout: options.timeoutMs,
+    fetch: fetchImpl,
+  });
   const server = options.baseURL ?? OPENAI_URL;
   const support = new ServerSupport(options.responseFormat ?? 'auto');
-  const budget = new TokenBudget({ ...DEFAULT_TOKENS, ...options.tokens }, () => serverContextTokens(server, fetchImpl));
+  const budget = new TokenBudget({ ...DEFAULT_TOKENS, ...options.tokens }, () =>
+    serverContextTokens(server, fetchImpl),
+  );
   return {
     provider: 'openai',
     model: options.model,
@@ -64,7 +76,7 @@ export function createOpenAIGenerator(options: OpenAIGeneratorOptions): Generato
     const conversation: ChatCompletionMessageParam[] = [{ role: 'user', content: prompt.user }];
     let maxTokens = budget.first(prompt.system.length + prompt.user.length);
     let errors: string[] = [];
-    for (let repairs = 0; repairs <= MAX_REPAIRS; ) {
+    for (let repairs = 0; repairs <= MAX_REPAIRS;) {
       progress.onAttempt?.(repairs + 1);
       const completion = await complete(definition, prompt.system, conversation, maxTokens, progress.signal);
       usage.input += completion.usage?.prompt_tokens ?? 0;
@@ -75,7 +87,10 @@ export function createOpenAIGenerator(options: OpenAIGeneratorOptions): Generato
         // A cut-off answer is never parsed as if it were whole.
         const grown = await budget.grow(maxTokens, completion.usage?.prompt_tokens ?? 0);
         if (grown === undefined) {
-          throw ApplicationFailure.nonRetryable(`The ${definition.name} answer was truncated at ${maxTokens} tokens, the most it may have: ${await budget.limitText()}`, 'InvalidModelOutput');
+          throw ApplicationFailure.nonRetryable(
+            `The ${definition.name} answer was truncated at ${maxTokens} tokens, the most it may have: ${await budget.limitText()}`,
+            'InvalidModelOutput',
+          );
         }
         maxTokens = grown;
         continue;
@@ -84,11 +99,20 @@ export function createOpenAIGenerator(options: OpenAIGeneratorOptions): Generato
       const checked = parsed.ok ? definition.schema.safeParse(parsed.value) : undefined;
       if (checked?.success) {
         errors = await check(checked.data as Content);
-        if (errors.length === 0) return { content: checked.data as never, usage, model: completion.model || options.model };
+        if (errors.length === 0)
+          return { content: checked.data as never, usage, model: completion.model || options.model };
       } else {
-        errors = parsed.ok ? checked!.error.issues.map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`) : [parsed.error];
+        errors = parsed.ok
+          ? checked!.error.issues.map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`)
+          : [parsed.error];
       }
-      conversation.push({ role: 'assistant', content: text }, { role: 'user', content: `Your answer has these errors; answer again with the corrected JSON only:\n${errors.join('\n')}` });
+      conversation.push(
+        { role: 'assistant', content: text },
+        {
+          role: 'user',
+          content: `Your answer has these errors; answer again with the corrected JSON only:\n${errors.join('\n')}`,
+        },
+      );
       repairs += 1;
     }
     throw ApplicationFailure.nonRetryable(
@@ -98,7 +122,13 @@ export function createOpenAIGenerator(options: OpenAIGeneratorOptions): Generato
   }
 
   /** One answer, in the form this server takes: a refused format or keyword is learned and the request sent again. */
-  async function complete(definition: PhaseDefinition, system: string, conversation: ChatCompletionMessageParam[], maxTokens: number, signal?: AbortSignal): Promise<ChatCompletion> {
+  async function complete(
+    definition: PhaseDefinition,
+    system: string,
+    conversation: ChatCompletionMessageParam[],
+    maxTokens: number,
+    signal?: AbortSignal,
+  ): Promise<ChatCompletion> {
     for (;;) {
       const format = support.format(server);
       const schema = sentSchema(definition.schema, support.dialect(server));

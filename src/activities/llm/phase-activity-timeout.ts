@@ -28,8 +28,16 @@ export function modelCallsPerPhaseActivity(limits: Pick<TokenLimits, 'answerToke
  * run, from its configuration (workflows read no environment); undefined offline, where no model
  * call is made.
  */
-export function phaseActivityTimeoutMs(config: Pick<Config, 'OPENAI_API_KEY' | 'SPECFORGE_LLM_TIMEOUT_MS' | 'SPECFORGE_ANSWER_TOKENS' | 'SPECFORGE_MAX_TOKENS'>): number | undefined {
+export function phaseActivityTimeoutMs(
+  config: Pick<
+    Config,
+    'OPENAI_API_KEY' | 'SPECFORGE_LLM_TIMEOUT_MS' | 'SPECFORGE_ANSWER_TOKENS' | 'SPECFORGE_MAX_TOKENS'
+  >,
+): number | undefined {
   if (!config.OPENAI_API_KEY) return undefined;
-  const calls = modelCallsPerPhaseActivity({ answerTokens: config.SPECFORGE_ANSWER_TOKENS, maxTokens: config.SPECFORGE_MAX_TOKENS });
+  const calls = modelCallsPerPhaseActivity({
+    answerTokens: config.SPECFORGE_ANSWER_TOKENS,
+    maxTokens: config.SPECFORGE_MAX_TOKENS,
+  });
   return Math.max(DEFAULT_PHASE_ACTIVITY_TIMEOUT_MS, calls * config.SPECFORGE_LLM_TIMEOUT_MS + MARGIN_MS);
 }

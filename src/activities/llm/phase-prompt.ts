@@ -3,9 +3,9 @@ import { compactEarlier } from './compact-earlier';
 
 // Said only when it applies, so a run without a context document or answers pays no tokens for it.
 const USE_PROJECT_CONTEXT =
-  'projectContext is the team\'s own context document: their stack, platform, constraints and conventions. Use the databases, caches, queues or brokers, languages and runtimes, identity provider and cloud it names, never generic defaults in their place, and keep to its constraints.';
+  "projectContext is the team's own context document: their stack, platform, constraints and conventions. Use the databases, caches, queues or brokers, languages and runtimes, identity provider and cloud it names, never generic defaults in their place, and keep to its constraints.";
 const APPLY_ANSWERS =
-  'answersToOpenQuestions are the reviewers\' decisions on the requirements\' open questions (Q-n): apply them to the content, overriding the suggested defaults and any earlier figure they contradict: load numbers (throughput targets, performance test targets, the load costs scale from), retention periods, and who may use the feature (roles and authorization).';
+  "answersToOpenQuestions are the reviewers' decisions on the requirements' open questions (Q-n): apply them to the content, overriding the suggested defaults and any earlier figure they contradict: load numbers (throughput targets, performance test targets, the load costs scale from), retention periods, and who may use the feature (roles and authorization).";
 
 export function phasePrompt(definition: PhaseDefinition, context: PhaseContext): { system: string; user: string } {
   return {

@@ -25,7 +25,10 @@ const LENGTH_KEYWORDS = ['minLength', 'maxLength'];
  * implies it; objects are closed and list every property, as strict mode requires.
  */
 export function sentSchema(schema: z.ZodType, dialect: SchemaDialect = OPENAI_STRICT): Record<string, unknown> {
-  const { $schema: _schema, ...jsonSchema } = z.toJSONSchema(schema, { unrepresentable: 'any' }) as Record<string, unknown>;
+  const { $schema: _schema, ...jsonSchema } = z.toJSONSchema(schema, { unrepresentable: 'any' }) as Record<
+    string,
+    unknown
+  >;
   return tighten(jsonSchema, dialect) as Record<string, unknown>;
 }
 
@@ -35,7 +38,9 @@ function tighten(node: unknown, dialect: SchemaDialect): unknown {
   const result: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(node)) {
     // Lengths a server refused still say that a string is required: replaceLengths turns them into a pattern.
-    if (!dialect.omit.has(key) || LENGTH_KEYWORDS.includes(key)) result[key] = key === 'properties' ? tightenEach(value as Record<string, unknown>, dialect) : tighten(value, dialect);
+    if (!dialect.omit.has(key) || LENGTH_KEYWORDS.includes(key))
+      result[key] =
+        key === 'properties' ? tightenEach(value as Record<string, unknown>, dialect) : tighten(value, dialect);
   }
   if (isString(result)) replaceLengths(result, dialect);
   if (result.type === 'object' && result.properties && typeof result.properties === 'object') {
@@ -55,7 +60,8 @@ function replaceLengths(node: Record<string, unknown>, dialect: SchemaDialect): 
   if (sendsLengths) return;
   const minLength = typeof node.minLength === 'number' ? node.minLength : 0;
   for (const keyword of LENGTH_KEYWORDS) delete node[keyword];
-  if (minLength > 0 && node.pattern === undefined && !dialect.omit.has('pattern')) node.pattern = nonEmptyPattern(minLength);
+  if (minLength > 0 && node.pattern === undefined && !dialect.omit.has('pattern'))
+    node.pattern = nonEmptyPattern(minLength);
 }
 
 function nonEmptyPattern(minLength: number): string {

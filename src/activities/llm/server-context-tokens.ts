@@ -11,7 +11,8 @@ export async function serverContextTokens(baseURL: string, fetchImpl: typeof fet
   const fromModels = (models as { data?: { max_model_len?: unknown }[] } | undefined)?.data?.[0]?.max_model_len;
   if (isCount(fromModels)) return fromModels;
   const props = await readJson(`${new URL(base).origin}/props`, fetchImpl);
-  const fromProps = (props as { default_generation_settings?: { n_ctx?: unknown } } | undefined)?.default_generation_settings?.n_ctx;
+  const fromProps = (props as { default_generation_settings?: { n_ctx?: unknown } } | undefined)
+    ?.default_generation_settings?.n_ctx;
   return isCount(fromProps) ? fromProps : undefined;
 }
 

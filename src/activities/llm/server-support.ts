@@ -4,7 +4,17 @@ import { dialectOf, RESPONSE_FORMATS, type ResponseFormat, type ResponseFormatSe
 import type { SchemaDialect } from './sent-schema';
 
 /** Schema keywords a server may refuse without refusing structured output: each can be left out on its own. */
-const OPTIONAL_KEYWORDS = ['minLength', 'maxLength', 'pattern', 'minItems', 'maxItems', 'minimum', 'maximum', 'exclusiveMinimum', 'exclusiveMaximum'];
+const OPTIONAL_KEYWORDS = [
+  'minLength',
+  'maxLength',
+  'pattern',
+  'minItems',
+  'maxItems',
+  'minimum',
+  'maximum',
+  'exclusiveMinimum',
+  'exclusiveMaximum',
+];
 
 interface Learned {
   /** Index into the formats the setting allows. */
@@ -43,7 +53,12 @@ export class ServerSupport {
     if (!(error instanceof OpenAI.APIError) || error.status === undefined || error.status < 400) return false;
     const learned = this.of(server);
     const sent = JSON.stringify(sentSchema);
-    const refusedKeywords = OPTIONAL_KEYWORDS.filter((keyword) => !learned.omit.has(keyword) && sent.includes(`"${keyword}":`) && new RegExp(`\\b${keyword}\\b`).test(error.message));
+    const refusedKeywords = OPTIONAL_KEYWORDS.filter(
+      (keyword) =>
+        !learned.omit.has(keyword) &&
+        sent.includes(`"${keyword}":`) &&
+        new RegExp(`\\b${keyword}\\b`).test(error.message),
+    );
     if (refusedKeywords.length > 0) {
       for (const keyword of refusedKeywords) learned.omit.add(keyword);
       return true;
@@ -63,11 +78,17 @@ export class ServerSupport {
   }
 }
 
-function formatRefused(setting: ResponseFormatSetting, format: ResponseFormat, error: InstanceType<typeof OpenAI.APIError>): ApplicationFailure {
-  const tried = setting === 'auto' ? `every response format (${RESPONSE_FORMATS.join(', ')})` : `response format ${format}`;
-  const fix = setting === 'auto'
-    ? 'use a server with structured output (json_schema) or JSON mode (json_object)'
-    : `set SPECFORGE_RESPONSE_FORMAT=auto to try ${RESPONSE_FORMATS.join(', then ')}`;
+function formatRefused(
+  setting: ResponseFormatSetting,
+  format: ResponseFormat,
+  error: InstanceType<typeof OpenAI.APIError>,
+): ApplicationFailure {
+  const tried =
+    setting === 'auto' ? `every response format (${RESPONSE_FORMATS.join(', ')})` : `response format ${format}`;
+  const fix =
+    setting === 'auto'
+      ? 'use a server with structured output (json_schema) or JSON mode (json_object)'
+      : `set SPECFORGE_RESPONSE_FORMAT=auto to try ${RESPONSE_FORMATS.join(', then ')}`;
   return ApplicationFailure.nonRetryable(
     `The model server refused ${tried} (SPECFORGE_RESPONSE_FORMAT=${setting}): ${fix}. It said (${error.status}): ${error.message}`,
     'LlmResponseFormatRefused',

@@ -10,5 +10,8 @@ const SLACK_MS = 5_000;
 export function fetchWithTimeouts(timeoutMs: number, slackMs = SLACK_MS): typeof fetch {
   const dispatcher = new Agent({ headersTimeout: timeoutMs + slackMs, bodyTimeout: timeoutMs + slackMs });
   return ((input: Parameters<typeof fetch>[0], init?: RequestInit) =>
-    undiciFetch(input as Parameters<typeof undiciFetch>[0], { ...(init as Parameters<typeof undiciFetch>[1]), dispatcher })) as unknown as typeof fetch;
+    undiciFetch(input as Parameters<typeof undiciFetch>[0], {
+      ...(init as Parameters<typeof undiciFetch>[1]),
+      dispatcher,
+    })) as unknown as typeof fetch;
 }

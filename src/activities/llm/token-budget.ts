@@ -25,7 +25,10 @@ export class TokenBudget {
   ) {}
 
   first(promptCharacters: number): number {
-    const room = this.limits.contextTokens === undefined ? Infinity : this.limits.contextTokens - Math.ceil(promptCharacters / CHARACTERS_PER_TOKEN);
+    const room =
+      this.limits.contextTokens === undefined
+        ? Infinity
+        : this.limits.contextTokens - Math.ceil(promptCharacters / CHARACTERS_PER_TOKEN);
     return Math.max(1, Math.min(this.limits.answerTokens, this.limits.maxTokens, room));
   }
 
@@ -40,7 +43,10 @@ export class TokenBudget {
   /** What bounded the budget, for the error a person reads. */
   async limitText(): Promise<string> {
     const context = await this.contextTokens();
-    const contextText = context === undefined ? 'the server does not report its context size (SPECFORGE_CONTEXT_TOKENS)' : `the server's context is ${context} tokens (SPECFORGE_CONTEXT_TOKENS)`;
+    const contextText =
+      context === undefined
+        ? 'the server does not report its context size (SPECFORGE_CONTEXT_TOKENS)'
+        : `the server's context is ${context} tokens (SPECFORGE_CONTEXT_TOKENS)`;
     return `SPECFORGE_MAX_TOKENS is ${this.limits.maxTokens}; ${contextText}`;
   }
 

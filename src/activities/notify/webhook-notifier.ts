@@ -27,8 +27,11 @@ export function createWebhookNotifier(settings: WebhookSettings) {
     await response.body?.cancel();
     if (response.ok) return;
     // A receiver that refuses the request will refuse it again: fix SPECFORGE_WEBHOOK_URL, not the timing.
-    const permanent = response.status >= 400 && response.status < 500 && response.status !== 408 && response.status !== 429;
+    const permanent =
+      response.status >= 400 && response.status < 500 && response.status !== 408 && response.status !== 429;
     const message = `The webhook at SPECFORGE_WEBHOOK_URL answered ${response.status} to the ${event.kind} event`;
-    throw permanent ? ApplicationFailure.nonRetryable(message, 'WebhookRefused') : ApplicationFailure.retryable(message, 'WebhookUnavailable');
+    throw permanent
+      ? ApplicationFailure.nonRetryable(message, 'WebhookRefused')
+      : ApplicationFailure.retryable(message, 'WebhookUnavailable');
   };
 }

@@ -20,10 +20,16 @@ export async function acceptEdit(store: ArtifactStore, input: EditInput): Promis
   const context = await loadContext(store, input);
   const checked = await checkPhaseContent(input.phase, input.content, context);
   if (!checked.valid) {
-    const problems = checked.problems.map((problem) => (problem.field === 'content' ? problem.message : `${problem.field}: ${problem.message}`));
+    const problems = checked.problems.map((problem) =>
+      problem.field === 'content' ? problem.message : `${problem.field}: ${problem.message}`,
+    );
     const schemaFailed = checked.checks.some((check) => check.validator === SCHEMA_VALIDATOR && !check.valid);
     const verdict = schemaFailed ? 'is invalid' : 'fails its checks';
-    throw ApplicationFailure.nonRetryable(`The edited ${input.phase} ${verdict}: ${problems.slice(0, MAX_PROBLEMS_IN_MESSAGE).join('; ')}`, 'InvalidContent', problems);
+    throw ApplicationFailure.nonRetryable(
+      `The edited ${input.phase} ${verdict}: ${problems.slice(0, MAX_PROBLEMS_IN_MESSAGE).join('; ')}`,
+      'InvalidContent',
+      problems,
+    );
   }
   const phases = { ...context.earlier, [input.phase]: checked.content } as Partial<PhaseContents>;
   return storePhase(

@@ -3,7 +3,8 @@ import { parseLoad } from '../llm/offline/parse-load';
 import { parseRetention } from '../llm/offline/parse-retention';
 import type { Requirements } from './requirements/schema';
 
-const THROUGHPUT = /\d[\d,.]*\s*(?:k\s*)?(?:(?:requests?|req|calls?|transactions?)\s*(?:per|\/|a)\s*(?:second|sec|s)\b|rps\b|req\/s\b|qps\b)/i;
+const THROUGHPUT =
+  /\d[\d,.]*\s*(?:k\s*)?(?:(?:requests?|req|calls?|transactions?)\s*(?:per|\/|a)\s*(?:second|sec|s)\b|rps\b|req\/s\b|qps\b)/i;
 const PERIOD = /(?:\bfor\s+)?\b\d[\d,]*\s*(?:days?|weeks?|months?|years?)\b/i;
 const RETENTION_REQUIREMENT = /retention|retain|kept|delet|purg/i;
 
@@ -13,7 +14,10 @@ const RETENTION_REQUIREMENT = /retention|retain|kept|delet|purg/i;
  * the defaults they were written with. What later phases build on and what the pack shows.
  */
 export function answeredRequirements(requirements: Requirements, answers: Record<string, string> = {}): Requirements {
-  const questions = requirements.questions.map((question) => ({ ...question, answer: answers[question.id] ?? question.answer }));
+  const questions = requirements.questions.map((question) => ({
+    ...question,
+    answer: answers[question.id] ?? question.answer,
+  }));
   const answered = questions.filter((question) => question.answer?.trim());
   if (answered.length === 0) return { ...requirements, questions };
   let nonFunctional = requirements.nonFunctional;
@@ -23,17 +27,29 @@ export function answeredRequirements(requirements: Requirements, answers: Record
     switch (topicOf(question.question)) {
       case 'load': {
         const load = parseLoad(answer);
-        nonFunctional = restateFirst(nonFunctional, (text) => THROUGHPUT.test(text), (text) =>
-          load ? text.replace(THROUGHPUT, `${load.peakRequestsPerSecond} requests per second${note}`) : `${text}${note.replace(')', `: ${answer})`)}`,
+        nonFunctional = restateFirst(
+          nonFunctional,
+          (text) => THROUGHPUT.test(text),
+          (text) =>
+            load
+              ? text.replace(THROUGHPUT, `${load.peakRequestsPerSecond} requests per second${note}`)
+              : `${text}${note.replace(')', `: ${answer})`)}`,
         );
         break;
       }
       case 'retention': {
         const retention = parseRetention(answer);
-        nonFunctional = restateFirst(nonFunctional, (text, category) => RETENTION_REQUIREMENT.test(`${category} ${text}`), (text) =>
-          retention && PERIOD.test(text)
-            ? text.replace(PERIOD, (period) => `${retention.days === undefined ? 'indefinitely' : `${/^for\b/i.test(period) ? 'for ' : ''}${retention.period}`}${note}`)
-            : `${text}${note.replace(')', `: ${answer})`)}`,
+        nonFunctional = restateFirst(
+          nonFunctional,
+          (text, category) => RETENTION_REQUIREMENT.test(`${category} ${text}`),
+          (text) =>
+            retention && PERIOD.test(text)
+              ? text.replace(
+                  PERIOD,
+                  (period) =>
+                    `${retention.days === undefined ? 'indefinitely' : `${/^for\b/i.test(period) ? 'for ' : ''}${retention.period}`}${note}`,
+                )
+              : `${text}${note.replace(')', `: ${answer})`)}`,
         );
         break;
       }
@@ -51,5 +67,9 @@ function restateFirst(
   restate: (text: string) => string,
 ): Requirements['nonFunctional'] {
   const index = requirements.findIndex((requirement) => states(requirement.text, requirement.category));
-  return index === -1 ? requirements : requirements.map((requirement, at) => (at === index ? { ...requirement, text: restate(requirement.text) } : requirement));
+  return index === -1
+    ? requirements
+    : requirements.map((requirement, at) =>
+        at === index ? { ...requirement, text: restate(requirement.text) } : requirement,
+      );
 }

@@ -27,21 +27,33 @@ export async function runPhase(generator: Generator, store: ArtifactStore, input
   const failed = quality.filter((result) => !result.passed);
   if (failed.length > 0) {
     const feedback = failed.map((result) => `Quality gate "${result.criterion}" failed: ${result.reasons.join('; ')}`);
-    const retry = await generateChecked(generator, store, definition, input, { ...context, feedback: [...context.feedback, ...feedback] });
+    const retry = await generateChecked(generator, store, definition, input, {
+      ...context,
+      feedback: [...context.feedback, ...feedback],
+    });
     const retryQuality = evaluateQuality({ ...context.earlier, [input.phase]: retry.content }, input.phase);
     const usage = { input: attempt.usage.input + retry.usage.input, output: attempt.usage.output + retry.usage.output };
     attempt = { ...retry, usage, cached: attempt.cached && retry.cached };
     quality = retryQuality;
   }
   const phases = { ...context.earlier, [input.phase]: attempt.content } as Partial<PhaseContents>;
-  return storePhase(store, input.specId, input.phase, input.revision, attempt.content, definition, {
-    provider: generator.provider,
-    model: attempt.model,
-    usage: attempt.usage,
-    cached: attempt.cached,
-    quality,
-    orphans: orphanRequirements(phases),
-  }, attempt.checks);
+  return storePhase(
+    store,
+    input.specId,
+    input.phase,
+    input.revision,
+    attempt.content,
+    definition,
+    {
+      provider: generator.provider,
+      model: attempt.model,
+      usage: attempt.usage,
+      cached: attempt.cached,
+      quality,
+      orphans: orphanRequirements(phases),
+    },
+    attempt.checks,
+  );
 }
 
 /** One generation whose content passed the schema and every check, finalized by code, with those checks. */
@@ -58,12 +70,10 @@ async function generateChecked(
   const cached = await store.readJsonIfPresent<Generation<unknown>>(store.cacheDir(), cacheFile);
   // Generators return only content whose check passed, so the last check run is the accepted content's.
   let checks: PhaseCheck[] | undefined;
-  const check = async (content: unknown) => checkErrors((checks = await validatePhase(input.phase, finalize(definition, content, context), context.earlier)));
+  const check = async (content: unknown) =>
+    checkErrors((checks = await validatePhase(input.phase, finalize(definition, content, context), context.earlier)));
   const generation =
-    cached ??
-    (await withHeartbeat((progress) =>
-      generator.generate(definition, context, check, progress),
-    ));
+    cached ?? (await withHeartbeat((progress) => generator.generate(definition, context, check, progress)));
   if (!cached) await store.writeJson(store.cacheDir(), cacheFile, generation);
   const content = finalize(definition, definition.schema.parse(generation.content), context);
   // A cached answer was checked when it was made; the results are not cached with it.
@@ -83,7 +93,12 @@ export async function storePhase(
   checks: PhaseCheck[],
 ): Promise<PhaseResult> {
   const summary = definition.summarize(content as never);
-  const artifact = await store.writeJson(store.runDir(specId), `${phase}.r${revision}.json`, { phase, revision, ...meta, checks, content }, summary);
+  const artifact = await store.writeJson(
+    store.runDir(specId),
+    `${phase}.r${revision}.json`,
+    { phase, revision, ...meta, checks, content },
+    summary,
+  );
   return { phase, revision, artifact, ...meta };
 }
 

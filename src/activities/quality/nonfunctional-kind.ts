@@ -21,6 +21,11 @@ export function nonFunctionalKind(requirement: Pick<NonFunctional, 'category' | 
 }
 
 /** The ids of the NFRs of the given kinds: what a gateway, a control or an alert cites. */
-export function nonFunctionalIds(requirements: Pick<Requirements, 'nonFunctional'> | undefined, ...kinds: NonFunctionalKind[]): string[] {
-  return (requirements?.nonFunctional ?? []).filter((requirement) => kinds.includes(nonFunctionalKind(requirement))).map((requirement) => requirement.id);
+export function nonFunctionalIds(
+  requirements: Pick<Requirements, 'nonFunctional'> | undefined,
+  ...kinds: NonFunctionalKind[]
+): string[] {
+  return (requirements?.nonFunctional ?? [])
+    .filter((requirement) => kinds.includes(nonFunctionalKind(requirement)))
+    .map((requirement) => requirement.id);
 }

@@ -11,8 +11,15 @@ export const performanceNumbersCriterion: Criterion = {
     const nonFunctional = requirements!.nonFunctional;
     const texts = nonFunctional.map((requirement) => requirement.text);
     return [
-      ...(mentions(texts, /\bp(50|75|90|95|99|99\.9)\b[^.]*\d+\s*(ms|s)\b/i) ? [] : ['no latency percentile with a number (e.g. "p95 under 300 ms")']),
-      ...(mentions(texts, /\d[\d,.]*\s*(requests?|req|rps|messages?|events?|transactions?)\s*(per|\/)\s*(second|s|sec|minute)|\d+\s*rps/i) ? [] : ['no throughput with a number (e.g. "200 requests per second")']),
+      ...(mentions(texts, /\bp(50|75|90|95|99|99\.9)\b[^.]*\d+\s*(ms|s)\b/i)
+        ? []
+        : ['no latency percentile with a number (e.g. "p95 under 300 ms")']),
+      ...(mentions(
+        texts,
+        /\d[\d,.]*\s*(requests?|req|rps|messages?|events?|transactions?)\s*(per|\/)\s*(second|s|sec|minute)|\d+\s*rps/i,
+      )
+        ? []
+        : ['no throughput with a number (e.g. "200 requests per second")']),
       ...(mentions(texts, /\d{2}(\.\d+)?\s*%/) ? [] : ['no availability target (e.g. "99.9%")']),
       ...nonFunctional
         .filter((requirement) => nonFunctionalKind(requirement) === 'performance' && !/[0-9]/.test(requirement.text))
@@ -29,10 +36,14 @@ export const performanceTestedCriterion: Criterion = {
     (requirements?.nonFunctional ?? [])
       .filter((requirement) => nonFunctionalKind(requirement) === 'performance')
       .flatMap((requirement) => {
-        const checks = testing!.cases.filter((testCase) => testCase.level === 'performance' && testCase.requirements.includes(requirement.id));
+        const checks = testing!.cases.filter(
+          (testCase) => testCase.level === 'performance' && testCase.requirements.includes(requirement.id),
+        );
         if (checks.length === 0) return [`${requirement.id} is checked by no performance test case`];
         return checks.some((testCase) => /[0-9]/.test(`${testCase.steps} ${testCase.expected}`))
           ? []
-          : [`${checks.map((testCase) => testCase.id).join(', ')} check${checks.length === 1 ? 's' : ''} ${requirement.id} without a number in the steps or the expected result`];
+          : [
+              `${checks.map((testCase) => testCase.id).join(', ')} check${checks.length === 1 ? 's' : ''} ${requirement.id} without a number in the steps or the expected result`,
+            ];
       }),
 };

@@ -37,8 +37,10 @@ export const QUALITY_CRITERIA: Criterion[] = [
 
 /** The criteria that can be judged on the phases present; `only` limits them to one phase's. */
 export function evaluateQuality(phases: Partial<PhaseContents>, only?: PhaseName): CriterionResult[] {
-  return QUALITY_CRITERIA.filter((criterion) => phases[criterion.phase] && (!only || criterion.phase === only)).map((criterion) => {
-    const reasons = criterion.problems(phases);
-    return { criterion: criterion.name, phase: criterion.phase, passed: reasons.length === 0, reasons };
-  });
+  return QUALITY_CRITERIA.filter((criterion) => phases[criterion.phase] && (!only || criterion.phase === only)).map(
+    (criterion) => {
+      const reasons = criterion.problems(phases);
+      return { criterion: criterion.name, phase: criterion.phase, passed: reasons.length === 0, reasons };
+    },
+  );
 }

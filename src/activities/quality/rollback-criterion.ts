@@ -14,10 +14,16 @@ export const rollbackCriterion: Criterion = {
     const budget = downtimeBudget(requirements?.nonFunctional ?? []);
     return [
       ...rollout!.rollbackTriggers.flatMap((trigger) => [
-        ...(/[0-9]/.test(trigger.threshold) ? [] : [`rollback trigger "${trigger.signal}" has no measurable threshold`]),
-        ...(trigger.rollbackWithinMinutes > 0 ? [] : [`rollback trigger "${trigger.signal}" gives no time to roll back`]),
+        ...(/[0-9]/.test(trigger.threshold)
+          ? []
+          : [`rollback trigger "${trigger.signal}" has no measurable threshold`]),
+        ...(trigger.rollbackWithinMinutes > 0
+          ? []
+          : [`rollback trigger "${trigger.signal}" gives no time to roll back`]),
         ...(budget && trigger.rollbackWithinMinutes > budget.minutes
-          ? [`rolling back "${trigger.signal}" takes up to ${trigger.rollbackWithinMinutes} minutes, over the ${budget.minutes}-minute monthly downtime budget of ${budget.id}`]
+          ? [
+              `rolling back "${trigger.signal}" takes up to ${trigger.rollbackWithinMinutes} minutes, over the ${budget.minutes}-minute monthly downtime budget of ${budget.id}`,
+            ]
           : []),
       ]),
       ...(rollout!.rollbackProcedure.length >= 2 ? [] : ['the rollback procedure needs at least two steps']),
@@ -26,12 +32,16 @@ export const rollbackCriterion: Criterion = {
 };
 
 /** Minutes of downtime a month the strictest availability target allows ("99.9%" allows 43). */
-function downtimeBudget(nonFunctional: { id: string; category: string; text: string }[]): { id: string; minutes: number } | undefined {
+function downtimeBudget(
+  nonFunctional: { id: string; category: string; text: string }[],
+): { id: string; minutes: number } | undefined {
   const budgets = nonFunctional
     .filter((requirement) => nonFunctionalKind(requirement) === 'availability')
     .flatMap((requirement) => {
       const percent = Number(/(9[0-9](?:\.[0-9]+)?)\s*%/.exec(requirement.text)?.[1]);
-      return Number.isFinite(percent) ? [{ id: requirement.id, minutes: Math.floor(((100 - percent) / 100) * MINUTES_PER_MONTH) }] : [];
+      return Number.isFinite(percent)
+        ? [{ id: requirement.id, minutes: Math.floor(((100 - percent) / 100) * MINUTES_PER_MONTH) }]
+        : [];
     });
   return budgets.sort((a, b) => a.minutes - b.minutes)[0];
 }

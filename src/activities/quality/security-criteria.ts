@@ -7,7 +7,16 @@ export const securityMeasuresCriterion: Criterion = {
   name: 'security measures',
   phase: 'security',
   problems: ({ requirements, security }) => {
-    const { authentication, authorization, encryptionAtRest, encryptionInTransit, inputValidation, cors, csp, threats } = security!;
+    const {
+      authentication,
+      authorization,
+      encryptionAtRest,
+      encryptionInTransit,
+      inputValidation,
+      cors,
+      csp,
+      threats,
+    } = security!;
     const missing = (value: string, what: string) => (value.trim().length < 10 ? [`${what} is not specified`] : []);
     const controlled = new Set(threats.flatMap((threat) => threat.requirements ?? []));
     return [
@@ -18,9 +27,15 @@ export const securityMeasuresCriterion: Criterion = {
       ...(inputValidation.length === 0 ? ['no input validation rules'] : []),
       ...missing(cors, 'CORS'),
       ...missing(csp, 'CSP'),
-      ...threats.filter((threat) => !hasControl(threat)).map((threat) => `${threat.id} (${threat.threat}) has no control of its own`),
-      ...threats.filter((threat) => !citesRequirement(threat)).map((threat) => `${threat.id}'s control cites no requirement`),
-      ...nonFunctionalIds(requirements, 'security').filter((id) => !controlled.has(id)).map((id) => `${id} (security) is cited by no threat's control`),
+      ...threats
+        .filter((threat) => !hasControl(threat))
+        .map((threat) => `${threat.id} (${threat.threat}) has no control of its own`),
+      ...threats
+        .filter((threat) => !citesRequirement(threat))
+        .map((threat) => `${threat.id}'s control cites no requirement`),
+      ...nonFunctionalIds(requirements, 'security')
+        .filter((id) => !controlled.has(id))
+        .map((id) => `${id} (security) is cited by no threat's control`),
     ];
   },
 };
@@ -31,7 +46,9 @@ export const threatsTestedCriterion: Criterion = {
   phase: 'testing',
   problems: ({ security, testing }) => {
     const tested = new Set(testing!.cases.flatMap((testCase) => testCase.threats ?? []));
-    return (security?.threats ?? []).filter((threat) => !tested.has(threat.id)).map((threat) => `${threat.id} (${threat.threat}) has no test case`);
+    return (security?.threats ?? [])
+      .filter((threat) => !tested.has(threat.id))
+      .map((threat) => `${threat.id} (${threat.threat}) has no test case`);
   },
 };
 

@@ -19,7 +19,10 @@ export const tablesTracedCriterion: Criterion = {
 export const operationsTracedCriterion: Criterion = {
   name: 'every operation traced to a requirement',
   phase: 'api',
-  problems: ({ api }) => api!.resources.flatMap((resource) => uncited(resource.operations, (operation) => `${operation.kind} ${resource.name}`)),
+  problems: ({ api }) =>
+    api!.resources.flatMap((resource) =>
+      uncited(resource.operations, (operation) => `${operation.kind} ${resource.name}`),
+    ),
 };
 
 /** Test cases cite requirements; every FR is built and tested, every NFR tested (its design may still come at the rollout). */
@@ -29,7 +32,9 @@ export const requirementsTracedCriterion: Criterion = {
   problems: (phases) => [
     ...uncited(phases.testing!.cases, (testCase) => `test ${testCase.id}`),
     ...traceRequirements(phases).rows.flatMap((row) => [
-      ...(row.kind === 'functional' && designOf(row).length === 0 ? [`${row.requirement} has no component, table or endpoint`] : []),
+      ...(row.kind === 'functional' && designOf(row).length === 0
+        ? [`${row.requirement} has no component, table or endpoint`]
+        : []),
       ...(row.tests.length === 0 ? [`${row.requirement} has no test case`] : []),
     ]),
   ],

@@ -16,7 +16,9 @@ export interface UntracedItems {
 export function untracedItems(phases: Partial<PhaseContents>, plan?: TicketPlan): UntracedItems {
   return {
     tickets: (plan?.tickets ?? []).filter((ticket) => !citesRequirement(ticket)).map((ticket) => ticket.key),
-    testCases: (phases.testing?.cases ?? []).filter((testCase) => !citesRequirement(testCase)).map((testCase) => testCase.id),
+    testCases: (phases.testing?.cases ?? [])
+      .filter((testCase) => !citesRequirement(testCase))
+      .map((testCase) => testCase.id),
     nonFunctional: traceRequirements(phases)
       .rows.filter((row) => row.kind === 'non-functional' && (designOf(row).length === 0 || row.tests.length === 0))
       .map((row) => row.requirement),

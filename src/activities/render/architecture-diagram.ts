@@ -15,7 +15,9 @@ export function renderArchitectureDiagram(architecture: Architecture, note: stri
   const lines = [`%% ${mermaidLabel(note)}`, 'flowchart LR'];
   for (const component of architecture.components) {
     const [open, close] = SHAPES[component.kind];
-    const label = mermaidLabel(`${component.name} (${component.kind})${component.technology ? ` - ${component.technology}` : ''}`);
+    const label = mermaidLabel(
+      `${component.name} (${component.kind})${component.technology ? ` - ${component.technology}` : ''}`,
+    );
     lines.push(`  ${mermaidId(component.id)}${open}"${label}"${close}`);
   }
   for (const edge of architecture.edges) {

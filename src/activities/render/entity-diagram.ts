@@ -5,7 +5,10 @@ export function renderEntityDiagram(database: Database): string {
   const lines = ['erDiagram'];
   for (const table of database.tables) {
     lines.push(`  ${table.name} {`);
-    for (const column of table.columns) lines.push(`    ${column.type.replace(/[^A-Za-z0-9_]/g, '_')} ${column.name}${column.name === 'id' ? ' PK' : ''}`);
+    for (const column of table.columns)
+      lines.push(
+        `    ${column.type.replace(/[^A-Za-z0-9_]/g, '_')} ${column.name}${column.name === 'id' ? ' PK' : ''}`,
+      );
     lines.push('  }');
   }
   for (const table of database.tables) {

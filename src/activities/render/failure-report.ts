@@ -3,7 +3,9 @@ import type { PhaseResult, TokenUsage } from '../../shared/spec-run';
 
 /** The report's account of the phase a failed run stopped on; null for a run that did not fail in a phase. */
 export function failureReport(failure: PhaseFailure | undefined): PhaseFailure | null {
-  return failure ? { phase: failure.phase, revision: failure.revision, error: failure.error, usage: failure.usage } : null;
+  return failure
+    ? { phase: failure.phase, revision: failure.revision, error: failure.error, usage: failure.usage }
+    : null;
 }
 
 /** Tokens of the approved phases and of the failed attempts: what the run cost. */

@@ -2,7 +2,11 @@ import type { PhaseResult } from '../../shared/spec-run';
 
 /** The line at the top of every artifact that says who wrote it. */
 export function provenance(results: PhaseResult[]): string {
-  const providers = new Set(results.map((result) => (result.provider === 'openai' ? `${result.model} (OpenAI-compatible API)` : result.provider)));
+  const providers = new Set(
+    results.map((result) =>
+      result.provider === 'openai' ? `${result.model} (OpenAI-compatible API)` : result.provider,
+    ),
+  );
   if (providers.has('offline')) {
     return `Generated offline by specforge's built-in template generator from the request's own words (no LLM): a skeleton to review and fill in.${providers.size > 1 ? ` Also: ${[...providers].filter((provider) => provider !== 'offline').join(', ')}.` : ''}`;
   }

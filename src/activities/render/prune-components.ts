@@ -1,7 +1,7 @@
 /** Drops components nothing refers to, so every document is lint-clean whatever the API phase chose. */
 export function pruneUnusedComponents(document: Record<string, unknown>): Record<string, unknown> {
   const components = document.components as Record<string, Record<string, unknown>>;
-  for (let changed = true; changed; ) {
+  for (let changed = true; changed;) {
     changed = false;
     const text = JSON.stringify(document);
     for (const [section, entries] of Object.entries(components)) {

@@ -31,8 +31,13 @@ export interface RenderedPack {
 
 /** Writes the spec pack under `<out>/<slug>/`: syntax by code, then checked by machine. */
 export async function renderPack(store: ArtifactStore, input: RenderInput): Promise<RenderedPack> {
-  const results = PHASES.map((phase) => input.phases[phase]).filter((result): result is PhaseResult => result !== undefined);
-  const phases = await loadPhaseContents(store, Object.fromEntries(results.map((result) => [result.phase, result.artifact])));
+  const results = PHASES.map((phase) => input.phases[phase]).filter(
+    (result): result is PhaseResult => result !== undefined,
+  );
+  const phases = await loadPhaseContents(
+    store,
+    Object.fromEntries(results.map((result) => [result.phase, result.artifact])),
+  );
   // The pack states the answered load and retention, as the later phases used them.
   if (phases.requirements) phases.requirements = answeredRequirements(phases.requirements, input.answers);
   const pack: PackContents = { ...input, provenance: provenance(results), phases };
@@ -52,10 +57,28 @@ export async function renderPack(store: ArtifactStore, input: RenderInput): Prom
     await store.write(dir, files.rolloutPlan, texts.rolloutPlan, 'Rollout plan'),
   ];
   if (texts.architectureDiagram) {
-    artifacts.push(await store.write(dir, files.architectureDiagram, texts.architectureDiagram, 'Architecture diagram (Mermaid)'));
-    const rendered = await renderMermaidSvg(texts.architectureDiagram).catch((error: Error) => ({ svg: undefined, skipped: `rendering failed: ${error.message}` }));
-    if (rendered.svg) artifacts.push(await store.write(dir, files.architectureDiagram.replace(/\.mmd$/, '.svg'), rendered.svg, 'Architecture diagram (SVG)'));
-    validation.push({ validator: 'SVG rendering (Chromium)', valid: true, errors: [], ...(rendered.skipped ? { skipped: rendered.skipped } : {}) });
+    artifacts.push(
+      await store.write(dir, files.architectureDiagram, texts.architectureDiagram, 'Architecture diagram (Mermaid)'),
+    );
+    const rendered = await renderMermaidSvg(texts.architectureDiagram).catch((error: Error) => ({
+      svg: undefined,
+      skipped: `rendering failed: ${error.message}`,
+    }));
+    if (rendered.svg)
+      artifacts.push(
+        await store.write(
+          dir,
+          files.architectureDiagram.replace(/\.mmd$/, '.svg'),
+          rendered.svg,
+          'Architecture diagram (SVG)',
+        ),
+      );
+    validation.push({
+      validator: 'SVG rendering (Chromium)',
+      valid: true,
+      errors: [],
+      ...(rendered.skipped ? { skipped: rendered.skipped } : {}),
+    });
   }
   if (texts.openApi) artifacts.push(await store.write(dir, files.apiSpec, texts.openApi.yaml, 'OpenAPI 3.1'));
   const trace = traceRequirements(phases);
@@ -65,7 +88,14 @@ export async function renderPack(store: ArtifactStore, input: RenderInput): Prom
     slug: input.slug,
     status: input.status,
     provenance: pack.provenance,
-    context: input.context ? { source: input.context.source, sha256: input.context.sha256, bytes: input.context.bytes, characters: input.context.characters } : null,
+    context: input.context
+      ? {
+          source: input.context.source,
+          sha256: input.context.sha256,
+          bytes: input.context.bytes,
+          characters: input.context.characters,
+        }
+      : null,
     generatedAt: new Date().toISOString(),
     phases: results.map((result) => ({
       phase: result.phase,
@@ -91,6 +121,11 @@ export async function renderPack(store: ArtifactStore, input: RenderInput): Prom
 }
 
 function openApi(feature: string, phases: Partial<PhaseContents>, note: string) {
-  const document = renderOpenApiDocument(feature.replace(/[\r\n]+/g, ' ').slice(0, 120), phases.api!, phases.security, note);
+  const document = renderOpenApiDocument(
+    feature.replace(/[\r\n]+/g, ' ').slice(0, 120),
+    phases.api!,
+    phases.security,
+    note,
+  );
   return { document, yaml: stringify(document, { aliasDuplicateObjects: false }) };
 }

@@ -1,7 +1,11 @@
 import type { Security } from '../phases/security/schema';
 
 /** The OpenAPI security scheme for the security phase's chosen authentication. */
-export function securityScheme(security: Security | undefined): { name: string; scheme: Record<string, unknown>; scopes: string[] } {
+export function securityScheme(security: Security | undefined): {
+  name: string;
+  scheme: Record<string, unknown>;
+  scopes: string[];
+} {
   const scheme = security?.authentication.scheme ?? 'bearer-jwt';
   const description = security?.authentication.description ?? 'Bearer JWT access token';
   if (scheme === 'oauth2') {
@@ -22,6 +26,11 @@ export function securityScheme(security: Security | undefined): { name: string; 
       },
     };
   }
-  if (scheme === 'api-key') return { name: 'apiKey', scopes: [], scheme: { type: 'apiKey', in: 'header', name: 'X-API-Key', description } };
-  return { name: 'bearerAuth', scopes: [], scheme: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT', description } };
+  if (scheme === 'api-key')
+    return { name: 'apiKey', scopes: [], scheme: { type: 'apiKey', in: 'header', name: 'X-API-Key', description } };
+  return {
+    name: 'bearerAuth',
+    scopes: [],
+    scheme: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT', description },
+  };
 }

@@ -11,8 +11,9 @@ type Resource = Api['resources'][number];
  */
 export function renderSequenceDiagram(api: Api, architecture: Architecture | undefined): string {
   const resource = api.resources[0]!;
-  const service = architecture?.components.find((component) => component.kind === 'service' && component.requirements.length > 0)
-    ?? architecture?.components.find((component) => component.kind === 'service');
+  const service =
+    architecture?.components.find((component) => component.kind === 'service' && component.requirements.length > 0) ??
+    architecture?.components.find((component) => component.kind === 'service');
   const store = architecture?.components.find((component) => component.kind === 'store');
   const queue = architecture?.components.find((component) => component.kind === 'queue');
   const starts = resource.operations.filter((operation) => operation.kind === 'start');
@@ -47,7 +48,9 @@ function createAndRead(resource: Resource): string[] {
 /** The job of one action: 202 at once, the work off the request path, and polls until the result link is there. */
 function startAndPoll(resource: Resource, start: ApiOperation): string[] {
   const started = operationRoute(resource.name, start);
-  const poll = resource.operations.find((operation) => operation.kind === 'poll' && 'action' in start && operation.action === start.action);
+  const poll = resource.operations.find(
+    (operation) => operation.kind === 'poll' && 'action' in start && operation.action === start.action,
+  );
   return [
     `  User->>API: ${started.method} ${started.path}`,
     '  API->>Service: authenticated request',

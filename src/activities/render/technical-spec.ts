@@ -40,23 +40,45 @@ export function renderTechnicalSpec(pack: PackContents): string {
     phases.cost && costSection(phases.cost),
   ];
   const trace = traceRequirements(phases);
-  const decisions = pack.decisions.map((decision) => [decision.at, decision.phase, decision.action, decision.by, decision.outcome, decision.comment ?? '']);
-  return [
-    `# Technical specification: ${pack.feature.replace(/[\r\n]+/g, ' ')}`,
-    `> ${pack.provenance}`,
-    `Spec run \`${pack.specId}\`.${pack.description ? `\n\n${pack.description}` : ''}`,
-    ...bodies.flatMap((body, index) => {
-      const notes = phases[PHASES[index]!]?.reviewerNotes ?? [];
-      // How each round of review changed the phase, so reviewers see their feedback applied.
-      return [`## ${TECHNICAL_SPEC_HEADINGS[index]}`, body ?? NOT_REACHED, ...(notes.length ? [`Reviewer notes:\n\n${bulletList(notes)}`] : [])];
-    }),
-    `## ${TECHNICAL_SPEC_HEADINGS[8]}`,
-    markdownTable(
-      ['Requirement', 'Components', 'Tables', 'Endpoints', 'Controls', 'Rollout checks', 'Tests'],
-      trace.rows.map((row) => [row.requirement, ...[row.components, row.tables, row.endpoints, row.controls, row.rolloutChecks, row.tests].map((items) => items.join(', '))]),
-    ),
-    trace.orphans.length ? `Not yet traced to design and tests: ${trace.orphans.join(', ')}.` : 'Every requirement, functional and non-functional, is traced to design and tests.',
-    `## ${TECHNICAL_SPEC_HEADINGS[9]}`,
-    decisions.length ? markdownTable(['When', 'Phase', 'Action', 'By', 'Outcome', 'Comment'], decisions) : 'No gates in this run (unattended).',
-  ].join('\n\n') + '\n';
+  const decisions = pack.decisions.map((decision) => [
+    decision.at,
+    decision.phase,
+    decision.action,
+    decision.by,
+    decision.outcome,
+    decision.comment ?? '',
+  ]);
+  return (
+    [
+      `# Technical specification: ${pack.feature.replace(/[\r\n]+/g, ' ')}`,
+      `> ${pack.provenance}`,
+      `Spec run \`${pack.specId}\`.${pack.description ? `\n\n${pack.description}` : ''}`,
+      ...bodies.flatMap((body, index) => {
+        const notes = phases[PHASES[index]!]?.reviewerNotes ?? [];
+        // How each round of review changed the phase, so reviewers see their feedback applied.
+        return [
+          `## ${TECHNICAL_SPEC_HEADINGS[index]}`,
+          body ?? NOT_REACHED,
+          ...(notes.length ? [`Reviewer notes:\n\n${bulletList(notes)}`] : []),
+        ];
+      }),
+      `## ${TECHNICAL_SPEC_HEADINGS[8]}`,
+      markdownTable(
+        ['Requirement', 'Components', 'Tables', 'Endpoints', 'Controls', 'Rollout checks', 'Tests'],
+        trace.rows.map((row) => [
+          row.requirement,
+          ...[row.components, row.tables, row.endpoints, row.controls, row.rolloutChecks, row.tests].map((items) =>
+            items.join(', '),
+          ),
+        ]),
+      ),
+      trace.orphans.length
+        ? `Not yet traced to design and tests: ${trace.orphans.join(', ')}.`
+        : 'Every requirement, functional and non-functional, is traced to design and tests.',
+      `## ${TECHNICAL_SPEC_HEADINGS[9]}`,
+      decisions.length
+        ? markdownTable(['When', 'Phase', 'Action', 'By', 'Outcome', 'Comment'], decisions)
+        : 'No gates in this run (unattended).',
+    ].join('\n\n') + '\n'
+  );
 }

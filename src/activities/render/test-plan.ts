@@ -20,7 +20,16 @@ export function renderTestPlan(pack: PackContents): string {
       `## ${heading}`,
       ...(level === 'unit' ? [`Mocking strategy: ${testing.mockingStrategy}`] : []),
       cases.length
-        ? markdownTable(['Id', 'Case', 'Steps', 'Expected', 'Requirements'], cases.map((testCase) => [testCase.id, testCase.title, testCase.steps, testCase.expected, testCase.requirements.join(', ')]))
+        ? markdownTable(
+            ['Id', 'Case', 'Steps', 'Expected', 'Requirements'],
+            cases.map((testCase) => [
+              testCase.id,
+              testCase.title,
+              testCase.steps,
+              testCase.expected,
+              testCase.requirements.join(', '),
+            ]),
+          )
         : 'None planned.',
     ];
   });

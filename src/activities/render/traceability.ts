@@ -20,9 +20,13 @@ export interface TraceRow {
  */
 export function traceRequirements(phases: Partial<PhaseContents>): { rows: TraceRow[]; orphans: string[] } {
   const functional = (phases.requirements?.functional ?? []).map(({ id }) => traceRow(phases, id, 'functional'));
-  const nonFunctional = (phases.requirements?.nonFunctional ?? []).map(({ id }) => traceRow(phases, id, 'non-functional'));
+  const nonFunctional = (phases.requirements?.nonFunctional ?? []).map(({ id }) =>
+    traceRow(phases, id, 'non-functional'),
+  );
   const rows = [...functional, ...nonFunctional];
-  const orphans = rows.filter((row) => designOf(row).length === 0 || row.tests.length === 0).map((row) => row.requirement);
+  const orphans = rows
+    .filter((row) => designOf(row).length === 0 || row.tests.length === 0)
+    .map((row) => row.requirement);
   return { rows, orphans };
 }
 
@@ -37,16 +41,22 @@ function traceRow(phases: Partial<PhaseContents>, id: string, kind: TraceRow['ki
   return {
     requirement: id,
     kind,
-    components: (architecture?.components ?? []).filter((component) => cites(component, id)).map((component) => component.id),
+    components: (architecture?.components ?? [])
+      .filter((component) => cites(component, id))
+      .map((component) => component.id),
     tables: (database?.tables ?? []).filter((table) => cites(table, id)).map((table) => table.name),
     endpoints: (api?.resources ?? []).flatMap((resource) =>
-      resource.operations.filter((operation) => cites(operation, id)).map((operation) => `${operation.kind} ${resource.name}`),
+      resource.operations
+        .filter((operation) => cites(operation, id))
+        .map((operation) => `${operation.kind} ${resource.name}`),
     ),
     controls: (security?.threats ?? []).filter((threat) => cites(threat, id)).map((threat) => threat.id),
     rolloutChecks: rollout
       ? [
           ...rollout.featureFlags.filter((flag) => cites(flag, id)).map((flag) => flag.name),
-          ...rollout.rollbackTriggers.filter((trigger) => cites(trigger, id)).map((trigger) => `rollback: ${trigger.signal}`),
+          ...rollout.rollbackTriggers
+            .filter((trigger) => cites(trigger, id))
+            .map((trigger) => `rollback: ${trigger.signal}`),
           ...rollout.monitoring.filter((signal) => cites(signal, id)).map((signal) => `alert: ${signal.signal}`),
         ]
       : [],

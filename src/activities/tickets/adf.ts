@@ -14,7 +14,10 @@ export function ticketAdf(ticket: PlannedTicket, marker: string): Node {
       { type: 'heading', attrs: { level: 3 }, content: [text('Acceptance criteria')] },
       {
         type: 'bulletList',
-        content: (ticket.acceptanceCriteria.length ? ticket.acceptanceCriteria : ['Done as described']).map((item) => ({ type: 'listItem', content: [paragraph(item)] })),
+        content: (ticket.acceptanceCriteria.length ? ticket.acceptanceCriteria : ['Done as described']).map((item) => ({
+          type: 'listItem',
+          content: [paragraph(item)],
+        })),
       },
       paragraph(`Requirements: ${ticket.requirements.join(', ') || 'none'} · Estimate: ${ticket.estimate} points`),
       { type: 'paragraph', content: [{ type: 'text', text: marker, marks: [{ type: 'code' }] }] },

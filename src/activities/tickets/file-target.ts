@@ -9,8 +9,15 @@ const CLOSED = '> Closed: the spec run was cancelled.';
 
 /** Tickets as Markdown files under `<pack>/tickets/`: the default, needing no account. */
 export function createFileTarget(store: ArtifactStore): TicketTarget {
-  const pathOf = (ticket: PlannedTicket, context: TicketContext) => store.resolveInside(context.packDir, `tickets/${ticket.key}.md`);
-  const reference = (ticket: PlannedTicket, path: string): TicketRef => ({ key: ticket.key, title: ticket.title, target: 'file', id: ticket.key, url: `file://${path}` });
+  const pathOf = (ticket: PlannedTicket, context: TicketContext) =>
+    store.resolveInside(context.packDir, `tickets/${ticket.key}.md`);
+  const reference = (ticket: PlannedTicket, path: string): TicketRef => ({
+    key: ticket.key,
+    title: ticket.title,
+    target: 'file',
+    id: ticket.key,
+    url: `file://${path}`,
+  });
   return {
     name: 'file',
     async find(ticket, context) {
@@ -29,7 +36,9 @@ export function createFileTarget(store: ArtifactStore): TicketTarget {
         bulletList(ticket.acceptanceCriteria.length ? ticket.acceptanceCriteria : ['Done as described']),
         `## Requirements\n\n${ticket.requirements.join(', ') || 'none'}`,
         `## Blocked by\n\n${ticket.dependsOn.join(', ') || 'nothing'}`,
-      ].filter(Boolean).join('\n\n');
+      ]
+        .filter(Boolean)
+        .join('\n\n');
       const artifact = await store.write(context.packDir, `tickets/${ticket.key}.md`, `${body}\n`);
       return reference(ticket, artifact.path);
     },
@@ -38,7 +47,8 @@ export function createFileTarget(store: ArtifactStore): TicketTarget {
     async close(ticket, context) {
       const path = store.resolveInside(context.packDir, `tickets/${ticket.key}.md`);
       const text = await readFile(path, 'utf8').catch(() => undefined);
-      if (text && !text.startsWith(CLOSED)) await store.write(context.packDir, `tickets/${ticket.key}.md`, `${CLOSED}\n\n${text}`);
+      if (text && !text.startsWith(CLOSED))
+        await store.write(context.packDir, `tickets/${ticket.key}.md`, `${CLOSED}\n\n${text}`);
     },
   };
 }

@@ -46,9 +46,16 @@ export function createGitHubTarget(options: GitHubTargetOptions): TicketTarget {
   });
   const knownLabels = new Set<string>();
 
-  const call = async <T>(context: TicketContext, work: (repo: { owner: string; repo: string }) => Promise<T>): Promise<T> => {
+  const call = async <T>(
+    context: TicketContext,
+    work: (repo: { owner: string; repo: string }) => Promise<T>,
+  ): Promise<T> => {
     const [owner, repo] = (context.destination ?? '').split('/');
-    if (!owner || !repo) throw ApplicationFailure.nonRetryable(`tickets.repo must be "owner/name", got "${context.destination ?? ''}"`, 'TrackerBadRequest');
+    if (!owner || !repo)
+      throw ApplicationFailure.nonRetryable(
+        `tickets.repo must be "owner/name", got "${context.destination ?? ''}"`,
+        'TrackerBadRequest',
+      );
     try {
       return await work({ owner, repo });
     } catch (error) {
@@ -68,7 +75,14 @@ export function createGitHubTarget(options: GitHubTargetOptions): TicketTarget {
     });
 
   const runIssues = (context: TicketContext) =>
-    call(context, (repo) => octokit.paginate(octokit.issues.listForRepo, { ...repo, labels: runLabel(context.specId), state: 'all', per_page: 100 }));
+    call(context, (repo) =>
+      octokit.paginate(octokit.issues.listForRepo, {
+        ...repo,
+        labels: runLabel(context.specId),
+        state: 'all',
+        per_page: 100,
+      }),
+    );
 
   const toRef = (ticket: PlannedTicket, issue: { id: number; number: number; html_url: string }): TicketRef => ({
     key: ticket.key,
@@ -91,18 +105,28 @@ export function createGitHubTarget(options: GitHubTargetOptions): TicketTarget {
       const labels = [runLabel(context.specId), ...ticket.labels];
       await ensureLabels(context, labels);
       const body = ticketMarkdown(ticket, context.specId, context.epic && `#${context.epic.id}`);
-      const { data } = await call(context, (repo) => octokit.issues.create({ ...repo, title: ticket.title, body, labels }));
+      const { data } = await call(context, (repo) =>
+        octokit.issues.create({ ...repo, title: ticket.title, body, labels }),
+      );
       return toRef(ticket, data);
     },
     async close(ticket, context) {
-      await call(context, (repo) => octokit.issues.update({ ...repo, issue_number: Number(ticket.id), state: 'closed', state_reason: 'not_planned' }));
+      await call(context, (repo) =>
+        octokit.issues.update({
+          ...repo,
+          issue_number: Number(ticket.id),
+          state: 'closed',
+          state_reason: 'not_planned',
+        }),
+      );
     },
     async link(ticket, created, context) {
       const self = created.get(ticket.key);
       if (!self) return;
-      const lines = ticket.kind === 'epic'
-        ? [...created.values()].filter((ref) => ref.key !== ticket.key).map((ref) => `- [ ] #${ref.id} ${ref.title}`)
-        : ticket.dependsOn.flatMap((key) => (created.get(key) ? [`Blocked by #${created.get(key)!.id}`] : []));
+      const lines =
+        ticket.kind === 'epic'
+          ? [...created.values()].filter((ref) => ref.key !== ticket.key).map((ref) => `- [ ] #${ref.id} ${ref.title}`)
+          : ticket.dependsOn.flatMap((key) => (created.get(key) ? [`Blocked by #${created.get(key)!.id}`] : []));
       await call(context, async (repo) => {
         const { data: issue } = await octokit.issues.get({ ...repo, issue_number: Number(self.id) });
         const body = withLinksSection(issue.body ?? '', lines);
@@ -112,9 +136,15 @@ export function createGitHubTarget(options: GitHubTargetOptions): TicketTarget {
           if (child.key === ticket.key) continue;
           heartbeat();
           // Refs recorded before internalId existed need one lookup.
-          const subIssueId = child.internalId ? Number(child.internalId) : (await octokit.issues.get({ ...repo, issue_number: Number(child.id) })).data.id;
+          const subIssueId = child.internalId
+            ? Number(child.internalId)
+            : (await octokit.issues.get({ ...repo, issue_number: Number(child.id) })).data.id;
           await octokit
-            .request('POST /repos/{owner}/{repo}/issues/{issue_number}/sub_issues', { ...repo, issue_number: Number(self.id), sub_issue_id: subIssueId })
+            .request('POST /repos/{owner}/{repo}/issues/{issue_number}/sub_issues', {
+              ...repo,
+              issue_number: Number(self.id),
+              sub_issue_id: subIssueId,
+            })
             .catch((error: { status?: number }) => {
               // 422: already a sub-issue; 404: this server has no sub-issues. Neither loses a link: the body lists them.
               if (error.status !== 422 && error.status !== 404) throw error;

@@ -33,12 +33,18 @@ export interface SavedPlan {
   plan: ArtifactRef;
 }
 
-export function createTicketActivities(store: ArtifactStore, targets: Partial<Record<TicketTarget['name'], TicketTarget>>) {
+export function createTicketActivities(
+  store: ArtifactStore,
+  targets: Partial<Record<TicketTarget['name'], TicketTarget>>,
+) {
   const targetFor = (name: TicketTarget['name']) => {
     const target = targets[name];
     if (!target) {
       const settings = { file: '', github: 'GITHUB_TOKEN', jira: 'JIRA_HOST, JIRA_EMAIL and JIRA_API_TOKEN' }[name];
-      throw ApplicationFailure.nonRetryable(`Ticket target "${name}" is not configured on this worker: set ${settings}`, 'TicketTargetMissing');
+      throw ApplicationFailure.nonRetryable(
+        `Ticket target "${name}" is not configured on this worker: set ${settings}`,
+        'TicketTargetMissing',
+      );
     }
     return target;
   };
@@ -47,22 +53,38 @@ export function createTicketActivities(store: ArtifactStore, targets: Partial<Re
     if (!plan) throw ApplicationFailure.nonRetryable(`No ticket plan for ${specId}`, 'TicketPlanMissing');
     return plan;
   };
-  const context = (input: TicketRunInput, epic?: TicketRef) => ({ specId: input.specId, packDir: store.packDir(input.slug, input.outDir), destination: input.destination, epic });
+  const context = (input: TicketRunInput, epic?: TicketRef) => ({
+    specId: input.specId,
+    packDir: store.packDir(input.slug, input.outDir),
+    destination: input.destination,
+    epic,
+  });
   const savePlan = async (input: TicketRunInput, plan: TicketPlan): Promise<SavedPlan> => {
     await store.writeJson(store.runDir(input.specId), PLAN_FILE, plan);
-    const reference = await store.writeJson(context(input).packDir, packFiles(input.slug).tickets, ticketIndexSchema.parse({ target: input.target, plan, created: [] }), `Ticket plan: ${plan.tickets.length} tickets and an epic`);
+    const reference = await store.writeJson(
+      context(input).packDir,
+      packFiles(input.slug).tickets,
+      ticketIndexSchema.parse({ target: input.target, plan, created: [] }),
+      `Ticket plan: ${plan.tickets.length} tickets and an epic`,
+    );
     return { ...planKeys(plan), plan: reference };
   };
   const ticketOf = (plan: TicketPlan, key: string) => {
     const ticket = key === plan.epic.key ? plan.epic : plan.tickets.find((candidate) => candidate.key === key);
-    if (!ticket) throw ApplicationFailure.nonRetryable(`Ticket "${key}" is not in the plan of ${plan.specId}`, 'TicketPlanMissing');
+    if (!ticket)
+      throw ApplicationFailure.nonRetryable(
+        `Ticket "${key}" is not in the plan of ${plan.specId}`,
+        'TicketPlanMissing',
+      );
     return ticket;
   };
 
   return {
     /** Builds the plan from the approved phases; returns keys only, the plan stays on disk. */
     async planTickets(input: PlanTicketsInput): Promise<SavedPlan> {
-      const references = Object.fromEntries(Object.values(input.phases).map((result) => [result.phase, result.artifact]));
+      const references = Object.fromEntries(
+        Object.values(input.phases).map((result) => [result.phase, result.artifact]),
+      );
       return savePlan(input, planTickets(input.specId, input.feature, await loadPhaseContents(store, references)));
     },
 
@@ -70,8 +92,14 @@ export function createTicketActivities(store: ArtifactStore, targets: Partial<Re
     async acceptTicketPlan(input: TicketRunInput & { content: Record<string, unknown> }): Promise<SavedPlan> {
       const checked = ticketPlanEdit.safeParse(input.content);
       if (!checked.success) {
-        const problems = checked.error.issues.slice(0, 10).map((issue) => `content.${issue.path.join('.')}: ${issue.message}`);
-        throw ApplicationFailure.nonRetryable(`The edited ticket plan is invalid: ${problems.join('; ')}`, 'InvalidContent', problems);
+        const problems = checked.error.issues
+          .slice(0, 10)
+          .map((issue) => `content.${issue.path.join('.')}: ${issue.message}`);
+        throw ApplicationFailure.nonRetryable(
+          `The edited ticket plan is invalid: ${problems.join('; ')}`,
+          'InvalidContent',
+          problems,
+        );
       }
       const current = await loadPlan(input.specId);
       return savePlan(input, { ...current, ...checked.data });
@@ -88,7 +116,10 @@ export function createTicketActivities(store: ArtifactStore, targets: Partial<Re
     /** Writes one ticket's dependency links (or the epic's children), reading the created keys from disk. */
     async linkTicket(input: TicketRunInput & { key: string }): Promise<void> {
       const plan = await loadPlan(input.specId);
-      const index = await store.readJsonIfPresent<{ created: TicketRef[] }>(context(input).packDir, packFiles(input.slug).tickets);
+      const index = await store.readJsonIfPresent<{ created: TicketRef[] }>(
+        context(input).packDir,
+        packFiles(input.slug).tickets,
+      );
       const created = new Map((index?.created ?? []).map((ref) => [ref.key, ref]));
       await targetFor(input.target).link(ticketOf(plan, input.key), created, context(input));
     },
@@ -110,12 +141,24 @@ export function createTicketActivities(store: ArtifactStore, targets: Partial<Re
       await targetFor(input.target).close(input.ticket, context(input));
     },
 
-    async recordTickets(input: TicketRunInput & { created: TicketRef[]; failed: { key: string; error: string }[]; cancelled?: { closed: boolean } }): Promise<string> {
+    async recordTickets(
+      input: TicketRunInput & {
+        created: TicketRef[];
+        failed: { key: string; error: string }[];
+        cancelled?: { closed: boolean };
+      },
+    ): Promise<string> {
       const plan = await loadPlan(input.specId);
       const reference = await store.writeJson(
         context(input).packDir,
         packFiles(input.slug).tickets,
-        ticketIndexSchema.parse({ target: input.target, plan, created: input.created, failed: input.failed, ...(input.cancelled ? { cancelled: input.cancelled } : {}) }),
+        ticketIndexSchema.parse({
+          target: input.target,
+          plan,
+          created: input.created,
+          failed: input.failed,
+          ...(input.cancelled ? { cancelled: input.cancelled } : {}),
+        }),
         `${input.created.length} tickets`,
       );
       return reference.path;

@@ -6,7 +6,10 @@ export function ticketMarkdown(ticket: PlannedTicket, specId: string, epic?: str
   return [
     ticket.description,
     '## Acceptance criteria',
-    bulletList(ticket.acceptanceCriteria.length ? ticket.acceptanceCriteria : ['Done as described']).replace(/^- /gm, '- [ ] '),
+    bulletList(ticket.acceptanceCriteria.length ? ticket.acceptanceCriteria : ['Done as described']).replace(
+      /^- /gm,
+      '- [ ] ',
+    ),
     `**Requirements:** ${ticket.requirements.join(', ') || 'none'} · **Estimate:** ${ticket.estimate} points${epic ? ` · **Epic:** ${epic}` : ''}`,
     `<!-- ${ticketMarker(specId, ticket.key)} -->`,
   ].join('\n\n');

@@ -18,21 +18,37 @@ const epicTicket = plannedTicket.extend({ estimate: z.number().min(0).max(50_000
 
 /** A person's edit of the ticket plan: the same shape the planner writes, checked end to end. */
 export const ticketPlanEdit = z
-  .strictObject({ epic: epicTicket.extend({ key: z.literal('epic'), kind: z.literal('epic') }), tickets: z.array(plannedTicket).min(1).max(500) })
+  .strictObject({
+    epic: epicTicket.extend({ key: z.literal('epic'), kind: z.literal('epic') }),
+    tickets: z.array(plannedTicket).min(1).max(500),
+  })
   .superRefine((plan, context) => {
     const keys = new Set<string>();
     plan.tickets.forEach((ticket, index) => {
-      if (ticket.key === 'epic' || keys.has(ticket.key)) context.addIssue({ code: 'custom', path: ['tickets', index, 'key'], message: `duplicate key "${ticket.key}"` });
+      if (ticket.key === 'epic' || keys.has(ticket.key))
+        context.addIssue({ code: 'custom', path: ['tickets', index, 'key'], message: `duplicate key "${ticket.key}"` });
       keys.add(ticket.key);
     });
     plan.tickets.forEach((ticket, index) =>
       ticket.dependsOn.forEach((key, dependency) => {
-        if (!keys.has(key)) context.addIssue({ code: 'custom', path: ['tickets', index, 'dependsOn', dependency], message: `unknown ticket "${key}"` });
+        if (!keys.has(key))
+          context.addIssue({
+            code: 'custom',
+            path: ['tickets', index, 'dependsOn', dependency],
+            message: `unknown ticket "${key}"`,
+          });
       }),
     );
   });
 
-const ticketRef = z.object({ key: z.string(), title: z.string(), target: z.string(), id: z.string(), url: z.string(), internalId: z.string().optional() });
+const ticketRef = z.object({
+  key: z.string(),
+  title: z.string(),
+  target: z.string(),
+  id: z.string(),
+  url: z.string(),
+  internalId: z.string().optional(),
+});
 
 /** The shape of `tickets_<slug>.json`: the plan, what exists, what failed; checked before every write. */
 export const ticketIndexSchema = z.object({

@@ -1,4 +1,13 @@
-export const TICKET_KINDS = ['epic', 'component', 'migration', 'endpoints', 'security', 'tests', 'rollout', 'observability'] as const;
+export const TICKET_KINDS = [
+  'epic',
+  'component',
+  'migration',
+  'endpoints',
+  'security',
+  'tests',
+  'rollout',
+  'observability',
+] as const;
 
 export interface PlannedTicket {
   /** Stable within a run: the marker `specforge:<specId>:<key>` is built from it. */
@@ -24,7 +33,10 @@ export interface TicketPlan {
 
 /** What the fan-out needs of a plan: its keys and who waits for whom; the plan itself stays on disk. */
 export function planKeys(plan: TicketPlan): { keys: string[]; dependencies: Record<string, string[]> } {
-  return { keys: plan.tickets.map((ticket) => ticket.key), dependencies: Object.fromEntries(plan.tickets.map((ticket) => [ticket.key, ticket.dependsOn])) };
+  return {
+    keys: plan.tickets.map((ticket) => ticket.key),
+    dependencies: Object.fromEntries(plan.tickets.map((ticket) => [ticket.key, ticket.dependsOn])),
+  };
 }
 
 export function ticketMarker(specId: string, key: string): string {

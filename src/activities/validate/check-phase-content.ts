@@ -21,15 +21,27 @@ export type CheckedContent =
  * the phase's schema, then (finalized by code) every validator against the approved earlier
  * phases. Schema problems name the field (`content.functional.0.text`); the others name `content`.
  */
-export async function checkPhaseContent(phase: PhaseName, content: unknown, context: PhaseContext): Promise<CheckedContent> {
+export async function checkPhaseContent(
+  phase: PhaseName,
+  content: unknown,
+  context: PhaseContext,
+): Promise<CheckedContent> {
   const definition = PHASE_DEFINITIONS[phase] as PhaseDefinition;
   const parsed = definition.schema.safeParse(content);
   if (!parsed.success) {
-    const problems = parsed.error.issues.slice(0, MAX_SCHEMA_PROBLEMS).map((issue) => ({ field: ['content', ...issue.path.map(String)].join('.'), message: issue.message }));
-    return { valid: false, checks: [schemaCheck(problems.map((problem) => `${problem.field}: ${problem.message}`))], problems };
+    const problems = parsed.error.issues
+      .slice(0, MAX_SCHEMA_PROBLEMS)
+      .map((issue) => ({ field: ['content', ...issue.path.map(String)].join('.'), message: issue.message }));
+    return {
+      valid: false,
+      checks: [schemaCheck(problems.map((problem) => `${problem.field}: ${problem.message}`))],
+      problems,
+    };
   }
   const finalized = finalize(definition, parsed.data, context);
   const checks = [schemaCheck([]), ...(await validatePhase(phase, finalized, context.earlier))];
-  const problems = checks.flatMap((check) => check.errors.map((error) => ({ field: 'content', message: `${check.validator}: ${error}` })));
+  const problems = checks.flatMap((check) =>
+    check.errors.map((error) => ({ field: 'content', message: `${check.validator}: ${error}` })),
+  );
   return problems.length ? { valid: false, checks, problems } : { valid: true, content: finalized, checks };
 }

@@ -25,8 +25,14 @@ function lintConfig(): Promise<Config> {
 /** Lints the YAML; errors fail the check, warnings are reported beside it. */
 export async function lintOpenApi(yaml: string): Promise<ValidationResult & { warnings: string[] }> {
   const problems = await lintFromString({ source: yaml, absoluteRef: 'api_spec.yaml', config: await lintConfig() });
-  const describe = (problem: (typeof problems)[number]) => `${problem.ruleId}: ${problem.message} (${problem.location[0]?.pointer ?? ''})`;
+  const describe = (problem: (typeof problems)[number]) =>
+    `${problem.ruleId}: ${problem.message} (${problem.location[0]?.pointer ?? ''})`;
   const errors = problems.filter((problem) => problem.severity === 'error').map(describe);
   const warnings = problems.filter((problem) => problem.severity !== 'error').map(describe);
-  return { validator: 'redocly lint (recommended + operation-has-responses)', valid: errors.length === 0, errors, warnings };
+  return {
+    validator: 'redocly lint (recommended + operation-has-responses)',
+    valid: errors.length === 0,
+    errors,
+    warnings,
+  };
 }

@@ -12,11 +12,19 @@ let browser: Browser | undefined;
  * skipped with a reason, never failed: the diagram was already parsed.
  */
 export async function renderMermaidSvg(text: string): Promise<{ svg?: string; skipped?: string }> {
-  if (!(await access(CHROMIUM_PATH).then(() => true, () => false))) return { skipped: `no Chromium at ${CHROMIUM_PATH}; SVG not rendered` };
+  if (
+    !(await access(CHROMIUM_PATH).then(
+      () => true,
+      () => false,
+    ))
+  )
+    return { skipped: `no Chromium at ${CHROMIUM_PATH}; SVG not rendered` };
   page ??= openPage();
   const ready = await page;
   const svg = await ready.evaluate(async (source) => {
-    const mermaid = (globalThis as unknown as { mermaid: { render(id: string, text: string): Promise<{ svg: string }> } }).mermaid;
+    const mermaid = (
+      globalThis as unknown as { mermaid: { render(id: string, text: string): Promise<{ svg: string }> } }
+    ).mermaid;
     return (await mermaid.render(`diagram${Date.now()}`, source)).svg;
   }, text);
   return { svg };
@@ -28,7 +36,12 @@ async function openPage(): Promise<Page> {
   const opened = await browser.newPage();
   await opened.setContent('<!doctype html><html><body></body></html>');
   await opened.addScriptTag({ path: createRequire(import.meta.url).resolve('mermaid/dist/mermaid.min.js') });
-  await opened.evaluate(() => (globalThis as unknown as { mermaid: { initialize(options: object): void } }).mermaid.initialize({ startOnLoad: false, securityLevel: 'strict' }));
+  await opened.evaluate(() =>
+    (globalThis as unknown as { mermaid: { initialize(options: object): void } }).mermaid.initialize({
+      startOnLoad: false,
+      securityLevel: 'strict',
+    }),
+  );
   return opened;
 }
 

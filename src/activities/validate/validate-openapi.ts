@@ -1,7 +1,6 @@
 import SwaggerParser from '@apidevtools/swagger-parser';
 import type { ValidationResult } from './validation-result';
 
-
 /** swagger-parser's schema validation of an OpenAPI document. */
 export async function validateOpenApi(document: Record<string, unknown>): Promise<ValidationResult> {
   try {

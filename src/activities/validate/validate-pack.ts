@@ -26,8 +26,16 @@ export async function validatePack(pack: PackTexts): Promise<ValidationResult[]>
   results.push(await parseMermaid(diagrams));
   results.push(
     checkHeadings('technical spec', pack.technicalSpec, TECHNICAL_SPEC_HEADINGS),
-    checkHeadings('test plan', pack.testPlan, pack.testPlan.includes('_Not part of this pack') ? [] : Object.values(TEST_PLAN_HEADINGS)),
-    checkHeadings('rollout plan', pack.rolloutPlan, pack.rolloutPlan.includes('_Not part of this pack') ? [] : ROLLOUT_PLAN_HEADINGS),
+    checkHeadings(
+      'test plan',
+      pack.testPlan,
+      pack.testPlan.includes('_Not part of this pack') ? [] : Object.values(TEST_PLAN_HEADINGS),
+    ),
+    checkHeadings(
+      'rollout plan',
+      pack.rolloutPlan,
+      pack.rolloutPlan.includes('_Not part of this pack') ? [] : ROLLOUT_PLAN_HEADINGS,
+    ),
   );
   return results;
 }

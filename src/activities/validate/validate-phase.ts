@@ -12,7 +12,15 @@ import { lintOpenApi } from './redocly-lint';
 import { validateOpenApi } from './validate-openapi';
 
 /** The phases whose content cites ids (FR-n, tables) that must exist. */
-const CITING_PHASES: readonly PhaseName[] = ['requirements', 'architecture', 'database', 'api', 'security', 'testing', 'rollout'];
+const CITING_PHASES: readonly PhaseName[] = [
+  'requirements',
+  'architecture',
+  'database',
+  'api',
+  'security',
+  'testing',
+  'rollout',
+];
 export const REFERENCES_VALIDATOR = 'cited ids exist';
 export const SCHEMA_VALIDATOR = 'schema';
 
@@ -21,10 +29,15 @@ export const SCHEMA_VALIDATOR = 'schema';
  * and what this phase renders to parses and lints. One result per validator that applies to the
  * phase, passed or not, so a reviewer sees what was checked; each error names where it is.
  */
-export async function validatePhase(phase: PhaseName, content: unknown, earlier: Partial<PhaseContents>): Promise<PhaseCheck[]> {
+export async function validatePhase(
+  phase: PhaseName,
+  content: unknown,
+  earlier: Partial<PhaseContents>,
+): Promise<PhaseCheck[]> {
   const phases = { ...earlier, [phase]: content } as Partial<PhaseContents>;
   const checks: PhaseCheck[] = [];
-  if (CITING_PHASES.includes(phase)) checks.push(result(REFERENCES_VALIDATOR, checkReferences(phase, content, earlier)));
+  if (CITING_PHASES.includes(phase))
+    checks.push(result(REFERENCES_VALIDATOR, checkReferences(phase, content, earlier)));
   const diagrams = diagramsOf(phase, phases);
   if (diagrams.length) checks.push(await parseMermaid(diagrams));
   if (phase === 'api') {

@@ -12,13 +12,21 @@ export function authRoutes(reviewers: ReviewerDirectory | undefined, sessions: S
     const identity = reviewers && typeof body.token === 'string' ? reviewers.identify(body.token.trim()) : undefined;
     if (!identity) return response.redirect(303, `/signin?error=1&next=${encodeURIComponent(next)}`);
     const { id } = sessions.create(identity);
-    response.cookie(SESSION_COOKIE, id, { httpOnly: true, sameSite: 'strict', secure: request.secure, path: '/', maxAge: SESSION_MAX_AGE_MS });
+    response.cookie(SESSION_COOKIE, id, {
+      httpOnly: true,
+      sameSite: 'strict',
+      secure: request.secure,
+      path: '/',
+      maxAge: SESSION_MAX_AGE_MS,
+    });
     response.redirect(303, next);
   });
   /** Who the caller is, and for a session the CSRF token its POSTs must carry. */
   router.get('/v1/session', (_request, response) => {
     const identity = response.locals.identity as Identity | undefined;
-    response.json(identity ? { ...identity, csrfToken: response.locals.csrfToken } : { name: null, role: null, mode: 'local' });
+    response.json(
+      identity ? { ...identity, csrfToken: response.locals.csrfToken } : { name: null, role: null, mode: 'local' },
+    );
   });
   router.post('/signout', (request, response) => {
     sessions.end(response.locals.sessionId as string | undefined);

@@ -20,7 +20,10 @@ export function authenticate(reviewers: ReviewerDirectory | undefined, sessions:
     const bearer = /^Bearer (.+)$/.exec(request.headers.authorization ?? '')?.[1];
     if (request.headers.authorization !== undefined) {
       const identity = bearer ? reviewers.identify(bearer) : undefined;
-      if (!identity) throw new HttpProblem(401, 'Unauthorized', 'The token is not a configured reviewer or service token', [{ field: 'Authorization', message: 'unknown token' }]);
+      if (!identity)
+        throw new HttpProblem(401, 'Unauthorized', 'The token is not a configured reviewer or service token', [
+          { field: 'Authorization', message: 'unknown token' },
+        ]);
       response.locals.identity = { ...identity, via: 'token' };
       return next();
     }
@@ -28,14 +31,21 @@ export function authenticate(reviewers: ReviewerDirectory | undefined, sessions:
     const session = sessions.find(sessionId);
     if (session) {
       if (!SAFE_METHODS.has(request.method) && !sameToken(csrfTokenOf(request), session.csrfToken)) {
-        throw new HttpProblem(403, 'Forbidden', 'This form or request lacks the page\'s CSRF token; reload the page and try again', [{ field: 'x-csrf-token', message: 'missing or wrong' }]);
+        throw new HttpProblem(
+          403,
+          'Forbidden',
+          "This form or request lacks the page's CSRF token; reload the page and try again",
+          [{ field: 'x-csrf-token', message: 'missing or wrong' }],
+        );
       }
       Object.assign(response.locals, { identity: session.identity, csrfToken: session.csrfToken, sessionId });
       return next();
     }
     if (PUBLIC_PATHS.some((pattern) => pattern.test(request.path))) return next();
     if (request.path.startsWith('/v1/') || request.method !== 'GET' || !request.accepts('html')) {
-      throw new HttpProblem(401, 'Unauthorized', 'Send Authorization: Bearer <your token>, or sign in at /signin', [{ field: 'Authorization', message: 'missing token' }]);
+      throw new HttpProblem(401, 'Unauthorized', 'Send Authorization: Bearer <your token>, or sign in at /signin', [
+        { field: 'Authorization', message: 'missing token' },
+      ]);
     }
     response.redirect(303, `/signin?next=${encodeURIComponent(request.originalUrl)}`);
   };

@@ -21,14 +21,27 @@ export function authorDecision(
 ): Decision {
   const { by, ...rest } = body;
   if (!identity) {
-    if (!by) throw new HttpProblem(422, 'Invalid request', 'by is required: who decides', [{ field: 'by', message: 'required' }]);
+    if (!by)
+      throw new HttpProblem(422, 'Invalid request', 'by is required: who decides', [
+        { field: 'by', message: 'required' },
+      ]);
     return { ...rest, by };
   }
   if (by && by !== identity.name && identity.role !== 'admin') {
-    throw new HttpProblem(403, 'Forbidden', `You are signed in as "${identity.name}": a reviewer decides only as themself`, [{ field: 'by', message: `must be "${identity.name}" or left out` }]);
+    throw new HttpProblem(
+      403,
+      'Forbidden',
+      `You are signed in as "${identity.name}": a reviewer decides only as themself`,
+      [{ field: 'by', message: `must be "${identity.name}" or left out` }],
+    );
   }
   const onBehalf = Boolean(by && by !== identity.name);
-  const decision: Decision = { ...rest, by: onBehalf ? by! : identity.name, ...(onBehalf ? { actor: identity.name } : {}), via: channelOf(request, identity) };
+  const decision: Decision = {
+    ...rest,
+    by: onBehalf ? by! : identity.name,
+    ...(onBehalf ? { actor: identity.name } : {}),
+    via: channelOf(request, identity),
+  };
   return decisionKey ? { ...decision, proof: decisionProof(decisionKey, specId, decision) } : decision;
 }
 

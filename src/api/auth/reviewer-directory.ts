@@ -29,7 +29,11 @@ export class ReviewerDirectory {
   private readonly entries: Entry[];
 
   constructor(reviewers: { name: string; role: Identity['role']; tokenSha256: string }[], serviceToken?: string) {
-    this.entries = reviewers.map((reviewer) => ({ name: reviewer.name, role: reviewer.role, digest: Buffer.from(reviewer.tokenSha256, 'hex') }));
+    this.entries = reviewers.map((reviewer) => ({
+      name: reviewer.name,
+      role: reviewer.role,
+      digest: Buffer.from(reviewer.tokenSha256, 'hex'),
+    }));
     if (serviceToken) this.entries.push({ name: SERVICE_IDENTITY_NAME, role: 'admin', digest: digestOf(serviceToken) });
   }
 
@@ -47,14 +51,19 @@ function digestOf(token: string): Buffer {
 }
 
 /** Reads SPECFORGE_REVIEWERS_FILE (YAML or JSON); undefined when neither it nor a service token is configured. */
-export async function loadReviewerDirectory(file: string | undefined, serviceToken: string | undefined): Promise<ReviewerDirectory | undefined> {
+export async function loadReviewerDirectory(
+  file: string | undefined,
+  serviceToken: string | undefined,
+): Promise<ReviewerDirectory | undefined> {
   if (!file) return serviceToken ? new ReviewerDirectory([], serviceToken) : undefined;
   const text = await readFile(file, 'utf8').catch((error: Error) => {
     throw new Error(`SPECFORGE_REVIEWERS_FILE: cannot read ${file}: ${error.message}`);
   });
   const parsed = reviewersFile.safeParse(parse(text));
   if (!parsed.success) {
-    throw new Error(`SPECFORGE_REVIEWERS_FILE (${file}): ${parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ')}`);
+    throw new Error(
+      `SPECFORGE_REVIEWERS_FILE (${file}): ${parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ')}`,
+    );
   }
   return new ReviewerDirectory(parsed.data.reviewers, serviceToken);
 }

@@ -20,7 +20,11 @@ export class SessionStore {
   create(identity: Omit<Identity, 'via'>): { id: string; session: Session } {
     this.sweep();
     const id = randomBytes(32).toString('base64url');
-    const session = { identity: { ...identity, via: 'session' as const }, csrfToken: randomBytes(24).toString('base64url'), expiresAt: Date.now() + SESSION_LIFETIME_MS };
+    const session = {
+      identity: { ...identity, via: 'session' as const },
+      csrfToken: randomBytes(24).toString('base64url'),
+      expiresAt: Date.now() + SESSION_LIFETIME_MS,
+    };
     this.sessions.set(id, session);
     return { id, session };
   }

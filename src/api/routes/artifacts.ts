@@ -7,7 +7,13 @@ import type { ApiContext } from '../api-context';
 import { HttpProblem } from '../problem';
 import { specIdParam } from '../spec-id-param';
 
-const TYPES: Record<string, string> = { '.md': 'text/markdown; charset=utf-8', '.mmd': 'text/plain; charset=utf-8', '.yaml': 'application/yaml', '.json': 'application/json', '.svg': 'image/svg+xml' };
+const TYPES: Record<string, string> = {
+  '.md': 'text/markdown; charset=utf-8',
+  '.mmd': 'text/plain; charset=utf-8',
+  '.yaml': 'application/yaml',
+  '.json': 'application/json',
+  '.svg': 'image/svg+xml',
+};
 
 export function artifactsRouter(context: ApiContext): Router {
   const router = Router();
@@ -23,15 +29,24 @@ export function artifactsRouter(context: ApiContext): Router {
       response.type(typeOf(file)).set('x-specforge-draft', 'true').send(draft);
       return;
     }
-    const available = [...status.artifacts.map((candidate) => candidate.file), ...draftPackFiles(status).map((entry) => entry.file)];
-    throw new HttpProblem(404, 'Not found', `Run ${status.id} has no artifact "${file.slice(0, 200)}"`, [{ field: 'file', message: `one of: ${available.join(', ') || 'none yet'}` }]);
+    const available = [
+      ...status.artifacts.map((candidate) => candidate.file),
+      ...draftPackFiles(status).map((entry) => entry.file),
+    ];
+    throw new HttpProblem(404, 'Not found', `Run ${status.id} has no artifact "${file.slice(0, 200)}"`, [
+      { field: 'file', message: `one of: ${available.join(', ') || 'none yet'}` },
+    ]);
   });
   return router;
 }
 
 async function sendArtifact(response: Response, artifact: ArtifactRef): Promise<void> {
   response.type(typeOf(artifact.file));
-  await new Promise<void>((resolve, reject) => response.sendFile(artifact.path, (error) => (error ? reject(new HttpProblem(410, 'Gone', `${artifact.file} is no longer on disk`)) : resolve())));
+  await new Promise<void>((resolve, reject) =>
+    response.sendFile(artifact.path, (error) =>
+      error ? reject(new HttpProblem(410, 'Gone', `${artifact.file} is no longer on disk`)) : resolve(),
+    ),
+  );
 }
 
 function typeOf(file: string): string {

@@ -48,8 +48,16 @@ export function phasesRouter(context: ApiContext): Router {
     const phase = phaseParam(request.params.phase);
     const checked = await dryRunEdit(context.store, await readSpecStatus(context.client, id), phase, request.body);
     if (!checked.valid) {
-      const summary = checked.problems.slice(0, 5).map((problem) => `${problem.field}: ${problem.message}`).join('; ');
-      throw new HttpProblem(422, 'Invalid content', `The edited ${phase} would be refused: ${summary}`, checked.problems);
+      const summary = checked.problems
+        .slice(0, 5)
+        .map((problem) => `${problem.field}: ${problem.message}`)
+        .join('; ');
+      throw new HttpProblem(
+        422,
+        'Invalid content',
+        `The edited ${phase} would be refused: ${summary}`,
+        checked.problems,
+      );
     }
     response.json({ valid: true, checks: checked.checks });
   });
@@ -59,7 +67,9 @@ export function phasesRouter(context: ApiContext): Router {
 
 function phaseParam(value: string): PhaseName {
   if (!isPhaseName(value)) {
-    throw new HttpProblem(404, 'Not found', `No phase "${value.slice(0, 40)}"`, [{ field: 'phase', message: `one of: ${PHASES.join(', ')}` }]);
+    throw new HttpProblem(404, 'Not found', `No phase "${value.slice(0, 40)}"`, [
+      { field: 'phase', message: `one of: ${PHASES.join(', ')}` },
+    ]);
   }
   return value;
 }

@@ -16,21 +16,33 @@ export function specsRouter(context: ApiContext): Router {
   router.post('/v1/specs', async (request, response) => {
     const { context: contextText, ...body } = parseInput(createSpecBody, request.body, 'body');
     // Stored where the worker reads it; the run carries only its reference and hash.
-    const project = contextText?.trim() ? await saveProjectContext(context.store, { text: contextText, source: 'request' }) : undefined;
-    const id = await startSpec(context.client, context.taskQueue, { ...body, ...(project ? { context: project } : {}) }, { reviewUrl: context.publicUrl, phaseActivityTimeoutMs: context.phaseActivityTimeoutMs });
-    response.status(201).location(`/v1/specs/${id}`).json({
-      id,
-      feature: body.feature,
-      gates: body.gates ?? 'each',
-      status: 'running',
-      ...(project ? { context: { source: project.source, sha256: project.sha256, characters: project.characters } } : {}),
-      links: {
-        self: `/v1/specs/${id}`,
-        decisions: `/v1/specs/${id}/decisions`,
-        review: `/specs/${id}`,
-        ...(context.uiUrl ? { temporalUi: `${context.uiUrl}/namespaces/${context.namespace}/workflows/${id}` } : {}),
-      },
-    });
+    const project = contextText?.trim()
+      ? await saveProjectContext(context.store, { text: contextText, source: 'request' })
+      : undefined;
+    const id = await startSpec(
+      context.client,
+      context.taskQueue,
+      { ...body, ...(project ? { context: project } : {}) },
+      { reviewUrl: context.publicUrl, phaseActivityTimeoutMs: context.phaseActivityTimeoutMs },
+    );
+    response
+      .status(201)
+      .location(`/v1/specs/${id}`)
+      .json({
+        id,
+        feature: body.feature,
+        gates: body.gates ?? 'each',
+        status: 'running',
+        ...(project
+          ? { context: { source: project.source, sha256: project.sha256, characters: project.characters } }
+          : {}),
+        links: {
+          self: `/v1/specs/${id}`,
+          decisions: `/v1/specs/${id}/decisions`,
+          review: `/specs/${id}`,
+          ...(context.uiUrl ? { temporalUi: `${context.uiUrl}/namespaces/${context.namespace}/workflows/${id}` } : {}),
+        },
+      });
   });
 
   router.get('/v1/specs', async (request, response) => {
@@ -45,9 +57,20 @@ export function specsRouter(context: ApiContext): Router {
       ...rest,
       phases: status.phases.map(({ name, state, revision, summary }) => ({ name, state, revision, summary })),
       artifacts: [
-        ...artifacts.map(({ file, bytes, sha256, summary }) => ({ file, bytes, sha256, summary, href: `/v1/specs/${status.id}/artifacts/${file}` })),
+        ...artifacts.map(({ file, bytes, sha256, summary }) => ({
+          file,
+          bytes,
+          sha256,
+          summary,
+          href: `/v1/specs/${status.id}/artifacts/${file}`,
+        })),
         // While the run is open: the pack as it stands, rendered on request from the approved and pending phases.
-        ...draftPackFiles(status).map(({ file, summary }) => ({ file, summary, draft: true, href: `/v1/specs/${status.id}/artifacts/${file}` })),
+        ...draftPackFiles(status).map(({ file, summary }) => ({
+          file,
+          summary,
+          draft: true,
+          href: `/v1/specs/${status.id}/artifacts/${file}`,
+        })),
       ],
       decisions,
     });
@@ -56,7 +79,9 @@ export function specsRouter(context: ApiContext): Router {
   router.post('/v1/specs/:id/cancel', async (request, response) => {
     const id = specIdParam(request.params.id);
     if (context.reviewers && response.locals.identity?.role !== 'admin') {
-      throw new HttpProblem(403, 'Forbidden', 'Only an admin may cancel a run; a reviewer can abort it at its gate', [{ field: 'Authorization', message: 'needs the admin role' }]);
+      throw new HttpProblem(403, 'Forbidden', 'Only an admin may cancel a run; a reviewer can abort it at its gate', [
+        { field: 'Authorization', message: 'needs the admin role' },
+      ]);
     }
     const status = await readSpecStatus(context.client, id);
     if (status.temporalStatus === 'RUNNING') await context.client.workflow.getHandle(id).cancel();

@@ -18,11 +18,21 @@ export async function decide(backend: SpecBackend, id: string, decision: Decisio
 }
 
 /** The decision from the command line, checked and with its content file read before anything is sent. */
-export async function decisionFrom(phase: GateName, action: DecisionAction, options: DecideOptions): Promise<DecisionRequest> {
-  if (action === 'edit' && !options.content) throw new Error('edit needs --content FILE: a JSON file with the replacement content');
+export async function decisionFrom(
+  phase: GateName,
+  action: DecisionAction,
+  options: DecideOptions,
+): Promise<DecisionRequest> {
+  if (action === 'edit' && !options.content)
+    throw new Error('edit needs --content FILE: a JSON file with the replacement content');
   if (action !== 'edit' && options.content) throw new Error('--content is for edit; approve takes --answer Q-n=value');
-  if (options.answer && (action !== 'approve' || phase !== 'requirements')) throw new Error('--answer answers the open questions when approving requirements');
-  const content = options.content ? await readDecisionContent(options.content) : options.answer ? { answers: options.answer } : undefined;
+  if (options.answer && (action !== 'approve' || phase !== 'requirements'))
+    throw new Error('--answer answers the open questions when approving requirements');
+  const content = options.content
+    ? await readDecisionContent(options.content)
+    : options.answer
+      ? { answers: options.answer }
+      : undefined;
   return {
     phase,
     action,

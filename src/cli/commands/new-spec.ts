@@ -51,8 +51,22 @@ export async function newSpec(config: Config, feature: string, options: NewSpecO
     const outDir = path.resolve(options.out ?? config.SPECFORGE_OUT);
     const store = new ArtifactStore(config.SPECFORGE_HOME, outDir);
     const context = contextDocument && (await saveProjectContext(store, contextDocument));
-    id = await startSpec(stack.client, config.TEMPORAL_TASK_QUEUE, { feature, description: options.description, gates: options.gates, outDir, tickets: options.tickets, ...(context ? { context } : {}) }, { phaseActivityTimeoutMs: phaseActivityTimeoutMs(config) });
-    line.log(`Started ${id} (gates: ${options.gates}${context ? `; context: ${context.source}, ${context.characters} characters` : ''})${stack.temporal.uiUrl ? `\nTemporal UI: ${stack.temporal.uiUrl}/namespaces/${config.TEMPORAL_NAMESPACE}/workflows/${id}` : ''}`);
+    id = await startSpec(
+      stack.client,
+      config.TEMPORAL_TASK_QUEUE,
+      {
+        feature,
+        description: options.description,
+        gates: options.gates,
+        outDir,
+        tickets: options.tickets,
+        ...(context ? { context } : {}),
+      },
+      { phaseActivityTimeoutMs: phaseActivityTimeoutMs(config) },
+    );
+    line.log(
+      `Started ${id} (gates: ${options.gates}${context ? `; context: ${context.source}, ${context.characters} characters` : ''})${stack.temporal.uiUrl ? `\nTemporal UI: ${stack.temporal.uiUrl}/namespaces/${config.TEMPORAL_NAMESPACE}/workflows/${id}` : ''}`,
+    );
     const progress = new RunProgress(stack.client, id, line);
     const gate = { config, stack, id, store, outDir, terminal, line };
     const shown = new Set<string>();
@@ -112,13 +126,26 @@ async function decideAtGate(gate: Gate, status: SpecRunStatus, pending: PendingA
 }
 
 /** What `[v]iew` and `[d]iff` read at a gate: the worker's store on this machine. */
-function gateContent(store: ArtifactStore, status: SpecRunStatus, pending: PendingApproval, outDir: string): GateContent {
+function gateContent(
+  store: ArtifactStore,
+  status: SpecRunStatus,
+  pending: PendingApproval,
+  outDir: string,
+): GateContent {
   const phase = pending.phase;
   return {
-    view: () => (isPhaseName(phase) ? readPhaseView(store, status, phase, pending.revision) : Promise.reject(new Error('the tickets gate has a plan, not a phase'))),
-    diff: () => (isPhaseName(phase) ? readPhaseDiff(store, status, phase, pending.revision - 1, pending.revision) : Promise.reject(new Error('the ticket plan has no revisions'))),
+    view: () =>
+      isPhaseName(phase)
+        ? readPhaseView(store, status, phase, pending.revision)
+        : Promise.reject(new Error('the tickets gate has a plan, not a phase')),
+    diff: () =>
+      isPhaseName(phase)
+        ? readPhaseDiff(store, status, phase, pending.revision - 1, pending.revision)
+        : Promise.reject(new Error('the ticket plan has no revisions')),
     async ticketPlan() {
-      const index = JSON.parse(await readFile(path.join(outDir, status.slug, `tickets_${status.slug}.json`), 'utf8')) as TicketIndex;
+      const index = JSON.parse(
+        await readFile(path.join(outDir, status.slug, `tickets_${status.slug}.json`), 'utf8'),
+      ) as TicketIndex;
       return formatTicketPlan(index);
     },
   };
@@ -136,7 +163,8 @@ function reportPhases(status: SpecRunStatus, shown: Set<string>, line: ProgressL
 function finish(status: SpecRunStatus, started: number, line: ProgressLine): number {
   line.log(`\nRun ${status.status} in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
   for (const artifact of status.artifacts) console.log(`  ${artifact.path}`);
-  if (status.tickets.length) console.log(`  ${status.tickets.length} tickets under ${path.dirname(status.artifacts[0]?.path ?? '.')}/tickets/`);
+  if (status.tickets.length)
+    console.log(`  ${status.tickets.length} tickets under ${path.dirname(status.artifacts[0]?.path ?? '.')}/tickets/`);
   if (status.error) console.log(`Error: ${terminalText(status.error)}`);
   return status.status === 'failed' ? 1 : 0;
 }
@@ -144,6 +172,8 @@ function finish(status: SpecRunStatus, started: number, line: ProgressLine): num
 /** Ctrl-C at a gate: the run is durable and keeps waiting; say how to come back to it. */
 function leave(id: string, pending: PendingApproval | undefined, terminal: GateTerminal): number {
   const decide = pending ? `npx specforge decide ${id} ${pending.phase} approve` : `npx specforge status ${id}`;
-  terminal.write(`\nLeft the gate. The run ${id} waits${pending ? ` for a decision on ${pending.phase}` : ''}; with a worker running (npm start): ${decide}\n`);
+  terminal.write(
+    `\nLeft the gate. The run ${id} waits${pending ? ` for a decision on ${pending.phase}` : ''}; with a worker running (npm start): ${decide}\n`,
+  );
   return INTERRUPTED_EXIT_CODE;
 }

@@ -15,19 +15,36 @@ export async function startAll(config: Config): Promise<void> {
   const reviewers = await loadReviewerDirectory(config.SPECFORGE_REVIEWERS_FILE, config.SPECFORGE_API_TOKEN);
   if (reviewers && config.TEMPORAL_ADDRESS && !config.SPECFORGE_DECISION_KEY) {
     // Workers elsewhere must check the decisions this API signs: they need the same key.
-    throw new ConfigError('SPECFORGE_DECISION_KEY is needed with reviewers on a shared Temporal server: set the same 32+ character secret for the API and every worker');
+    throw new ConfigError(
+      'SPECFORGE_DECISION_KEY is needed with reviewers on a shared Temporal server: set the same 32+ character secret for the API and every worker',
+    );
   }
   const stack = await startLocalStack(config, (message) => log.info(message));
   const store = new ArtifactStore(config.SPECFORGE_HOME, config.SPECFORGE_OUT);
   const app = createApp(
-    { client: stack.client, namespace: config.TEMPORAL_NAMESPACE, taskQueue: config.TEMPORAL_TASK_QUEUE, store, uiUrl: stack.temporal.uiUrl, reviewers, decisionKey: decisionKeyFor(config), publicUrl: publicUrl(config), phaseActivityTimeoutMs: phaseActivityTimeoutMs(config) },
+    {
+      client: stack.client,
+      namespace: config.TEMPORAL_NAMESPACE,
+      taskQueue: config.TEMPORAL_TASK_QUEUE,
+      store,
+      uiUrl: stack.temporal.uiUrl,
+      reviewers,
+      decisionKey: decisionKeyFor(config),
+      publicUrl: publicUrl(config),
+      phaseActivityTimeoutMs: phaseActivityTimeoutMs(config),
+    },
     log,
   );
   const server = app.listen(config.PORT);
   await new Promise<void>((resolve, reject) => server.once('listening', resolve).once('error', reject));
-  console.log(`specforge API and review page: http://localhost:${config.PORT}  (OpenAPI: http://localhost:${config.PORT}/openapi.json)`);
+  console.log(
+    `specforge API and review page: http://localhost:${config.PORT}  (OpenAPI: http://localhost:${config.PORT}/openapi.json)`,
+  );
   console.log(`Temporal: ${stack.temporal.address}${stack.temporal.uiUrl ? `  UI: ${stack.temporal.uiUrl}` : ''}`);
-  if (!reviewers) console.log('No reviewers configured (SPECFORGE_REVIEWERS_FILE, SPECFORGE_API_TOKEN): local single-user mode, the API is open.');
+  if (!reviewers)
+    console.log(
+      'No reviewers configured (SPECFORGE_REVIEWERS_FILE, SPECFORGE_API_TOKEN): local single-user mode, the API is open.',
+    );
   const stop = async () => {
     server.close();
     await stack.stop();

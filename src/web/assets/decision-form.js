@@ -50,7 +50,11 @@ function collectDecision(form, action) {
     if (items.length) decision.items = items;
   }
   if (action === 'approve') {
-    const answers = Object.fromEntries([...form.querySelectorAll('[data-question-id]')].map((field) => [field.dataset.questionId, field.value.trim()]).filter(([, value]) => value));
+    const answers = Object.fromEntries(
+      [...form.querySelectorAll('[data-question-id]')]
+        .map((field) => [field.dataset.questionId, field.value.trim()])
+        .filter(([, value]) => value),
+    );
     if (Object.keys(answers).length) decision.content = { answers };
   }
   return withReviewer(form, decision);

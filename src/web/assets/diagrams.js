@@ -3,7 +3,12 @@
 export async function drawDiagrams(blocks) {
   await loadScript('/assets/vendor/mermaid.min.js');
   const { mermaid } = window;
-  mermaid.initialize({ startOnLoad: false, securityLevel: 'strict', theme: 'neutral', flowchart: { htmlLabels: false } });
+  mermaid.initialize({
+    startOnLoad: false,
+    securityLevel: 'strict',
+    theme: 'neutral',
+    flowchart: { htmlLabels: false },
+  });
   let index = 0;
   for (const block of blocks) {
     index += 1;
@@ -16,11 +21,19 @@ export async function drawDiagrams(blocks) {
       block.replaceWith(figure);
       readableSize(figure.querySelector('svg'), figure);
       const toggle = document.createElement('details');
-      toggle.append(Object.assign(document.createElement('summary'), { textContent: 'Mermaid source' }), Object.assign(document.createElement('pre'), { textContent: source }));
+      toggle.append(
+        Object.assign(document.createElement('summary'), { textContent: 'Mermaid source' }),
+        Object.assign(document.createElement('pre'), { textContent: source }),
+      );
       figure.append(toggle);
     } catch (error) {
       block.classList.add('diagram-error');
-      block.before(Object.assign(document.createElement('p'), { className: 'form-error', textContent: `Diagram not drawn: ${error?.message ?? error}` }));
+      block.before(
+        Object.assign(document.createElement('p'), {
+          className: 'form-error',
+          textContent: `Diagram not drawn: ${error?.message ?? error}`,
+        }),
+      );
     }
   }
   document.body.dataset.diagrams = 'drawn';

@@ -43,7 +43,10 @@ async function check(editor) {
     return undefined;
   }
   const form = document.getElementById('decision-form');
-  const result = await postJson(`/v1/specs/${encodeURIComponent(form.dataset.specId)}/phases/${encodeURIComponent(form.dataset.phase)}/validate`, content);
+  const result = await postJson(
+    `/v1/specs/${encodeURIComponent(form.dataset.specId)}/phases/${encodeURIComponent(form.dataset.phase)}/validate`,
+    content,
+  );
   if (result.ok && result.body.valid) {
     showValid(editor);
     return content;
@@ -54,17 +57,23 @@ async function check(editor) {
 }
 
 function fieldErrors(body) {
-  if (Array.isArray(body?.errors) && body.errors.length) return body.errors.map((error) => ({ field: error.field, message: error.message }));
+  if (Array.isArray(body?.errors) && body.errors.length)
+    return body.errors.map((error) => ({ field: error.field, message: error.message }));
   return problemLines(body).map((message) => ({ message }));
 }
 
 function failedChecks(checks) {
-  return (Array.isArray(checks) ? checks : []).filter((check) => !check.valid).flatMap((check) => check.errors.map((message) => ({ field: check.validator, message })));
+  return (Array.isArray(checks) ? checks : [])
+    .filter((check) => !check.valid)
+    .flatMap((check) => check.errors.map((message) => ({ field: check.validator, message })));
 }
 
 function showErrors(editor, errors) {
   const box = editor.querySelector('#edit-errors');
-  const heading = Object.assign(document.createElement('p'), { className: 'form-error', textContent: `${errors.length} ${errors.length === 1 ? 'problem' : 'problems'}: not sent` });
+  const heading = Object.assign(document.createElement('p'), {
+    className: 'form-error',
+    textContent: `${errors.length} ${errors.length === 1 ? 'problem' : 'problems'}: not sent`,
+  });
   const list = document.createElement('ul');
   for (const error of errors) {
     const item = document.createElement('li');
@@ -78,6 +87,10 @@ function showErrors(editor, errors) {
 }
 
 function showValid(editor) {
-  editor.querySelector('#edit-errors').replaceChildren(Object.assign(document.createElement('p'), { className: 'form-ok', textContent: 'Valid: passes every check.' }));
+  editor
+    .querySelector('#edit-errors')
+    .replaceChildren(
+      Object.assign(document.createElement('p'), { className: 'form-ok', textContent: 'Valid: passes every check.' }),
+    );
   editor.querySelector('#edit-content').removeAttribute('aria-invalid');
 }

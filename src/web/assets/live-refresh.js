@@ -13,7 +13,11 @@ export function followRun(body) {
     if (!state) return;
     if (state === 'signed-out') {
       clearInterval(timer);
-      showBanner('Your session ended. Sign in again to go on.', '/signin?next=' + encodeURIComponent(location.pathname + location.search), 'Sign in');
+      showBanner(
+        'Your session ended. Sign in again to go on.',
+        '/signin?next=' + encodeURIComponent(location.pathname + location.search),
+        'Sign in',
+      );
       return;
     }
     if (state.version === body.dataset.stateVersion) return;
@@ -25,7 +29,11 @@ export function followRun(body) {
 
 async function readState(url) {
   try {
-    const response = await fetch(url, { headers: { accept: 'application/json' }, cache: 'no-store', credentials: 'same-origin' });
+    const response = await fetch(url, {
+      headers: { accept: 'application/json' },
+      cache: 'no-store',
+      credentials: 'same-origin',
+    });
     if (response.status === 401) return 'signed-out';
     return response.ok ? await response.json() : undefined;
   } catch {

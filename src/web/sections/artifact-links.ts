@@ -14,11 +14,15 @@ export interface ArtifactLink {
 export function artifactLinks(artifacts: ArtifactLink[], done: boolean): SafeHtml {
   const drafts = artifacts.some((artifact) => artifact.draft);
   return html`<section class="panel artifacts" aria-label="Artifacts">
-<h3>${done ? 'The pack' : drafts ? 'Draft pack' : 'Artifacts'}</h3>
-${artifacts.length === 0 ? html`<p class="empty">The pack is written when the last phase is approved.</p>` : html`<ul>
-${artifacts.map((artifact) => html`<li>${artifact.readHref ? html`<a href="${artifact.readHref}" data-read="${artifact.file}">${artifact.file}</a> <a class="raw" href="${artifact.href}" data-artifact="${artifact.file}">raw</a>` : html`<a href="${artifact.href}" data-artifact="${artifact.file}">${artifact.file}</a>`}${artifact.draft ? html` <span class="badge draft">draft</span>` : ''}${artifact.bytes ? html` <span class="muted">${formatBytes(artifact.bytes)}</span>` : ''}</li>`)}
-</ul>`}
-</section>`;
+    <h3>${done ? 'The pack' : drafts ? 'Draft pack' : 'Artifacts'}</h3>
+    ${
+      artifacts.length === 0
+        ? html`<p class="empty">The pack is written when the last phase is approved.</p>`
+        : html`<ul>
+            ${artifacts.map((artifact) => html`<li>${artifact.readHref ? html`<a href="${artifact.readHref}" data-read="${artifact.file}">${artifact.file}</a> <a class="raw" href="${artifact.href}" data-artifact="${artifact.file}">raw</a>` : html`<a href="${artifact.href}" data-artifact="${artifact.file}">${artifact.file}</a>`}${artifact.draft ? html` <span class="badge draft">draft</span>` : ''}${artifact.bytes ? html` <span class="muted">${formatBytes(artifact.bytes)}</span>` : ''}</li>`)}
+          </ul>`
+    }
+  </section>`;
 }
 
 function formatBytes(bytes: number): string {

@@ -6,19 +6,32 @@ const CONTEXT_LINES = 2;
 
 /** What changed since the previous revision: items added, removed and changed, then the section's lines. */
 export function diffSection(diff: PhaseDiff): SafeHtml {
-  const unchanged = diff.added.length + diff.removed.length + diff.changed.length === 0 && diff.lines.every((line) => line.op === ' ');
+  const unchanged =
+    diff.added.length + diff.removed.length + diff.changed.length === 0 && diff.lines.every((line) => line.op === ' ');
   return html`<section class="diff" aria-label="Changes since revision ${diff.from}">
-<h3>Changes since revision ${diff.from}</h3>
-${unchanged ? html`<p class="empty">No change.</p>` : html`
-<ul class="item-changes">
-${diff.added.map((item) => html`<li class="added"><span class="sign">+</span> ${itemText(item)}</li>`)}
-${diff.removed.map((item) => html`<li class="removed"><span class="sign">−</span> ${itemText(item)}</li>`)}
-${diff.changed.map((item) => html`<li class="changed"><span class="sign">~</span> ${itemText(item)}
-<ul class="fields">${item.fields.map((field) => html`<li><code>${field.path}</code>: <del>${valueText(field.before)}</del> → <ins>${valueText(field.after)}</ins></li>`)}</ul></li>`)}
-</ul>
-<details class="line-diff" open><summary>Section text, line by line</summary>
-<pre>${foldedLines(diff.lines)}</pre></details>`}
-</section>`;
+    <h3>Changes since revision ${diff.from}</h3>
+    ${
+      unchanged
+        ? html`<p class="empty">No change.</p>`
+        : html` <ul class="item-changes">
+              ${diff.added.map((item) => html`<li class="added"><span class="sign">+</span> ${itemText(item)}</li>`)}
+              ${diff.removed.map((item) => html`<li class="removed"><span class="sign">−</span> ${itemText(item)}</li>`)}
+              ${diff.changed.map(
+                (item) =>
+                  html`<li class="changed">
+                    <span class="sign">~</span> ${itemText(item)}
+                    <ul class="fields">
+                      ${item.fields.map((field) => html`<li><code>${field.path}</code>: <del>${valueText(field.before)}</del> → <ins>${valueText(field.after)}</ins></li>`)}
+                    </ul>
+                  </li>`,
+              )}
+            </ul>
+            <details class="line-diff" open>
+              <summary>Section text, line by line</summary>
+              <pre>${foldedLines(diff.lines)}</pre>
+            </details>`
+    }
+  </section>`;
 }
 
 function itemText(item: ReviewItem): SafeHtml {
@@ -32,7 +45,9 @@ function valueText(value: unknown): string {
 }
 
 function foldedLines(lines: PhaseDiff['lines']): SafeHtml[] {
-  const near = lines.map((_, index) => lines.slice(Math.max(0, index - CONTEXT_LINES), index + CONTEXT_LINES + 1).some((line) => line.op !== ' '));
+  const near = lines.map((_, index) =>
+    lines.slice(Math.max(0, index - CONTEXT_LINES), index + CONTEXT_LINES + 1).some((line) => line.op !== ' '),
+  );
   const out: SafeHtml[] = [];
   let folded = 0;
   lines.forEach((line, index) => {

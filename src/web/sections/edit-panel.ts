@@ -9,16 +9,22 @@ import { phaseTitle } from '../phase-title';
  */
 export function editPanel(view: PhaseView): SafeHtml {
   return html`<section class="panel editor" id="edit-panel" aria-label="Edit the phase" hidden>
-<h3>Edit ${phaseTitle(view.phase)} r${view.revision}</h3>
-<p class="muted">The phase's content as JSON. It is checked like generated content before it is sent; an accepted edit counts as approval.</p>
-<div class="editor-grid">
-<textarea id="edit-content" spellcheck="false" autocomplete="off" rows="24" aria-describedby="edit-errors">${JSON.stringify(view.content, null, 2)}</textarea>
-<div id="edit-errors" class="field-errors" aria-live="polite"><p class="muted">Press “Check” to validate without sending.</p></div>
-</div>
-<div class="buttons">
-<button type="button" data-edit="check">Check</button>
-<button type="button" class="primary" data-edit="send">Check and send edit</button>
-<button type="button" data-edit="cancel">Cancel</button>
-</div>
-</section>`;
+    <h3>Edit ${phaseTitle(view.phase)} r${view.revision}</h3>
+    <p class="muted">
+      The phase's content as JSON. It is checked like generated content before it is sent; an accepted edit counts as
+      approval.
+    </p>
+    <div class="editor-grid">
+      <textarea id="edit-content" spellcheck="false" autocomplete="off" rows="24" aria-describedby="edit-errors">
+${JSON.stringify(view.content, null, 2)}</textarea>
+      <div id="edit-errors" class="field-errors" aria-live="polite">
+        <p class="muted">Press “Check” to validate without sending.</p>
+      </div>
+    </div>
+    <div class="buttons">
+      <button type="button" data-edit="check">Check</button>
+      <button type="button" class="primary" data-edit="send">Check and send edit</button>
+      <button type="button" data-edit="cancel">Cancel</button>
+    </div>
+  </section>`;
 }

@@ -12,36 +12,55 @@ export function phaseArticle(data: SpecPageData): SafeHtml {
   const entry = status.phases.find((candidate) => candidate.name === phase);
   if (!view) {
     const state = entry?.state ?? 'pending';
-    return html`<article class="phase" data-phase="${phase}"><h2>${phaseTitle(phase)}</h2>
-<p class="empty">${state === 'running' ? 'This phase is being generated; the page updates when it is ready.' : state === 'skipped' ? 'This phase was skipped.' : 'This phase has not been generated yet.'}</p></article>`;
+    return html`<article class="phase" data-phase="${phase}">
+      <h2>${phaseTitle(phase)}</h2>
+      <p class="empty">
+        ${state === 'running' ? 'This phase is being generated; the page updates when it is ready.' : state === 'skipped' ? 'This phase was skipped.' : 'This phase has not been generated yet.'}
+      </p>
+    </article>`;
   }
   const fileBase = `/v1/specs/${encodeURIComponent(status.id)}/artifacts/`;
   return html`<article class="phase" data-phase="${phase}" data-revision="${view.revision}">
-<header class="phase-head">
-<h2>${phaseTitle(phase)} <span class="revision">revision ${view.revision}</span></h2>
-${revisionLinks(phase, view.revision, view.revisions)}
-<p class="meta">${view.summary}<br><span class="provenance">${view.provider} · ${view.model} · ${view.state.replace('_', ' ')}</span></p>
-</header>
-${data.diff ? diffSection(data.diff) : ''}
-${phase === 'api' ? operationsTable(view.content) : ''}
-<section class="rendered" aria-label="Section as it appears in the pack">
-${markdownToHtml(view.markdown, { fileBase })}
-</section>
-${phaseFiles(view.files)}
-</article>`;
+    <header class="phase-head">
+      <h2>${phaseTitle(phase)} <span class="revision">revision ${view.revision}</span></h2>
+      ${revisionLinks(phase, view.revision, view.revisions)}
+      <p class="meta">
+        ${view.summary}<br /><span class="provenance"
+          >${view.provider} · ${view.model} · ${view.state.replace('_', ' ')}</span
+        >
+      </p>
+    </header>
+    ${data.diff ? diffSection(data.diff) : ''} ${phase === 'api' ? operationsTable(view.content) : ''}
+    <section class="rendered" aria-label="Section as it appears in the pack">
+      ${markdownToHtml(view.markdown, { fileBase })}
+    </section>
+    ${phaseFiles(view.files)}
+  </article>`;
 }
 
 /** The other pack files this revision renders (diagram source, OpenAPI, plans), as text to read in place. */
 function phaseFiles(files: PhaseView['files']): SafeHtml | '' {
   if (!files.length) return '';
-  return html`<section class="phase-files" aria-label="Pack files from this phase"><h3>Pack files from this phase</h3>
-${files.map((file) => html`<details><summary><code>${file.file}</code> <span class="muted">${file.text.split('\n').length} lines</span></summary><pre><code>${file.text}</code></pre></details>`)}
-</section>`;
+  return html`<section class="phase-files" aria-label="Pack files from this phase">
+    <h3>Pack files from this phase</h3>
+    ${files.map(
+      (file) =>
+        html`<details>
+          <summary><code>${file.file}</code> <span class="muted">${file.text.split('\n').length} lines</span></summary>
+          <pre><code>${file.text}</code></pre>
+        </details>`,
+    )}
+  </section>`;
 }
 
 function revisionLinks(phase: string, current: number, revisions: number[]): SafeHtml | '' {
   if (revisions.length < 2) return '';
-  return html`<p class="revisions">Revisions: ${revisions.map((revision) =>
-    revision === current ? html`<strong aria-current="true">r${revision}</strong> ` : html`<a href="?phase=${phase}&amp;revision=${revision}">r${revision}</a> `,
-  )}</p>`;
+  return html`<p class="revisions">
+    Revisions:
+    ${revisions.map((revision) =>
+      revision === current
+        ? html`<strong aria-current="true">r${revision}</strong> `
+        : html`<a href="?phase=${phase}&amp;revision=${revision}">r${revision}</a> `,
+    )}
+  </p>`;
 }

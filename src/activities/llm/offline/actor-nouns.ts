@@ -12,22 +12,133 @@ export interface Actor {
 export const DEFAULT_ACTOR: Actor = { one: 'user', many: 'users' };
 
 const PEOPLE = new Set([
-  'user', 'customer', 'admin', 'administrator', 'member', 'owner', 'person', 'agent', 'manager', 'editor', 'operator', 'accountant',
-  'instructor', 'teacher', 'student', 'tenant', 'shopper', 'buyer', 'seller', 'merchant', 'vendor', 'supplier', 'driver', 'rider',
-  'patient', 'doctor', 'nurse', 'clinician', 'employee', 'developer', 'reviewer', 'author', 'writer', 'subscriber', 'guest',
-  'visitor', 'partner', 'moderator', 'analyst', 'auditor', 'client', 'recruiter', 'candidate', 'parent', 'coach', 'trainer',
-  'learner', 'host', 'organiser', 'organizer', 'attendee', 'volunteer', 'donor', 'landlord', 'courier', 'dispatcher', 'approver',
-  'team', 'player', 'creator', 'contributor', 'maintainer', 'engineer', 'designer', 'marketer', 'rep', 'representative', 'planner',
-  'receptionist', 'technician', 'contractor', 'freelancer', 'worker', 'supervisor', 'lead', 'leader', 'staff', 'teammate',
-  'colleague', 'shop', 'store', 'business', 'company', 'organisation', 'organization', 'school', 'clinic', 'agency', 'reader',
-  'viewer', 'listener', 'fan', 'follower', 'friend', 'family', 'traveller', 'traveler', 'passenger', 'pilot', 'resident',
-  'homeowner', 'investor', 'lender', 'borrower', 'applicant', 'seeker', 'officer', 'inspector', 'caregiver', 'therapist',
-  'pharmacist', 'dentist', 'lawyer', 'consultant', 'advisor', 'adviser', 'broker', 'dealer', 'retailer', 'wholesaler', 'farmer',
+  'user',
+  'customer',
+  'admin',
+  'administrator',
+  'member',
+  'owner',
+  'person',
+  'agent',
+  'manager',
+  'editor',
+  'operator',
+  'accountant',
+  'instructor',
+  'teacher',
+  'student',
+  'tenant',
+  'shopper',
+  'buyer',
+  'seller',
+  'merchant',
+  'vendor',
+  'supplier',
+  'driver',
+  'rider',
+  'patient',
+  'doctor',
+  'nurse',
+  'clinician',
+  'employee',
+  'developer',
+  'reviewer',
+  'author',
+  'writer',
+  'subscriber',
+  'guest',
+  'visitor',
+  'partner',
+  'moderator',
+  'analyst',
+  'auditor',
+  'client',
+  'recruiter',
+  'candidate',
+  'parent',
+  'coach',
+  'trainer',
+  'learner',
+  'host',
+  'organiser',
+  'organizer',
+  'attendee',
+  'volunteer',
+  'donor',
+  'landlord',
+  'courier',
+  'dispatcher',
+  'approver',
+  'team',
+  'player',
+  'creator',
+  'contributor',
+  'maintainer',
+  'engineer',
+  'designer',
+  'marketer',
+  'rep',
+  'representative',
+  'planner',
+  'receptionist',
+  'technician',
+  'contractor',
+  'freelancer',
+  'worker',
+  'supervisor',
+  'lead',
+  'leader',
+  'staff',
+  'teammate',
+  'colleague',
+  'shop',
+  'store',
+  'business',
+  'company',
+  'organisation',
+  'organization',
+  'school',
+  'clinic',
+  'agency',
+  'reader',
+  'viewer',
+  'listener',
+  'fan',
+  'follower',
+  'friend',
+  'family',
+  'traveller',
+  'traveler',
+  'passenger',
+  'pilot',
+  'resident',
+  'homeowner',
+  'investor',
+  'lender',
+  'borrower',
+  'applicant',
+  'seeker',
+  'officer',
+  'inspector',
+  'caregiver',
+  'therapist',
+  'pharmacist',
+  'dentist',
+  'lawyer',
+  'consultant',
+  'advisor',
+  'adviser',
+  'broker',
+  'dealer',
+  'retailer',
+  'wholesaler',
+  'farmer',
 ]);
 // Words that may stand before the actor noun and belong to it: "enterprise customers", "HR managers".
 const MAX_MODIFIERS = 2;
 // Department names that end in s yet stand before a person: "sales reps", "operations managers".
-const PLURAL_MODIFIERS = /^(sales|operations|ops|systems|events|accounts|payments|communications|relations|services|claims|loans|admissions|logistics|analytics)$/i;
+const PLURAL_MODIFIERS =
+  /^(sales|operations|ops|systems|events|accounts|payments|communications|relations|services|claims|loans|admissions|logistics|analytics)$/i;
 const DETERMINERS = /^(a|an|the|each|every|all|any|our|my|your|their|its|some|other|both)$/i;
 
 /** The actor a phrase starts with, and how many of its words it took; undefined when it names nobody. */
@@ -38,14 +149,22 @@ export function leadingActor(words: string[]): { actor: Actor; length: number } 
     const word = words[end]!;
     if (isPerson(word)) return { actor: actorFrom(words.slice(start, end + 1)), length: end + 1 };
     // A modifier is a word before its noun, singular and not a verb: "umpires publish user…" names no actor.
-    if (!/^[A-Za-z][A-Za-z-]*$/.test(word) || isFeatureVerb(word.toLowerCase()) || (isPlural(word) && !isAcronym(word) && !PLURAL_MODIFIERS.test(word))) return undefined;
+    if (
+      !/^[A-Za-z][A-Za-z-]*$/.test(word) ||
+      isFeatureVerb(word.toLowerCase()) ||
+      (isPlural(word) && !isAcronym(word) && !PLURAL_MODIFIERS.test(word))
+    )
+      return undefined;
   }
   return undefined;
 }
 
 /** The actor a whole phrase names ("enterprise tenants"), or undefined when it is not only a person. */
 export function actorNamedBy(phrase: string): Actor | undefined {
-  const words = phrase.trim().split(/\s+/).filter((word) => word && !DETERMINERS.test(word));
+  const words = phrase
+    .trim()
+    .split(/\s+/)
+    .filter((word) => word && !DETERMINERS.test(word));
   const found = leadingActor(words);
   return found && found.length === words.length ? found.actor : undefined;
 }

@@ -30,13 +30,19 @@ const TOPICS: [Topic, RegExp][] = [
 ];
 // The offline requirements ask these, in this order; used when no requirements are at hand.
 const OFFLINE_QUESTION_IDS: Record<Topic, string> = { audience: 'Q-1', load: 'Q-2', retention: 'Q-3' };
-const DEFAULTS = { load: { peakRequestsPerSecond: 200, averageRequestsPerSecond: 50 }, retention: { days: 365, period: '365 days' }, audience: 'signed-in users' };
+const DEFAULTS = {
+  load: { peakRequestsPerSecond: 200, averageRequestsPerSecond: 50 },
+  retention: { days: 365, period: '365 days' },
+  audience: 'signed-in users',
+};
 
 /** Each topic's answer, else the suggested default, else the offline generator's own default. */
 export function answerProfile(context: Pick<PhaseContext, 'answers' | 'earlier'>): AnswerProfile {
   const questions = context.earlier.requirements?.questions ?? [];
   const asked = (topic: Topic) => {
-    const question = questions.find((candidate) => topicOf(candidate.question) === topic) ?? (questions.length ? undefined : { id: OFFLINE_QUESTION_IDS[topic], suggestedDefault: undefined, answer: null });
+    const question =
+      questions.find((candidate) => topicOf(candidate.question) === topic) ??
+      (questions.length ? undefined : { id: OFFLINE_QUESTION_IDS[topic], suggestedDefault: undefined, answer: null });
     const answer = question && (context.answers[question.id] ?? question.answer ?? undefined);
     return { question: question?.id, answer: answer?.trim() || undefined, suggested: question?.suggestedDefault };
   };
@@ -45,13 +51,23 @@ export function answerProfile(context: Pick<PhaseContext, 'answers' | 'earlier'>
   const audience = asked('audience');
   const answeredLoad = load.answer ? parseLoad(load.answer) : undefined;
   return {
-    load: { ...(answeredLoad ?? (load.suggested ? parseLoad(load.suggested) : undefined) ?? DEFAULTS.load), answered: Boolean(answeredLoad), ...idOf(load) },
+    load: {
+      ...(answeredLoad ?? (load.suggested ? parseLoad(load.suggested) : undefined) ?? DEFAULTS.load),
+      answered: Boolean(answeredLoad),
+      ...idOf(load),
+    },
     retention: {
-      ...(retention.answer ? (parseRetention(retention.answer) ?? { period: retention.answer }) : ((retention.suggested ? parseRetention(retention.suggested) : undefined) ?? DEFAULTS.retention)),
+      ...(retention.answer
+        ? (parseRetention(retention.answer) ?? { period: retention.answer })
+        : ((retention.suggested ? parseRetention(retention.suggested) : undefined) ?? DEFAULTS.retention)),
       answered: Boolean(retention.answer),
       ...idOf(retention),
     },
-    audience: { ...parseAudience(audience.answer ?? audience.suggested ?? DEFAULTS.audience), answered: Boolean(audience.answer), ...idOf(audience) },
+    audience: {
+      ...parseAudience(audience.answer ?? audience.suggested ?? DEFAULTS.audience),
+      answered: Boolean(audience.answer),
+      ...idOf(audience),
+    },
   };
 }
 

@@ -21,7 +21,12 @@ export interface FeatureClause {
 }
 
 export function parseFeatureTitle(title: string): FeatureClause {
-  const text = sentenceCase(title.trim().replace(/[.!?]+$/, '').replace(/\s+/g, ' '));
+  const text = sentenceCase(
+    title
+      .trim()
+      .replace(/[.!?]+$/, '')
+      .replace(/\s+/g, ' '),
+  );
   return restated(text) ?? question(text) ?? permission(text) ?? statement(text);
 }
 
@@ -37,13 +42,23 @@ function restated(text: string): FeatureClause | undefined {
 
 /** "Can customers…?", "How do admins…?", "What if users could…?", "Is it possible to…?" */
 function question(text: string): FeatureClause | undefined {
-  const wish = /^(?:do we need|should we have|should there be|could we have|can we have|can we get|could we get|what about|how about|why not)\s+(.+)$/i.exec(text);
+  const wish =
+    /^(?:do we need|should we have|should there be|could we have|can we have|can we get|could we get|what about|how about|why not)\s+(.+)$/i.exec(
+      text,
+    );
   if (wish) return parseAgain(wish[1]!);
-  const possible = /^(?:is it possible|is there a way|would it be possible|any way)\s+(?:for\s+(.+?)\s+)?to\s+(.+)$/i.exec(text);
-  if (possible) return possible[1] ? permission(`let ${possible[1]} ${possible[2]}`) ?? statement(possible[2]!) : statement(possible[2]!);
+  const possible =
+    /^(?:is it possible|is there a way|would it be possible|any way)\s+(?:for\s+(.+?)\s+)?to\s+(.+)$/i.exec(text);
+  if (possible)
+    return possible[1]
+      ? (permission(`let ${possible[1]} ${possible[2]}`) ?? statement(possible[2]!))
+      : statement(possible[2]!);
   const whatIf = /^what if\s+(.+?)\s+(?:could|can|were able to|was able to|had a way to|might)\s+(.+)$/i.exec(text);
   if (whatIf) return permission(`let ${whatIf[1]} ${whatIf[2]}`) ?? statement(whatIf[2]!);
-  const asked = /^(?:(?:how|when|where|why)\s+)?(?:can|could|should|may|might|would|will|do|does|shall)\s+(?!not\b)(.+)$/i.exec(text);
+  const asked =
+    /^(?:(?:how|when|where|why)\s+)?(?:can|could|should|may|might|would|will|do|does|shall)\s+(?!not\b)(.+)$/i.exec(
+      text,
+    );
   if (!asked) return undefined;
   const clause = asked[1]!.replace(/\b(?:be able to|also)\s+/gi, '');
   const pronoun = /^(?:we|i|you|one)\s+(.+)$/i.exec(clause);
@@ -63,7 +78,8 @@ function permission(text: string): FeatureClause | undefined {
     const withTo = after[0]?.toLowerCase() === 'to';
     const verbAt = withTo ? 1 : 0;
     const verb = after[verbAt]?.toLowerCase();
-    if (verb && (withTo || bareInfinitive || isFeatureVerb(verb))) return { actor: found.actor, verb, doneToActor: false, rest: after.slice(verbAt + 1).join(' ') };
+    if (verb && (withTo || bareInfinitive || isFeatureVerb(verb)))
+      return { actor: found.actor, verb, doneToActor: false, rest: after.slice(verbAt + 1).join(' ') };
   }
   const named = /^(.+?)\s+to\s+([A-Za-z]+)\s*(.*)$/.exec(permissive[2]!);
   if (named && named[1]!.split(' ').length <= 3) {
@@ -82,21 +98,26 @@ function statement(text: string): FeatureClause {
   const words = text.split(' ');
   const first = words[0]?.toLowerCase() ?? '';
   if (isIntroducingVerb(first) && words.length > 1) return introduced(words.slice(1).join(' '));
-  if (startsWithFeatureVerb(words) || (!isFeatureVerb(first) && looksLikeVerb(words))) return verbLed(first, words.slice(1).join(' '));
+  if (startsWithFeatureVerb(words) || (!isFeatureVerb(first) && looksLikeVerb(words)))
+    return verbLed(first, words.slice(1).join(' '));
   return nounLed(text);
 }
 
 /** "Add the ability for admins to…", "Support for…", or the thing added. */
 function introduced(text: string): FeatureClause {
   const ability = /^(?:(?:the|an?)\s+)?(?:ability|option|possibility|way)\s+(?:for\s+(.+?)\s+)?to\s+(.+)$/i.exec(text);
-  if (ability) return ability[1] ? permission(`let ${ability[1]} ${ability[2]}`) ?? statement(ability[2]!) : statement(ability[2]!);
+  if (ability)
+    return ability[1]
+      ? (permission(`let ${ability[1]} ${ability[2]}`) ?? statement(ability[2]!))
+      : statement(ability[2]!);
   return nounLed(text.replace(/^for\s+/i, ''));
 }
 
 function verbLed(verb: string, rest: string): FeatureClause {
   if (isDoneToPeople(verb)) {
     const found = leadingActor(rest.split(' '));
-    if (found) return { actor: found.actor, verb, doneToActor: true, rest: rest.split(' ').slice(found.length).join(' ') };
+    if (found)
+      return { actor: found.actor, verb, doneToActor: true, rest: rest.split(' ').slice(found.length).join(' ') };
   }
   return { verb, doneToActor: false, rest };
 }
@@ -105,7 +126,9 @@ function verbLed(verb: string, rest: string): FeatureClause {
 function nounLed(text: string): FeatureClause {
   const forWhom = new RegExp(`\\s+for\\s+(.+?)(?=${PHRASE_BREAK.source}|$)`, 'i').exec(text);
   const actor = forWhom ? actorNamedBy(forWhom[1]!) : undefined;
-  return actor ? { actor, doneToActor: false, rest: text.replace(forWhom![0], ''), audience: forWhom![1] } : { doneToActor: false, rest: text };
+  return actor
+    ? { actor, doneToActor: false, rest: text.replace(forWhom![0], ''), audience: forWhom![1] }
+    : { doneToActor: false, rest: text };
 }
 
 /** Someone the list of people does not know: "Let umpires…" → umpire, umpires; "Let finance…" → a finance user. */
@@ -126,8 +149,12 @@ function parseAgain(text: string): FeatureClause {
  */
 function looksLikeVerb(words: string[]): boolean {
   const [first = '', second = ''] = words.map((word) => word.toLowerCase());
-  const verbShape = /^(re|un|de|dis|auto)[a-z]{3,}$|(ize|ise|ify)$/.test(first) && !/(ing|ed|al|ent|ant|ive|able|ible|ous|ful|less)$/.test(first);
-  const objectFollows = /^(a|an|the|all|every|each|their|our|my|your|its|it|them)$/.test(second) || (/s$/.test(second) && !/ss$/.test(second));
+  const verbShape =
+    /^(re|un|de|dis|auto)[a-z]{3,}$|(ize|ise|ify)$/.test(first) &&
+    !/(ing|ed|al|ent|ant|ive|able|ible|ous|ful|less)$/.test(first);
+  const objectFollows =
+    /^(a|an|the|all|every|each|their|our|my|your|its|it|them)$/.test(second) ||
+    (/s$/.test(second) && !/ss$/.test(second));
   return verbShape && objectFollows;
 }
 

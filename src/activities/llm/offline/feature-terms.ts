@@ -44,22 +44,117 @@ const INSTRUMENT = /\s+(?:with|using|via|through)\s+/i;
 // A clause after these words has its own subject: "when their subscription renews" is about the subscription.
 const SUBORDINATE = /^(?:when|whenever|if|once|after|before|while|until)\s+/i;
 // Nouns naming an activity rather than a thing: the thing is elsewhere in the sentence.
-const ACTIVITY_NOUNS = /^(login|log-in|sign-in|signin|sign-on|sign-up|signup|authentication|auth|search|tracking|pricing|billing|checkout|onboarding)$/;
+const ACTIVITY_NOUNS =
+  /^(login|log-in|sign-in|signin|sign-on|sign-up|signup|authentication|auth|search|tracking|pricing|billing|checkout|onboarding)$/;
 // The record an activity keeps when the title names nothing else: a sign-on keeps sessions.
-const ACTIVITY_RECORDS: Record<string, string> = { login: 'session', 'log-in': 'session', 'sign-in': 'session', signin: 'session', 'sign-on': 'session', 'sign-up': 'registration', signup: 'registration', authentication: 'session', auth: 'session', search: 'saved search', tracking: 'tracking event', pricing: 'price', checkout: 'checkout session', onboarding: 'onboarding step' };
+const ACTIVITY_RECORDS: Record<string, string> = {
+  login: 'session',
+  'log-in': 'session',
+  'sign-in': 'session',
+  signin: 'session',
+  'sign-on': 'session',
+  'sign-up': 'registration',
+  signup: 'registration',
+  authentication: 'session',
+  auth: 'session',
+  search: 'saved search',
+  tracking: 'tracking event',
+  pricing: 'price',
+  checkout: 'checkout session',
+  onboarding: 'onboarding step',
+};
 // Lower-cased acronyms of protocols and standards say how, not what: "SAML single sign-on" is about sessions.
-const ACRONYM_WORDS = /^(saml|oauth|oidc|sso|mfa|2fa|ldap|scim|api|sms|vat|gdpr|pdf|csv|json|xml|sftp|ftp|http|https|rest|grpc|jwt)$/;
+const ACRONYM_WORDS =
+  /^(saml|oauth|oidc|sso|mfa|2fa|ldap|scim|api|sms|vat|gdpr|pdf|csv|json|xml|sftp|ftp|http|https|rest|grpc|jwt)$/;
 // Nouns that are never counted: the resource is their records ("workspace data records").
-const MASS_HEADS = /^(data|media|content|information|info|software|feedback|analytics|metadata|history|usage|access|storage|inventory|payroll)$/;
-const STOP_WORDS = new Set(['a', 'an', 'the', 'new', 'our', 'their', 'his', 'her', 'its', 'my', 'your', 'all', 'each', 'every', 'any', 'it', 'them', 'user', 'users', 'support', 'ability', 'real-time', 'based', 'smart', 'beta', 'about', 'when', 'if']);
+const MASS_HEADS =
+  /^(data|media|content|information|info|software|feedback|analytics|metadata|history|usage|access|storage|inventory|payroll)$/;
+const STOP_WORDS = new Set([
+  'a',
+  'an',
+  'the',
+  'new',
+  'our',
+  'their',
+  'his',
+  'her',
+  'its',
+  'my',
+  'your',
+  'all',
+  'each',
+  'every',
+  'any',
+  'it',
+  'them',
+  'user',
+  'users',
+  'support',
+  'ability',
+  'real-time',
+  'based',
+  'smart',
+  'beta',
+  'about',
+  'when',
+  'if',
+]);
 const MAX_WORD = 30;
 // Describing words before a noun: the resource is what they describe ("inactive projects" → projects).
-const ADJECTIVES = new Set(['old', 'recent', 'overdue', 'duplicate', 'large', 'small', 'monthly', 'weekly', 'daily', 'hourly', 'yearly', 'annual', 'bulk', 'custom', 'multiple', 'public', 'private', 'internal', 'external', 'personal', 'digital', 'global', 'local', 'legal', 'social', 'manual', 'optional', 'automatic', 'other', 'single', 'unread', 'open', 'closed', 'live', 'late', 'early', 'due', 'current', 'previous', 'next', 'last', 'first', 'canned', 'offline', 'online']);
+const ADJECTIVES = new Set([
+  'old',
+  'recent',
+  'overdue',
+  'duplicate',
+  'large',
+  'small',
+  'monthly',
+  'weekly',
+  'daily',
+  'hourly',
+  'yearly',
+  'annual',
+  'bulk',
+  'custom',
+  'multiple',
+  'public',
+  'private',
+  'internal',
+  'external',
+  'personal',
+  'digital',
+  'global',
+  'local',
+  'legal',
+  'social',
+  'manual',
+  'optional',
+  'automatic',
+  'other',
+  'single',
+  'unread',
+  'open',
+  'closed',
+  'live',
+  'late',
+  'early',
+  'due',
+  'current',
+  'previous',
+  'next',
+  'last',
+  'first',
+  'canned',
+  'offline',
+  'online',
+]);
 
 // -ing words that describe ("recurring report emails") rather than name an activity ("scheduling records").
-const PARTICIPLES = /^(recurring|pending|upcoming|existing|missing|outstanding|incoming|outgoing|remaining|matching|trending|ongoing|rolling|expiring|failing|waiting|repeating|changing|growing|running|leading|loading|following|booming|blocking)$/;
+const PARTICIPLES =
+  /^(recurring|pending|upcoming|existing|missing|outstanding|incoming|outgoing|remaining|matching|trending|ongoing|rolling|expiring|failing|waiting|repeating|changing|growing|running|leading|loading|following|booming|blocking)$/;
 // "two-factor", "role-based", "multi-currency", "real-time": compounds that describe.
-const COMPOUND_ADJECTIVE = /-(based|factor|time|level|step|free|wide|only|like|facing|driven|ready|safe|aware|enabled|friendly|specific|scale|party)$|^(multi|cross|self|non|pre|post|auto|semi|anti|single|two|three)-/;
+const COMPOUND_ADJECTIVE =
+  /-(based|factor|time|level|step|free|wide|only|like|facing|driven|ready|safe|aware|enabled|friendly|specific|scale|party)$|^(multi|cross|self|non|pre|post|auto|semi|anti|single|two|three)-/;
 
 export function extractFeatureTerms(feature: string, description = ''): FeatureTerms {
   const clause = parseFeatureTitle(feature);
@@ -97,7 +192,10 @@ function capabilityOf(clause: FeatureClause): string {
 }
 
 function subjectOf(clause: FeatureClause, actors: string): string {
-  if (!clause.verb) return standaloneNounPhrase(clause.audience ? `${clause.rest} for ${clause.audience}` : clause.rest) || 'the feature';
+  if (!clause.verb)
+    return (
+      standaloneNounPhrase(clause.audience ? `${clause.rest} for ${clause.audience}` : clause.rest) || 'the feature'
+    );
   if (clause.doneToActor) return join(gerund(clause.verb), actors, clause.rest);
   return join(gerund(clause.verb), withoutPossessives(clause.rest));
 }
@@ -105,7 +203,7 @@ function subjectOf(clause: FeatureClause, actors: string): string {
 /** The singular words of the thing the feature is about, acronyms kept in capitals: "magic link", "URL shortener". */
 function entityOf(clause: FeatureClause, feature: string): string {
   const source = clause.rest.replace(/^(?:about|for|of|on|with|to)\s+/i, '');
-  const focus = SUBORDINATE.test(source) ? firstNoun([source.replace(SUBORDINATE, '')]) ?? source : focusOf(source);
+  const focus = SUBORDINATE.test(source) ? (firstNoun([source.replace(SUBORDINATE, '')]) ?? source) : focusOf(source);
   const nounWords = words(focus);
   const nouns = nounWords.filter((word) => !isAdjective(word));
   const picked = (nouns.length > 0 ? nouns : nounWords).slice(-2);
@@ -126,7 +224,8 @@ function focusOf(subject: string): string {
   if (!ACTIVITY_NOUNS.test(activity) && !activity.endsWith('ing')) return head;
   // "search for products", "tagging of photos": what is searched or tagged; "login with magic links": what logs in.
   const after = subject.slice(head.length).trim();
-  if ((/^(for|of)\s/i.test(after) && activity === 'search') || (/^of\s/i.test(after) && activity.endsWith('ing'))) return segments[1] ?? head;
+  if ((/^(for|of)\s/i.test(after) && activity === 'search') || (/^of\s/i.test(after) && activity.endsWith('ing')))
+    return segments[1] ?? head;
   const instrument = subject.split(INSTRUMENT)[1]?.split(PHRASE_BREAK)[0]?.trim();
   if (instrument && words(instrument).length) return instrument;
   // "real-time order tracking": orders; "SAML single sign-on": SAML sessions; "usage-based billing": billing
@@ -153,12 +252,22 @@ function words(text: string): string[] {
 }
 
 function isAdjective(word: string): boolean {
-  return ADJECTIVES.has(word) || PARTICIPLES.test(word) || /(ically|ately|ously|ently|antly)$/.test(word) || /(ive|ous|able|ible|ful|less)$/.test(word) || (word.length > 4 && /[^e]ed$/.test(word)) || COMPOUND_ADJECTIVE.test(word);
+  return (
+    ADJECTIVES.has(word) ||
+    PARTICIPLES.test(word) ||
+    /(ically|ately|ously|ently|antly)$/.test(word) ||
+    /(ive|ous|able|ible|ful|less)$/.test(word) ||
+    (word.length > 4 && /[^e]ed$/.test(word)) ||
+    COMPOUND_ADJECTIVE.test(word)
+  );
 }
 
 /** Acronyms of the title by their lower-case singular: "sso" → "SSO", so prose keeps their capitals. */
 function acronymsOf(feature: string): Map<string, string> {
-  const found = feature.split(/[^A-Za-z0-9]+/).filter(isAcronym).map(singular);
+  const found = feature
+    .split(/[^A-Za-z0-9]+/)
+    .filter(isAcronym)
+    .map(singular);
   return new Map(found.map((acronym) => [acronym.toLowerCase(), acronym]));
 }
 

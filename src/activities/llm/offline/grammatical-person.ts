@@ -20,7 +20,9 @@ export function firstPerson(phrase: string): string {
 
 /** "reset his password", "export my data" → "reset their password", "export their data": what actors do, said of them. */
 export function thirdPersonPlural(phrase: string): string {
-  return phrase.replace(/\b(his|her|my|your|our)\b/gi, 'their').replace(/\b(himself|herself|myself|yourself|ourselves)\b/gi, 'themselves');
+  return phrase
+    .replace(/\b(his|her|my|your|our)\b/gi, 'their')
+    .replace(/\b(himself|herself|myself|yourself|ourselves)\b/gi, 'themselves');
 }
 
 /** "exporting their data" → "exporting the data": a noun phrase with no one for a possessive to point at. */

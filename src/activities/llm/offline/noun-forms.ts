@@ -14,9 +14,11 @@ const IRREGULAR_PLURALS: Record<string, string> = {
 };
 const IRREGULAR_SINGULARS = Object.fromEntries(Object.entries(IRREGULAR_PLURALS).map(([one, many]) => [many, one]));
 // Plurals of nouns that end in -ie, not -y: cookies, movies, selfies.
-const ENDS_IN_IE = /(cookies|movies|zombies|rookies|selfies|hoodies|calories|pies|ties|lies|species|goalies|smoothies)$/;
+const ENDS_IN_IE =
+  /(cookies|movies|zombies|rookies|selfies|hoodies|calories|pies|ties|lies|species|goalies|smoothies)$/;
 // Nouns that end in s in the singular.
-const SINGULAR_IN_S = /(ss|us|is|analytics|physics|mathematics|economics|ethics|logistics|politics|electronics|news|series|species|status|canvas|alias|gas|bus|atlas|chaos|lens)$/i;
+const SINGULAR_IN_S =
+  /(ss|us|is|analytics|physics|mathematics|economics|ethics|logistics|politics|electronics|news|series|species|status|canvas|alias|gas|bus|atlas|chaos|lens)$/i;
 
 export function singular(word: string): string {
   if (isAcronym(word)) return word.replace(/s$/, '');
@@ -37,7 +39,10 @@ export function plural(phrase: string): string {
 }
 
 export function isPlural(word: string): boolean {
-  return singular(word) !== word || (IRREGULAR_SINGULARS[word.toLowerCase()] !== undefined && IRREGULAR_PLURALS[word.toLowerCase()] === undefined);
+  return (
+    singular(word) !== word ||
+    (IRREGULAR_SINGULARS[word.toLowerCase()] !== undefined && IRREGULAR_PLURALS[word.toLowerCase()] === undefined)
+  );
 }
 
 function pluralWord(word: string): string {

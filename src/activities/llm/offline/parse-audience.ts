@@ -15,10 +15,18 @@ const CLAUSE = /\s+(?:who|that|which|can|may|with|see|sees|read|reads|in|of|on|f
 /** Reads "Finance managers and administrators only"; the text as given and the roles in it. */
 export function parseAudience(answer: string): Audience {
   // Said mid-sentence ("Only finance managers may use it"): no leading "only", no capital unless an acronym.
-  const text = answer.trim().replace(/\s+/g, ' ').replace(/[.!]+$/, '').replace(/^(?:only|just)\s+/i, '').replace(TRAILING, '').replace(/^[A-Z](?=[a-z])/, (letter) => letter.toLowerCase());
+  const text = answer
+    .trim()
+    .replace(/\s+/g, ' ')
+    .replace(/[.!]+$/, '')
+    .replace(/^(?:only|just)\s+/i, '')
+    .replace(TRAILING, '')
+    .replace(/^[A-Z](?=[a-z])/, (letter) => letter.toLowerCase());
   const roles = text
     .split(SEPARATORS)
-    .map((part) => part.replace(CLAUSE, '').replace(LEADING, '').replace(LEADING, '').replace(TRAILING, '').trim().toLowerCase())
+    .map((part) =>
+      part.replace(CLAUSE, '').replace(LEADING, '').replace(LEADING, '').replace(TRAILING, '').trim().toLowerCase(),
+    )
     .filter((role) => /[a-z]/.test(role) && role.split(' ').length <= 4);
   return { text, roles: [...new Set(roles)] };
 }

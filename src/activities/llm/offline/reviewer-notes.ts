@@ -10,6 +10,9 @@ export function reviewerNotes(feedback: string[]): string[] {
  * to fit the field it lands in: a comment may be far longer than a requirement may be.
  */
 export function oneLine(feedback: string, max: number = MAX.sentence): string {
-  const line = feedback.trim().replace(/\s*\n\s*/g, '; ').replace(/\s+/g, ' ');
+  const line = feedback
+    .trim()
+    .replace(/\s*\n\s*/g, '; ')
+    .replace(/\s+/g, ' ');
   return line.length <= max ? line : `${line.slice(0, max - 1).trimEnd()}…`;
 }

@@ -13,7 +13,9 @@ export interface SecurityChoices {
 export function securityChoices(context: PhaseContext, resourceWords: string): SecurityChoices {
   const stack = readStackProfile(context.project?.text);
   const { audience } = answerProfile(context);
-  const roles = stack.identity?.provider ? ` Roles come from ${stack.identity.provider} group claims in the token.` : '';
+  const roles = stack.identity?.provider
+    ? ` Roles come from ${stack.identity.provider} group claims in the token.`
+    : '';
   const ownership = `owners read and change their own ${resourceWords}; administrators read all and change status; every check happens in the service, not only in the UI.`;
   return {
     authentication: authentication(stack.identity),
@@ -26,7 +28,8 @@ export function securityChoices(context: PhaseContext, resourceWords: string): S
 
 function authentication(identity: StackProfile['identity']): string {
   const token = 'access token (JWT, RS256, 15-minute lifetime)';
-  if (!identity) return 'OAuth 2.0 authorization-code flow with PKCE for the web client; the gateway validates the JWT access token (RS256, 15-minute lifetime) on every call.';
+  if (!identity)
+    return 'OAuth 2.0 authorization-code flow with PKCE for the web client; the gateway validates the JWT access token (RS256, 15-minute lifetime) on every call.';
   const provider = identity.provider ?? 'the company identity provider';
   if (identity.protocol === 'SAML 2.0') {
     return `Single sign-on through ${provider} over SAML 2.0: the auth service verifies the signed assertion (audience-restricted, 5-minute validity) and exchanges it for an OAuth 2.0 ${token}; the gateway validates that token on every call.`;

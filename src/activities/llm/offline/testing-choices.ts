@@ -11,7 +11,10 @@ export interface TestingChoices {
 /** Tests in the team's language and tools, against their database and broker. */
 export function testingChoices(context: PhaseContext): TestingChoices {
   const { database, broker, runtime } = readStackProfile(context.project?.text);
-  const containers = [database.emulator ?? database.name, broker.stated ? (broker.emulator ?? broker.technology) : 'queue'];
+  const containers = [
+    database.emulator ?? database.name,
+    broker.stated ? (broker.emulator ?? broker.technology) : 'queue',
+  ];
   return {
     dependencies: `${database.stated ? database.label : database.name} and ${broker.stated ? broker.technology : 'queue'}`,
     mockingStrategy: runtime.stated

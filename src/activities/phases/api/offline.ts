@@ -58,13 +58,26 @@ function actionOperations(terms: FeatureTerms, context: PhaseContext, trace: (in
   const job = jobRequirement(context, action.job) ?? trace(0);
   const jobWithArticle = withArticle(`${action.job} job`);
   return [
-    { kind: 'start', action: action.collection, summary: `${capitalise(action.verb)} ${terms.resourceWords}: starts ${jobWithArticle}`, inputs: jobInputs(action.verb, context.feature, terms), requirements: [...new Set([...trace(0), ...job])] },
-    { kind: 'poll', action: action.collection, summary: `Get ${jobWithArticle}: its status and result link`, requirements: job },
+    {
+      kind: 'start',
+      action: action.collection,
+      summary: `${capitalise(action.verb)} ${terms.resourceWords}: starts ${jobWithArticle}`,
+      inputs: jobInputs(action.verb, context.feature, terms),
+      requirements: [...new Set([...trace(0), ...job])],
+    },
+    {
+      kind: 'poll',
+      action: action.collection,
+      summary: `Get ${jobWithArticle}: its status and result link`,
+      requirements: job,
+    },
   ];
 }
 
 /** The requirement that says the job runs in the background, by its words, so an edited list still finds it. */
 function jobRequirement(context: PhaseContext, job: string): string[] | undefined {
-  const found = context.earlier.requirements?.functional.find((requirement) => requirement.text.toLowerCase().includes(`${job} of`) && /background job/i.test(requirement.text));
+  const found = context.earlier.requirements?.functional.find(
+    (requirement) => requirement.text.toLowerCase().includes(`${job} of`) && /background job/i.test(requirement.text),
+  );
   return found && [found.id];
 }

@@ -6,6 +6,6 @@ export const architecturePrompt = [
   'communication patterns (communication: synchronous and asynchronous, and why);',
   'data flow and state (dataFlow: where state lives and how a request moves through it);',
   'horizontal scaling (scaling: what scales, on which signal);',
-  'caching strategy (caching: Redis, Memcached or the team\'s own cache; what is cached, TTL and invalidation);',
+  "caching strategy (caching: Redis, Memcached or the team's own cache; what is cached, TTL and invalidation);",
   'observability (observability: logs, metrics and traces, dashboards and alerts).',
 ].join(' ');

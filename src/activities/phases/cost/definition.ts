@@ -11,5 +11,7 @@ export const costPhase: PhaseDefinition<'cost'> = {
   offline: offlineCost,
   finalize: finalizeCost,
   summarize: (content) =>
-    content.estimate ? `$${content.estimate.monthlyUsd.toFixed(0)}/month at stated load (prices of ${content.estimate.priceTableDate})` : 'cost assumptions without an architecture',
+    content.estimate
+      ? `$${content.estimate.monthlyUsd.toFixed(0)}/month at stated load (prices of ${content.estimate.priceTableDate})`
+      : 'cost assumptions without an architecture',
 };

@@ -36,7 +36,15 @@ const SECONDS_PER_MONTH = 2_592_000;
 export function estimateCost(architecture: Architecture, load: LoadAssumptions): CostLine[] {
   const price = PRICE_TABLE;
   const requests = load.averageRequestsPerSecond * SECONDS_PER_MONTH;
-  const line = (item: string, component: string | null, quantity: number, unit: string, scalesWith: CostLine['scalesWith'], unitPrice: string, monthlyUsd: number): CostLine => ({
+  const line = (
+    item: string,
+    component: string | null,
+    quantity: number,
+    unit: string,
+    scalesWith: CostLine['scalesWith'],
+    unitPrice: string,
+    monthlyUsd: number,
+  ): CostLine => ({
     item,
     component,
     quantity: Math.round(quantity * 100) / 100,
@@ -49,27 +57,85 @@ export function estimateCost(architecture: Architecture, load: LoadAssumptions):
     switch (component.kind) {
       case 'service': {
         const instances = Math.max(2, Math.ceil(load.peakRequestsPerSecond / price.requestsPerInstance));
-        return line(component.name, component.id, instances, 'instance', 'peakRequestsPerSecond', `$${price.serviceInstance}`, instances * price.serviceInstance);
+        return line(
+          component.name,
+          component.id,
+          instances,
+          'instance',
+          'peakRequestsPerSecond',
+          `$${price.serviceInstance}`,
+          instances * price.serviceInstance,
+        );
       }
       case 'store':
-        return line(component.name, component.id, load.storageGb, 'GB', 'storageGb', `$${price.storagePerGb} + instance $${price.databaseInstance}`, price.databaseInstance + load.storageGb * price.storagePerGb);
+        return line(
+          component.name,
+          component.id,
+          load.storageGb,
+          'GB',
+          'storageGb',
+          `$${price.storagePerGb} + instance $${price.databaseInstance}`,
+          price.databaseInstance + load.storageGb * price.storagePerGb,
+        );
       case 'cache': {
         const clusters = Math.max(1, Math.ceil(load.peakRequestsPerSecond / price.requestsPerCacheCluster));
-        return line(component.name, component.id, clusters, 'managed cluster', 'peakRequestsPerSecond', `$${price.cacheInstance}`, clusters * price.cacheInstance);
+        return line(
+          component.name,
+          component.id,
+          clusters,
+          'managed cluster',
+          'peakRequestsPerSecond',
+          `$${price.cacheInstance}`,
+          clusters * price.cacheInstance,
+        );
       }
       case 'queue':
-        return line(component.name, component.id, requests / 1e6, 'million messages', 'averageRequestsPerSecond', `$${price.queuePerMillionMessages}`, (requests / 1e6) * price.queuePerMillionMessages);
+        return line(
+          component.name,
+          component.id,
+          requests / 1e6,
+          'million messages',
+          'averageRequestsPerSecond',
+          `$${price.queuePerMillionMessages}`,
+          (requests / 1e6) * price.queuePerMillionMessages,
+        );
       case 'external': {
         const thousands = (load.monthlyActiveUsers * 4) / 1000;
-        return line(component.name, component.id, thousands, 'thousand messages', 'monthlyActiveUsers', `$${price.emailPerThousand}`, thousands * price.emailPerThousand);
+        return line(
+          component.name,
+          component.id,
+          thousands,
+          'thousand messages',
+          'monthlyActiveUsers',
+          `$${price.emailPerThousand}`,
+          thousands * price.emailPerThousand,
+        );
       }
       case 'client': {
         const plans = Math.max(1, Math.ceil(load.monthlyActiveUsers / price.usersPerStaticHosting));
-        return line(component.name, component.id, plans, 'static hosting plan', 'monthlyActiveUsers', `$${price.staticHosting}`, plans * price.staticHosting);
+        return line(
+          component.name,
+          component.id,
+          plans,
+          'static hosting plan',
+          'monthlyActiveUsers',
+          `$${price.staticHosting}`,
+          plans * price.staticHosting,
+        );
       }
     }
   });
-  lines.push(line('Data transfer', null, load.transferGb, 'GB', 'transferGb', `$${price.transferPerGb}`, load.transferGb * price.transferPerGb));
+  lines.push(
+    line(
+      'Data transfer',
+      null,
+      load.transferGb,
+      'GB',
+      'transferGb',
+      `$${price.transferPerGb}`,
+      load.transferGb * price.transferPerGb,
+    ),
+  );
   return lines;
 }
 

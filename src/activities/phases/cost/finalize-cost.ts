@@ -18,8 +18,15 @@ export function finalizeCost(content: Cost, context: PhaseContext): Cost {
       priceTableDate: PRICE_TABLE.checkedOn,
       lines,
       monthlyUsd,
-      projections: [1, 10, 100].map((factor) => ({ scale: `${factor}x`, monthlyUsd: total(estimateCost(architecture, scaleLoad(content.load, factor))) })),
-      roi: { buildCostUsd, monthlyBenefitUsd, paybackMonths: net > 0 ? Math.round((buildCostUsd / net) * 10) / 10 : null },
+      projections: [1, 10, 100].map((factor) => ({
+        scale: `${factor}x`,
+        monthlyUsd: total(estimateCost(architecture, scaleLoad(content.load, factor))),
+      })),
+      roi: {
+        buildCostUsd,
+        monthlyBenefitUsd,
+        paybackMonths: net > 0 ? Math.round((buildCostUsd / net) * 10) / 10 : null,
+      },
     },
   };
 }

@@ -8,5 +8,6 @@ export const databasePhase: PhaseDefinition<'database'> = {
   schema: databaseSchema,
   instructions: databasePrompt,
   offline: offlineDatabase,
-  summarize: (content) => `${content.tables.length} tables on ${content.engine}, ${content.migrations.length} migrations`,
+  summarize: (content) =>
+    `${content.tables.length} tables on ${content.engine}, ${content.migrations.length} migrations`,
 };

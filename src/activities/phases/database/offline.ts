@@ -25,8 +25,18 @@ export function offlineDatabase(context: PhaseContext): Database {
         columns: [
           { name: 'id', type: types.id, nullable: false, description: 'Primary key (UUIDv7, time-ordered)' },
           { name: 'owner_id', type: types.id, nullable: false, description: 'The user who owns the record' },
-          { name: 'status', type: types.shortText, nullable: false, description: 'Lifecycle state, checked against an allowed list' },
-          { name: 'data', type: types.document, nullable: false, description: `Attributes of the ${terms.entityWords}` },
+          {
+            name: 'status',
+            type: types.shortText,
+            nullable: false,
+            description: 'Lifecycle state, checked against an allowed list',
+          },
+          {
+            name: 'data',
+            type: types.document,
+            nullable: false,
+            description: `Attributes of the ${terms.entityWords}`,
+          },
           { name: 'version', type: types.integer, nullable: false, description: 'Optimistic-locking counter' },
           { name: 'created_at', type: types.timestamp, nullable: false, description: 'Creation time' },
           { name: 'updated_at', type: types.timestamp, nullable: false, description: 'Last change' },
@@ -46,7 +56,12 @@ export function offlineDatabase(context: PhaseContext): Database {
           { name: 'actor_id', type: types.id, nullable: false, description: 'Who made the change' },
           { name: 'kind', type: types.shortText, nullable: false, description: 'created, updated, deleted, ...' },
           { name: 'payload', type: types.document, nullable: false, description: 'The change' },
-          { name: 'published_at', type: types.timestamp, nullable: true, description: 'Set when the outbox relay has published it' },
+          {
+            name: 'published_at',
+            type: types.timestamp,
+            nullable: true,
+            description: 'Set when the outbox relay has published it',
+          },
           { name: 'created_at', type: types.timestamp, nullable: false, description: 'When it happened' },
         ],
         indexes: indexes.events,
@@ -65,15 +80,30 @@ export function offlineDatabase(context: PhaseContext): Database {
 }
 
 /** Retention from the answer (or its default), then backup and recovery and read/write splitting, as the prompt asks. */
-function retentionPolicy(records: string, database: StackProfile['database'], retention: AnswerProfile['retention']): string {
-  const kept = retention.days === undefined
-    ? `${records} are kept ${retention.period}${answerNote(retention)}; deleted records are purged 30 days after deletion`
-    : `${records} are kept ${retention.period}${answerNote(retention)} after deletion, then ${database.purge}`;
+function retentionPolicy(
+  records: string,
+  database: StackProfile['database'],
+  retention: AnswerProfile['retention'],
+): string {
+  const kept =
+    retention.days === undefined
+      ? `${records} are kept ${retention.period}${answerNote(retention)}; deleted records are purged 30 days after deletion`
+      : `${records} are kept ${retention.period}${answerNote(retention)} after deletion, then ${database.purge}`;
   return `${kept}. Backup and recovery: ${database.backup}. Read/write splitting: ${database.readSplitting}.`;
 }
 
 /** Engines that expire rows themselves need the expiry time on the row. */
-function expiryColumns(database: DatabaseEngine, retention: AnswerProfile['retention']): Database['tables'][number]['columns'] {
+function expiryColumns(
+  database: DatabaseEngine,
+  retention: AnswerProfile['retention'],
+): Database['tables'][number]['columns'] {
   if (database.id !== 'dynamodb' || retention.days === undefined) return [];
-  return [{ name: 'expires_at', type: database.types.integer, nullable: true, description: `TTL attribute: epoch seconds, ${retention.period} after deleted_at` }];
+  return [
+    {
+      name: 'expires_at',
+      type: database.types.integer,
+      nullable: true,
+      description: `TTL attribute: epoch seconds, ${retention.period} after deleted_at`,
+    },
+  ];
 }

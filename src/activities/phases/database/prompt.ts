@@ -5,8 +5,8 @@
  */
 export const databasePrompt = [
   'Design the tables with columns, types, nullability, foreign keys and the FR ids each table serves;',
-  'give the normalization analysis in each table\'s purpose (the normal form it meets, and why any data is denormalized);',
-  'the index plan as each table\'s indexes, with the query each one serves;',
+  "give the normalization analysis in each table's purpose (the normal form it meets, and why any data is denormalized);",
+  "the index plan as each table's indexes, with the query each one serves;",
   'the migration strategy as forward-only, zero-downtime migrations in order (backfills included);',
   'and in retention: the retention policy, backup and recovery (backup frequency, point-in-time recovery, RPO and RTO) and read/write splitting (which reads go to replicas, and the lag they accept).',
 ].join(' ');

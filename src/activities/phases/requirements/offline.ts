@@ -15,9 +15,16 @@ export function offlineRequirements(context: PhaseContext): Requirements {
     ...terms.sentences,
     ...context.feedback.map((feedback) => oneLine(`Reviewer request: ${feedback}`)),
   ];
-  const functional = statements.map((text, index) => ({ id: `FR-${index + 1}`, text, priority: index < 3 ? ('must' as const) : ('should' as const) }));
+  const functional = statements.map((text, index) => ({
+    id: `FR-${index + 1}`,
+    text,
+    priority: index < 3 ? ('must' as const) : ('should' as const),
+  }));
   const questions = [
-    ['Who may use this feature?', `Signed-in ${terms.actors} of the product; administrators see everyone\u2019s records`],
+    [
+      'Who may use this feature?',
+      `Signed-in ${terms.actors} of the product; administrators see everyone\u2019s records`,
+    ],
     ['What peak load must it carry?', '200 requests per second at peak, 50 on average'],
     [`How long are ${terms.resourceWords} kept?`, '365 days, then deleted'],
   ].map(([question, suggestedDefault], index) => {
@@ -28,11 +35,31 @@ export function offlineRequirements(context: PhaseContext): Requirements {
     summary: `${capitalise(terms.subject)}: ${functional.length} requirements derived from the request${context.description ? ' and its description' : ''}.`,
     functional,
     nonFunctional: [
-      { id: 'NFR-1', category: 'performance', text: 'p95 latency under 300 ms and p99 under 800 ms for reads; p95 under 500 ms for writes' },
-      { id: 'NFR-2', category: 'throughput', text: `Sustain ${questions[1]!.answer ?? '200 requests per second at peak'} with headroom of 2x` },
-      { id: 'NFR-3', category: 'availability', text: '99.9% monthly availability (43 minutes of downtime a month at most)' },
-      { id: 'NFR-4', category: 'security', text: 'All traffic over TLS 1.2+; data encrypted at rest with AES-256; authenticated access only' },
-      { id: 'NFR-5', category: 'retention', text: `${capitalise(terms.resourceWords)} retained for ${questions[2]!.answer ?? '365 days'}` },
+      {
+        id: 'NFR-1',
+        category: 'performance',
+        text: 'p95 latency under 300 ms and p99 under 800 ms for reads; p95 under 500 ms for writes',
+      },
+      {
+        id: 'NFR-2',
+        category: 'throughput',
+        text: `Sustain ${questions[1]!.answer ?? '200 requests per second at peak'} with headroom of 2x`,
+      },
+      {
+        id: 'NFR-3',
+        category: 'availability',
+        text: '99.9% monthly availability (43 minutes of downtime a month at most)',
+      },
+      {
+        id: 'NFR-4',
+        category: 'security',
+        text: 'All traffic over TLS 1.2+; data encrypted at rest with AES-256; authenticated access only',
+      },
+      {
+        id: 'NFR-5',
+        category: 'retention',
+        text: `${capitalise(terms.resourceWords)} retained for ${questions[2]!.answer ?? '365 days'}`,
+      },
     ],
     userStories: intents.map((intent, index) => {
       const storyNumber = index + 1;
@@ -43,8 +70,18 @@ export function offlineRequirements(context: PhaseContext): Requirements {
         soThat: intent.soThat,
         requirements: [functional[index]!.id],
         acceptanceCriteria: [
-          { id: `AC-${storyNumber}.1`, given: `${withArticle(intent.asA)} with access`, when: intent.when, then: intent.then },
-          { id: `AC-${storyNumber}.2`, given: `${withArticle(intent.asA)} without access`, when: 'they try the same action', then: 'it is refused with 403 and nothing changes' },
+          {
+            id: `AC-${storyNumber}.1`,
+            given: `${withArticle(intent.asA)} with access`,
+            when: intent.when,
+            then: intent.then,
+          },
+          {
+            id: `AC-${storyNumber}.2`,
+            given: `${withArticle(intent.asA)} without access`,
+            when: 'they try the same action',
+            then: 'it is refused with 403 and nothing changes',
+          },
         ],
         edgeCases: storyEdgeCases({ actor: intent.asA, thing: terms.entityWords, things: terms.resourceWords }, index),
       };

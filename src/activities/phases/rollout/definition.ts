@@ -8,5 +8,6 @@ export const rolloutPhase: PhaseDefinition<'rollout'> = {
   schema: rolloutSchema,
   instructions: rolloutPrompt,
   offline: offlineRollout,
-  summarize: (content) => `${content.canary.length} canary stages to ${content.canary.at(-1)?.percent ?? 0}%, ${content.rollbackTriggers.length} rollback triggers`,
+  summarize: (content) =>
+    `${content.canary.length} canary stages to ${content.canary.at(-1)?.percent ?? 0}%, ${content.rollbackTriggers.length} rollback triggers`,
 };

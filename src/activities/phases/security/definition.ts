@@ -8,5 +8,6 @@ export const securityPhase: PhaseDefinition<'security'> = {
   schema: securitySchema,
   instructions: securityPrompt,
   offline: offlineSecurity,
-  summarize: (content) => `${content.authentication.scheme} authentication, ${content.threats.length} threats with controls`,
+  summarize: (content) =>
+    `${content.authentication.scheme} authentication, ${content.threats.length} threats with controls`,
 };

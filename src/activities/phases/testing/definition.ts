@@ -8,5 +8,6 @@ export const testingPhase: PhaseDefinition<'testing'> = {
   schema: testingSchema,
   instructions: testingPrompt,
   offline: offlineTesting,
-  summarize: (content) => `${content.cases.length} test cases across ${new Set(content.cases.map((testCase) => testCase.level)).size} levels`,
+  summarize: (content) =>
+    `${content.cases.length} test cases across ${new Set(content.cases.map((testCase) => testCase.level)).size} levels`,
 };

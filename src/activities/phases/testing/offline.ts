@@ -22,8 +22,22 @@ export function offlineTesting(context: PhaseContext): Testing {
   const allIds = requirements.map((requirement) => requirement.id);
   const cases = [
     ...perRequirement,
-    { level: 'integration' as const, title: `${terms.resourceWords} service against a real ${chosen.dependencies}`, steps: 'Create, update and delete through the HTTP API in a test container', expected: 'Rows, outbox events and cache invalidations match each step', requirements: allIds.slice(1, 3), threats: [] },
-    { level: 'e2e' as const, title: `Journey: ${terms.subject}`, steps: 'Sign in, perform the main journey in the browser, sign out', expected: 'Each step shows its result; the audit trail lists every change', requirements: allIds.slice(0, 1), threats: [] },
+    {
+      level: 'integration' as const,
+      title: `${terms.resourceWords} service against a real ${chosen.dependencies}`,
+      steps: 'Create, update and delete through the HTTP API in a test container',
+      expected: 'Rows, outbox events and cache invalidations match each step',
+      requirements: allIds.slice(1, 3),
+      threats: [],
+    },
+    {
+      level: 'e2e' as const,
+      title: `Journey: ${terms.subject}`,
+      steps: 'Sign in, perform the main journey in the browser, sign out',
+      expected: 'Each step shows its result; the audit trail lists every change',
+      requirements: allIds.slice(0, 1),
+      threats: [],
+    },
     ...nonFunctionalCases(context.earlier),
     ...threatCases(context.earlier),
   ];

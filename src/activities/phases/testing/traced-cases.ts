@@ -16,15 +16,51 @@ export function nonFunctionalCases(earlier: Partial<PhaseContents>): Case[] {
     const title = `${requirement.id}: ${requirement.text}`;
     switch (nonFunctionalKind(requirement)) {
       case 'performance':
-        return [{ level: 'performance', title, steps: `k6: ${rate} requests per second for 15 minutes, 80% reads, then a 2x spike for 2 minutes`, expected: `${requirement.text}; error rate under 0.1%`, requirements: [requirement.id], threats: [] }];
+        return [
+          {
+            level: 'performance',
+            title,
+            steps: `k6: ${rate} requests per second for 15 minutes, 80% reads, then a 2x spike for 2 minutes`,
+            expected: `${requirement.text}; error rate under 0.1%`,
+            requirements: [requirement.id],
+            threats: [],
+          },
+        ];
       case 'availability':
-        return [{ level: 'chaos', title, steps: `Under ${rate} requests per second, kill the cache, then pause the queue for 5 minutes, then fail over the database`, expected: `Requests fall back to the database and queued events are delivered after recovery, none lost; the error budget of ${requirement.id} is not spent`, requirements: [requirement.id], threats: [] }];
+        return [
+          {
+            level: 'chaos',
+            title,
+            steps: `Under ${rate} requests per second, kill the cache, then pause the queue for 5 minutes, then fail over the database`,
+            expected: `Requests fall back to the database and queued events are delivered after recovery, none lost; the error budget of ${requirement.id} is not spent`,
+            requirements: [requirement.id],
+            threats: [],
+          },
+        ];
       case 'security':
         return [];
       case 'retention':
-        return [{ level: 'integration', title, steps: 'Move a fake clock past the retention period and run the purge job against a real database', expected: 'Records past the period are gone with their events and cache entries; younger records stay', requirements: [requirement.id], threats: [] }];
+        return [
+          {
+            level: 'integration',
+            title,
+            steps: 'Move a fake clock past the retention period and run the purge job against a real database',
+            expected: 'Records past the period are gone with their events and cache entries; younger records stay',
+            requirements: [requirement.id],
+            threats: [],
+          },
+        ];
       case 'other':
-        return [{ level: 'integration', title, steps: 'Check the requirement against a production-like environment with real dependencies', expected: requirement.text, requirements: [requirement.id], threats: [] }];
+        return [
+          {
+            level: 'integration',
+            title,
+            steps: 'Check the requirement against a production-like environment with real dependencies',
+            expected: requirement.text,
+            requirements: [requirement.id],
+            threats: [],
+          },
+        ];
     }
   });
 }
@@ -32,11 +68,14 @@ export function nonFunctionalCases(earlier: Partial<PhaseContents>): Case[] {
 /** One security case per threat, shown stopped by its control, citing what the control protects. */
 export function threatCases(earlier: Partial<PhaseContents>): Case[] {
   const securityIds = nonFunctionalIds(earlier.requirements, 'security');
-  const fallback = securityIds.length ? securityIds : (earlier.requirements?.functional ?? []).slice(0, 1).map((requirement) => requirement.id);
+  const fallback = securityIds.length
+    ? securityIds
+    : (earlier.requirements?.functional ?? []).slice(0, 1).map((requirement) => requirement.id);
   const scan: Case = {
     level: 'security',
     title: 'Access control and input abuse on every endpoint',
-    steps: 'Call every endpoint as another user, without a token, with oversized and malformed bodies; run a ZAP baseline scan',
+    steps:
+      'Call every endpoint as another user, without a token, with oversized and malformed bodies; run a ZAP baseline scan',
     expected: '403/401/422 responses; no data leaks; the scan reports no high or medium finding',
     requirements: fallback,
     threats: [],

@@ -11,14 +11,28 @@ export function costSection(cost: Cost): string {
     ...(estimate
       ? [
           `### Monthly estimate (prices of ${estimate.priceTableDate})`,
-          markdownTable(['Item', 'Basis', 'Monthly'], [...estimate.lines.map((line) => [line.item, line.basis, usd(line.monthlyUsd)]), ['**Total**', '', `**${usd(estimate.monthlyUsd)}**`]]),
+          markdownTable(
+            ['Item', 'Basis', 'Monthly'],
+            [
+              ...estimate.lines.map((line) => [line.item, line.basis, usd(line.monthlyUsd)]),
+              ['**Total**', '', `**${usd(estimate.monthlyUsd)}**`],
+            ],
+          ),
           '### Projections',
-          markdownTable(['Load', 'Monthly'], estimate.projections.map((projection) => [projection.scale, usd(projection.monthlyUsd)])),
+          markdownTable(
+            ['Load', 'Monthly'],
+            estimate.projections.map((projection) => [projection.scale, usd(projection.monthlyUsd)]),
+          ),
           '### Return on investment',
           `Build cost ${usd(estimate.roi.buildCostUsd)} (${cost.roiInputs.engineerWeeks} engineer-weeks at ${usd(cost.roiInputs.hourlyRateUsd)}/h); benefit ${usd(estimate.roi.monthlyBenefitUsd)}/month (${cost.roiInputs.hoursSavedPerMonth} hours saved); payback ${estimate.roi.paybackMonths === null ? 'not reached at these inputs' : `${estimate.roi.paybackMonths} months`}.`,
         ]
       : []),
     '### Optimisation opportunities',
-    bulletList(cost.optimisations.map((optimisation) => `${optimisation.idea} (saves about ${optimisation.savingPercent}%${estimate ? `, ${usd((estimate.monthlyUsd * optimisation.savingPercent) / 100)}/month` : ''})`)),
+    bulletList(
+      cost.optimisations.map(
+        (optimisation) =>
+          `${optimisation.idea} (saves about ${optimisation.savingPercent}%${estimate ? `, ${usd((estimate.monthlyUsd * optimisation.savingPercent) / 100)}/month` : ''})`,
+      ),
+    ),
   ].join('\n\n');
 }

@@ -9,7 +9,10 @@ export function databaseSection(database: Database): string {
     ...database.tables.flatMap((table) => [
       `### Table \`${table.name}\``,
       `${table.purpose}. Serves ${table.requirements.join(', ') || 'no requirement directly'}.`,
-      markdownTable(['Column', 'Type', 'Nullable', 'Description'], table.columns.map((column) => [column.name, column.type, column.nullable ? 'yes' : 'no', column.description])),
+      markdownTable(
+        ['Column', 'Type', 'Nullable', 'Description'],
+        table.columns.map((column) => [column.name, column.type, column.nullable ? 'yes' : 'no', column.description]),
+      ),
       `Indexes: ${table.indexes.join('; ') || 'none'}.`,
     ]),
     '### Migrations',

@@ -3,24 +3,37 @@ import { bulletList, markdownTable } from '../markdown-table';
 import { userStorySentence } from '../user-story-sentence';
 
 export function requirementsSection(requirements: Requirements): string {
-  const stories = requirements.userStories.map((story) => [
-    `#### ${story.id}: ${userStorySentence(story)}`,
-    `Requirements: ${story.requirements.join(', ') || 'none'}`,
-    '',
-    markdownTable(['Criterion', 'Given', 'When', 'Then'], story.acceptanceCriteria.map((criterion) => [criterion.id, criterion.given, criterion.when, criterion.then])),
-    '',
-    'Edge cases:',
-    bulletList(story.edgeCases),
-  ].join('\n'));
+  const stories = requirements.userStories.map((story) =>
+    [
+      `#### ${story.id}: ${userStorySentence(story)}`,
+      `Requirements: ${story.requirements.join(', ') || 'none'}`,
+      '',
+      markdownTable(
+        ['Criterion', 'Given', 'When', 'Then'],
+        story.acceptanceCriteria.map((criterion) => [criterion.id, criterion.given, criterion.when, criterion.then]),
+      ),
+      '',
+      'Edge cases:',
+      bulletList(story.edgeCases),
+    ].join('\n'),
+  );
   const questions = requirements.questions.map((question) =>
-    question.answer ? `${question.id} ${question.question} **Answer:** ${question.answer}` : `${question.id} ${question.question} **Assumption (no answer yet):** ${question.suggestedDefault}`,
+    question.answer
+      ? `${question.id} ${question.question} **Answer:** ${question.answer}`
+      : `${question.id} ${question.question} **Assumption (no answer yet):** ${question.suggestedDefault}`,
   );
   return [
     requirements.summary,
     '### Functional requirements',
-    markdownTable(['Id', 'Requirement', 'Priority'], requirements.functional.map((requirement) => [requirement.id, requirement.text, requirement.priority])),
+    markdownTable(
+      ['Id', 'Requirement', 'Priority'],
+      requirements.functional.map((requirement) => [requirement.id, requirement.text, requirement.priority]),
+    ),
     '### Non-functional requirements',
-    markdownTable(['Id', 'Category', 'Requirement'], requirements.nonFunctional.map((requirement) => [requirement.id, requirement.category, requirement.text])),
+    markdownTable(
+      ['Id', 'Category', 'Requirement'],
+      requirements.nonFunctional.map((requirement) => [requirement.id, requirement.category, requirement.text]),
+    ),
     '### User stories',
     ...stories,
     '### Open questions and assumptions',

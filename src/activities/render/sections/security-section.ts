@@ -14,6 +14,9 @@ export function securitySection(security: Security): string {
     '### CORS and CSP',
     `CORS: ${security.cors}\n\nCSP: \`${security.csp.replace(/`/g, "'")}\``,
     '### Threats and controls',
-    markdownTable(['Id', 'Category', 'Threat', 'Control'], security.threats.map((threat) => [threat.id, threat.category, threat.threat, threat.control])),
+    markdownTable(
+      ['Id', 'Category', 'Threat', 'Control'],
+      security.threats.map((threat) => [threat.id, threat.category, threat.threat, threat.control]),
+    ),
   ].join('\n\n');
 }
