@@ -1,6 +1,8 @@
-/** A Markdown table whose cells cannot break the table, whatever text they hold. */
+import { markdownInline } from './markdown-text';
+
+/** A Markdown table whose cells cannot break the table, whatever text they hold; the text is escaped here. */
 export function markdownTable(headers: string[], rows: (string | number)[][]): string {
-  const cell = (value: string | number) => String(value).replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
+  const cell = (value: string | number) => markdownInline(String(value)).replace(/\|/g, '\\|');
   return [
     `| ${headers.map(cell).join(' | ')} |`,
     `| ${headers.map(() => '---').join(' | ')} |`,
@@ -8,6 +10,7 @@ export function markdownTable(headers: string[], rows: (string | number)[][]): s
   ].join('\n');
 }
 
+/** A bulleted list, one item a line; the text is escaped here. */
 export function bulletList(items: string[]): string {
-  return items.map((item) => `- ${item.replace(/\r?\n/g, ' ')}`).join('\n');
+  return items.map((item) => `- ${markdownInline(item)}`).join('\n');
 }

@@ -1,5 +1,6 @@
 import { markdownTable } from './markdown-table';
 import { NOT_REACHED, type PackContents } from './pack-contents';
+import { markdownInline } from './markdown-text';
 
 export const ROLLOUT_PLAN_HEADINGS = [
   'Feature flags',
@@ -12,7 +13,7 @@ export const ROLLOUT_PLAN_HEADINGS = [
 
 export function renderRolloutPlan(pack: PackContents): string {
   const rollout = pack.phases.rollout;
-  const header = [`# Rollout plan: ${pack.feature.replace(/[\r\n]+/g, ' ')}`, `> ${pack.provenance}`];
+  const header = [`# Rollout plan: ${markdownInline(pack.feature)}`, `> ${pack.provenance}`];
   if (!rollout) return [...header, NOT_REACHED].join('\n\n') + '\n';
   const bodies = [
     markdownTable(
@@ -32,8 +33,8 @@ export function renderRolloutPlan(pack: PackContents): string {
         trigger.requirements.join(', '),
       ]),
     ),
-    rollout.rollbackProcedure.map((step, index) => `${index + 1}. ${step}`).join('\n'),
-    `Hypothesis: ${rollout.abTest.hypothesis}\n\nMetric: ${rollout.abTest.metric}; split ${rollout.abTest.split}; minimum sample ${rollout.abTest.minimumSample}.`,
+    rollout.rollbackProcedure.map((step, index) => `${index + 1}. ${markdownInline(step)}`).join('\n'),
+    `Hypothesis: ${markdownInline(rollout.abTest.hypothesis)}\n\nMetric: ${markdownInline(rollout.abTest.metric)}; split ${markdownInline(rollout.abTest.split)}; minimum sample ${markdownInline(String(rollout.abTest.minimumSample))}.`,
     markdownTable(
       ['Signal', 'Threshold', 'Alert', 'Guards'],
       rollout.monitoring.map((signal) => [

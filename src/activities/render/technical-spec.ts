@@ -11,6 +11,7 @@ import { rolloutSection } from './sections/rollout-section';
 import { securitySection } from './sections/security-section';
 import { testingSection } from './sections/testing-section';
 import { traceRequirements } from './traceability';
+import { markdownBlock, markdownInline } from './markdown-text';
 
 /** The headings every technical spec has, in this order; the validator checks for them. */
 export const TECHNICAL_SPEC_HEADINGS = [
@@ -50,9 +51,9 @@ export function renderTechnicalSpec(pack: PackContents): string {
   ]);
   return (
     [
-      `# Technical specification: ${pack.feature.replace(/[\r\n]+/g, ' ')}`,
+      `# Technical specification: ${markdownInline(pack.feature)}`,
       `> ${pack.provenance}`,
-      `Spec run \`${pack.specId}\`.${pack.description ? `\n\n${pack.description}` : ''}`,
+      `Spec run \`${pack.specId}\`.${pack.description ? `\n\n${markdownBlock(pack.description)}` : ''}`,
       ...bodies.flatMap((body, index) => {
         const notes = phases[PHASES[index]!]?.reviewerNotes ?? [];
         // How each round of review changed the phase, so reviewers see their feedback applied.

@@ -1,5 +1,6 @@
 import { markdownTable } from './markdown-table';
 import { NOT_REACHED, type PackContents } from './pack-contents';
+import { markdownInline } from './markdown-text';
 
 export const TEST_PLAN_HEADINGS = {
   unit: 'Unit tests',
@@ -12,13 +13,13 @@ export const TEST_PLAN_HEADINGS = {
 
 export function renderTestPlan(pack: PackContents): string {
   const testing = pack.phases.testing;
-  const header = [`# Test plan: ${pack.feature.replace(/[\r\n]+/g, ' ')}`, `> ${pack.provenance}`];
+  const header = [`# Test plan: ${markdownInline(pack.feature)}`, `> ${pack.provenance}`];
   if (!testing) return [...header, NOT_REACHED].join('\n\n') + '\n';
   const sections = Object.entries(TEST_PLAN_HEADINGS).flatMap(([level, heading]) => {
     const cases = testing.cases.filter((testCase) => testCase.level === level);
     return [
       `## ${heading}`,
-      ...(level === 'unit' ? [`Mocking strategy: ${testing.mockingStrategy}`] : []),
+      ...(level === 'unit' ? [`Mocking strategy: ${markdownInline(testing.mockingStrategy)}`] : []),
       cases.length
         ? markdownTable(
             ['Id', 'Case', 'Steps', 'Expected', 'Requirements'],

@@ -1,5 +1,6 @@
 import type { PhaseContents } from '../phases/phase-contents';
 import type { PlannedTicket, TicketPlan } from './ticket-plan';
+import { ticketTitle } from './ticket-title';
 
 const COMPONENT_POINTS = { client: 5, service: 8, store: 3, cache: 2, queue: 3, external: 2 } as const;
 
@@ -12,6 +13,7 @@ export function planTickets(specId: string, feature: string, phases: Partial<Pha
   const add = (ticket: Omit<PlannedTicket, 'labels'> & { labels?: string[] }) =>
     tickets.push({
       ...ticket,
+      title: ticketTitle(ticket.title),
       requirements: unique(ticket.requirements),
       labels: ['specforge', ticket.kind, ...(ticket.labels ?? [])],
     });
@@ -128,7 +130,7 @@ export function planTickets(specId: string, feature: string, phases: Partial<Pha
   const epic: PlannedTicket = {
     key: 'epic',
     kind: 'epic',
-    title: feature.replace(/[\r\n]+/g, ' ').slice(0, 200),
+    title: ticketTitle(feature),
     description: phases.requirements?.summary ?? feature,
     acceptanceCriteria: (phases.requirements?.userStories ?? []).flatMap((story) =>
       story.acceptanceCriteria.map(

@@ -9,6 +9,11 @@ export const TICKET_KINDS = [
   'observability',
 ] as const;
 
+/** The longest title each tracker takes, in UTF-16 code units as their APIs count: GitHub's issue title, Jira's summary. */
+export const TICKET_TITLE_LIMITS = { github: 256, jira: 255 } as const;
+/** Every planned title fits every tracker, so a plan can go to any target. */
+export const MAX_TICKET_TITLE_LENGTH = Math.min(...Object.values(TICKET_TITLE_LIMITS));
+
 export interface PlannedTicket {
   /** Stable within a run: the marker `specforge:<specId>:<key>` is built from it. */
   key: string;

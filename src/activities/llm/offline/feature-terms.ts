@@ -1,8 +1,10 @@
+import { MAX } from '../../phases/content-bounds';
 import { DEFAULT_ACTOR, isPerson } from './actor-nouns';
 import { type FeatureClause, parseFeatureTitle } from './feature-clause';
 import { thirdPersonPlural, withoutPossessives } from './grammatical-person';
 import { isAcronym, plural, singular } from './noun-forms';
 import { PHRASE_BREAK, standaloneNounPhrase } from './noun-phrase';
+import { oneLine } from './reviewer-notes';
 import { gerund, pastParticiple } from './verb-forms';
 import { type JobVerb, jobOf } from './verb-catalog';
 
@@ -100,6 +102,10 @@ const STOP_WORDS = new Set([
   'if',
 ]);
 const MAX_WORD = 30;
+// Phrases from the title go into names (MAX.name) and, two at a time, into sentences (MAX.sentence).
+const MAX_TITLE = 100;
+// Requirements the description may add, leaving room in the list for the feature's own and the reviewers'.
+const MAX_SENTENCES = MAX.many / 2;
 // Describing words before a noun: the resource is what they describe ("inactive projects" → projects).
 const ADJECTIVES = new Set([
   'old',
@@ -157,7 +163,7 @@ const COMPOUND_ADJECTIVE =
   /-(based|factor|time|level|step|free|wide|only|like|facing|driven|ready|safe|aware|enabled|friendly|specific|scale|party)$|^(multi|cross|self|non|pre|post|auto|semi|anti|single|two|three)-/;
 
 export function extractFeatureTerms(feature: string, description = ''): FeatureTerms {
-  const clause = parseFeatureTitle(feature);
+  const clause = parseFeatureTitle(shortTitle(feature));
   const actor = clause.actor ?? DEFAULT_ACTOR;
   const entityWords = entityOf(clause, feature);
   const resourceWords = plural(entityWords);
@@ -176,13 +182,29 @@ export function extractFeatureTerms(feature: string, description = ''): FeatureT
     entity: entityWords
       .toLowerCase()
       .split(/[\s-]+/)
+      .filter(Boolean)
       .map((word) => word[0]!.toUpperCase() + word.slice(1))
       .join(''),
     sentences: description
       .split(/(?<=[.!?])\s+|\n+/)
       .map((sentence) => sentence.trim().replace(/[.!?]+$/, ''))
-      .filter((sentence) => sentence.length > 3),
+      .filter((sentence) => sentence.length > 3)
+      .slice(0, MAX_SENTENCES)
+      .map((sentence) => oneLine(sentence)),
   };
+}
+
+/**
+ * The title's first words, up to MAX_TITLE characters: every phrase built from it (the actor, the
+ * capability, the subject) then fits the fields it lands in, whatever length the title has.
+ */
+function shortTitle(feature: string): string {
+  const line = feature.replace(/\s+/g, ' ').trim();
+  if (line.length <= MAX_TITLE) return line;
+  // Never half of a character written as a surrogate pair (an emoji).
+  const cut = line.slice(0, MAX_TITLE).replace(/[\ud800-\udbff]$/, '');
+  const space = cut.lastIndexOf(' ');
+  return space > MAX_TITLE / 2 ? cut.slice(0, space) : cut;
 }
 
 function capabilityOf(clause: FeatureClause): string {
@@ -244,11 +266,15 @@ function firstNoun(segments: string[]): string | undefined {
 }
 
 function words(text: string): string[] {
-  return text
-    .toLowerCase()
-    .replace(/[^a-z0-9\s-]/g, ' ')
-    .split(/\s+/)
-    .filter((word) => word.length > 1 && !STOP_WORDS.has(word) && /^[a-z]/.test(word));
+  return (
+    text
+      .toLowerCase()
+      .replace(/[^a-z0-9\s-]/g, ' ')
+      .split(/\s+/)
+      // Hyphens only join words: "X-->Y" is "x-y", a trailing "invoices-" is "invoices".
+      .map((word) => word.replace(/-{2,}/g, '-').replace(/^-+|-+$/g, ''))
+      .filter((word) => word.length > 1 && !STOP_WORDS.has(word) && /^[a-z]/.test(word))
+  );
 }
 
 function isAdjective(word: string): boolean {

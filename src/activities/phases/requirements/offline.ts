@@ -1,5 +1,6 @@
 import { capitalise, withArticle } from '../../../shared/text';
 import { extractFeatureTerms } from '../../llm/offline/feature-terms';
+import { MAX } from '../content-bounds';
 import { oneLine, reviewerNotes } from '../../llm/offline/reviewer-notes';
 import type { PhaseContext } from '../phase-definition';
 import { featureIntents } from './feature-intents';
@@ -14,7 +15,7 @@ export function offlineRequirements(context: PhaseContext): Requirements {
     ...intents.map((intent) => intent.requirement),
     ...terms.sentences,
     ...context.feedback.map((feedback) => oneLine(`Reviewer request: ${feedback}`)),
-  ];
+  ].slice(0, MAX.many);
   const functional = statements.map((text, index) => ({
     id: `FR-${index + 1}`,
     text,

@@ -1,10 +1,11 @@
 import type { Architecture } from '../../phases/architecture/schema';
 import { renderArchitectureDiagram } from '../architecture-diagram';
 import { markdownTable } from '../markdown-table';
+import { markdownBlock } from '../markdown-text';
 
 export function architectureSection(architecture: Architecture, provenance: string): string {
   return [
-    architecture.overview,
+    markdownBlock(architecture.overview),
     '```mermaid\n' + renderArchitectureDiagram(architecture, provenance) + '```',
     '### Components',
     markdownTable(
@@ -19,20 +20,20 @@ export function architectureSection(architecture: Architecture, provenance: stri
       ]),
     ),
     '### Microservice boundaries',
-    architecture.boundaries,
+    markdownBlock(architecture.boundaries),
     '### Communication patterns',
-    architecture.communication,
+    markdownBlock(architecture.communication),
     markdownTable(
       ['From', 'To', 'Protocol', 'Purpose'],
       architecture.edges.map((edge) => [edge.from, edge.to, edge.protocol, edge.description]),
     ),
     '### Data flow and state',
-    architecture.dataFlow,
+    markdownBlock(architecture.dataFlow),
     '### Horizontal scaling',
-    architecture.scaling,
+    markdownBlock(architecture.scaling),
     '### Caching strategy',
-    architecture.caching,
+    markdownBlock(architecture.caching),
     '### Observability',
-    architecture.observability,
+    markdownBlock(architecture.observability),
   ].join('\n\n');
 }

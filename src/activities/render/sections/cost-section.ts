@@ -1,16 +1,17 @@
 import type { Cost } from '../../phases/cost/schema';
 import { bulletList, markdownTable } from '../markdown-table';
+import { markdownBlock, markdownInline } from '../markdown-text';
 
 const usd = (value: number) => `$${value.toLocaleString('en-US', { maximumFractionDigits: 2 })}`;
 
 export function costSection(cost: Cost): string {
   const { load, estimate } = cost;
   return [
-    cost.narrative,
+    markdownBlock(cost.narrative),
     `Load assumptions: ${load.peakRequestsPerSecond} requests/s at peak, ${load.averageRequestsPerSecond} on average, ${load.monthlyActiveUsers.toLocaleString('en-US')} monthly active users, ${load.storageGb} GB stored, ${load.transferGb} GB transferred a month.`,
     ...(estimate
       ? [
-          `### Monthly estimate (prices of ${estimate.priceTableDate})`,
+          `### Monthly estimate (prices of ${markdownInline(estimate.priceTableDate)})`,
           markdownTable(
             ['Item', 'Basis', 'Monthly'],
             [

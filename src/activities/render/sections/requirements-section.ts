@@ -1,12 +1,13 @@
 import type { Requirements } from '../../phases/requirements/schema';
 import { bulletList, markdownTable } from '../markdown-table';
 import { userStorySentence } from '../user-story-sentence';
+import { markdownBlock, markdownInline } from '../markdown-text';
 
 export function requirementsSection(requirements: Requirements): string {
   const stories = requirements.userStories.map((story) =>
     [
-      `#### ${story.id}: ${userStorySentence(story)}`,
-      `Requirements: ${story.requirements.join(', ') || 'none'}`,
+      `#### ${markdownInline(story.id)}: ${markdownInline(userStorySentence(story))}`,
+      `Requirements: ${markdownInline(story.requirements.join(', ')) || 'none'}`,
       '',
       markdownTable(
         ['Criterion', 'Given', 'When', 'Then'],
@@ -23,7 +24,7 @@ export function requirementsSection(requirements: Requirements): string {
       : `${question.id} ${question.question} **Assumption (no answer yet):** ${question.suggestedDefault}`,
   );
   return [
-    requirements.summary,
+    markdownBlock(requirements.summary),
     '### Functional requirements',
     markdownTable(
       ['Id', 'Requirement', 'Priority'],

@@ -1,18 +1,19 @@
 import type { Security } from '../../phases/security/schema';
 import { bulletList, markdownTable } from '../markdown-table';
+import { markdownBlock, markdownCode, markdownInline } from '../markdown-text';
 
 export function securitySection(security: Security): string {
   return [
     '### Authentication',
-    `${security.authentication.scheme}: ${security.authentication.description}`,
+    markdownInline(`${security.authentication.scheme}: ${security.authentication.description}`),
     '### Authorization',
-    security.authorization,
+    markdownBlock(security.authorization),
     '### Encryption',
-    `At rest: ${security.encryptionAtRest}\n\nIn transit: ${security.encryptionInTransit}`,
+    `At rest: ${markdownInline(security.encryptionAtRest)}\n\nIn transit: ${markdownInline(security.encryptionInTransit)}`,
     '### Input validation',
     bulletList(security.inputValidation),
     '### CORS and CSP',
-    `CORS: ${security.cors}\n\nCSP: \`${security.csp.replace(/`/g, "'")}\``,
+    `CORS: ${markdownInline(security.cors)}\n\nCSP: ${markdownCode(security.csp)}`,
     '### Threats and controls',
     markdownTable(
       ['Id', 'Category', 'Threat', 'Control'],
