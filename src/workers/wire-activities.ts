@@ -1,16 +1,21 @@
 import { ArtifactStore } from '../activities/artifacts/artifact-store';
 import { createActivities } from '../activities/create-activities';
+import { redactActivityErrors } from '../activities/redact-activity-errors';
 import type { Generator } from '../activities/llm/generator';
 import { createOfflineGenerator } from '../activities/llm/offline-generator';
 import { createOpenAIGenerator } from '../activities/llm/openai-generator';
 import { createFileTarget } from '../activities/tickets/file-target';
 import { createGitHubTarget } from '../activities/tickets/github-target';
 import { createJiraTarget } from '../activities/tickets/jira-target';
+import { configuredSecrets } from '../config/configured-secrets';
 import { decisionKeyFor } from '../config/decision-key';
 import type { Config } from '../config/load-config';
 
 /** Real clients from the configuration; credentials stay here, never in workflow inputs. */
 export function wireActivities(config: Config) {
+  const decisionKey = decisionKeyFor(config);
+  // Redacted from every failure the clients throw: servers echo the credentials they were sent.
+  const secrets = configuredSecrets(config, [decisionKey]);
   const store = new ArtifactStore(config.SPECFORGE_HOME, config.SPECFORGE_OUT);
   const tickets = {
     file: createFileTarget(store),
@@ -20,23 +25,30 @@ export function wireActivities(config: Config) {
             token: config.GITHUB_TOKEN,
             baseUrl: config.GITHUB_API_URL,
             pacing: config.GITHUB_WRITE_PACING,
+            secrets,
           }),
         }
       : {}),
     ...(config.JIRA_HOST && config.JIRA_EMAIL && config.JIRA_API_TOKEN
       ? {
-          jira: createJiraTarget({ host: config.JIRA_HOST, email: config.JIRA_EMAIL, apiToken: config.JIRA_API_TOKEN }),
+          jira: createJiraTarget({
+            host: config.JIRA_HOST,
+            email: config.JIRA_EMAIL,
+            apiToken: config.JIRA_API_TOKEN,
+            secrets,
+          }),
         }
       : {}),
   };
-  const webhook = { url: config.SPECFORGE_WEBHOOK_URL, publicUrl: publicUrl(config) };
-  return createActivities({
-    generator: generatorFor(config),
+  const webhook = { url: config.SPECFORGE_WEBHOOK_URL, publicUrl: publicUrl(config), secrets };
+  const activities = createActivities({
+    generator: generatorFor(config, secrets),
     store,
     tickets,
     webhook,
-    decisionKey: decisionKeyFor(config),
+    decisionKey,
   });
+  return redactActivityErrors(activities, secrets);
 }
 
 /** Where people open the review page: SPECFORGE_URL, else the local API. */
@@ -44,7 +56,7 @@ export function publicUrl(config: Config): string {
   return config.SPECFORGE_URL ?? `http://localhost:${config.PORT}`;
 }
 
-export function generatorFor(config: Config): Generator {
+export function generatorFor(config: Config, secrets: readonly string[] = configuredSecrets(config)): Generator {
   if (!config.OPENAI_API_KEY) return createOfflineGenerator();
   return createOpenAIGenerator({
     apiKey: config.OPENAI_API_KEY,
@@ -57,5 +69,6 @@ export function generatorFor(config: Config): Generator {
       maxTokens: config.SPECFORGE_MAX_TOKENS,
       contextTokens: config.SPECFORGE_CONTEXT_TOKENS,
     },
+    secrets,
   });
 }

@@ -8,6 +8,7 @@ import { startApiServer } from '../helpers/api-server';
 import { queryStatus, waitForGate } from '../helpers/spec-helpers';
 import { createTestStack, type TestStack } from '../helpers/test-stack';
 import { waitFor } from '../helpers/wait-for';
+import { FailureType } from '../../src/shared/failure-types';
 
 const TOKENS = {
   ana: 'ana-fake-token-0000000000000000',
@@ -118,7 +119,7 @@ describe('reviewer identity', () => {
         .executeUpdate(decideUpdate, { args: [{ phase: 'requirements', action: 'approve', by: 'ana' }] })
         .catch((error) => error);
       expect(update).toBeInstanceOf(WorkflowUpdateFailedError);
-      expect(update.cause).toMatchObject({ type: 'DecisionForbidden' });
+      expect(update.cause).toMatchObject({ type: FailureType.DecisionForbidden });
       await handle.signal(decisionSignal, {
         phase: 'requirements',
         action: 'approve',

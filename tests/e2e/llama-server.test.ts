@@ -4,6 +4,7 @@ import { createOpenAIGenerator } from '../../src/activities/llm/openai-generator
 import { fetchWithTimeouts } from '../../src/activities/llm/timed-fetch';
 import type { PhaseContext } from '../../src/activities/phases/phase-definition';
 import { requirementsPhase } from '../../src/activities/phases/requirements/definition';
+import { FailureType } from '../../src/shared/failure-types';
 
 /**
  * A real llama.cpp-family server (llama-cpp-python, llama.cpp's llama-server, Ollama, vLLM) at
@@ -60,7 +61,7 @@ describe.skipIf(!url)('a real llama.cpp-family server (SPECFORGE_TEST_LLAMA_URL)
         `llama server: formats sent ${formats.join(' → ')}; ${outcome.ok ? 'valid requirements' : `${outcome.error.type}: ${outcome.error.message.slice(0, 300)}`}; ${Math.round((Date.now() - started) / 1000)} s`,
       );
       // A weak model may still answer badly (InvalidModelOutput); the server must not refuse, time out or drop the request.
-      if (!outcome.ok) expect(outcome.error.type).toBe('InvalidModelOutput');
+      if (!outcome.ok) expect(outcome.error.type).toBe(FailureType.InvalidModelOutput);
       expect(formats.at(-1)).toMatch(/json_schema|json_object/);
     },
   );

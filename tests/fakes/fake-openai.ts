@@ -27,7 +27,9 @@ export type FakeReply =
       /** Before the headers are sent, as a slow local model takes. */ delayMs?: number;
     }
   | { kind: 'status'; status: number; body?: unknown; headers?: Record<string, string> }
-  | { kind: 'hang'; ms: number };
+  | { kind: 'hang'; ms: number }
+  /** A server that echoes the request's Authorization header (and so the key) in its error body, as some proxies do. */
+  | { kind: 'echoAuthorization'; status: number };
 
 export interface RecordedRequest {
   phase: PhaseName | undefined;
@@ -65,14 +67,12 @@ export async function startFakeOpenAI(
     const chunks: Buffer[] = [];
     for await (const chunk of request) chunks.push(chunk as Buffer);
     if (request.method === 'GET' && request.url?.endsWith('/models') && options.contextTokens) {
-      response
-        .writeHead(200, { 'content-type': 'application/json' })
-        .end(
-          JSON.stringify({
-            object: 'list',
-            data: [{ id: 'fake', object: 'model', max_model_len: options.contextTokens }],
-          }),
-        );
+      response.writeHead(200, { 'content-type': 'application/json' }).end(
+        JSON.stringify({
+          object: 'list',
+          data: [{ id: 'fake', object: 'model', max_model_len: options.contextTokens }],
+        }),
+      );
       return;
     }
     if (request.method !== 'POST' || !request.url?.endsWith('/chat/completions')) {
@@ -88,6 +88,17 @@ export async function startFakeOpenAI(
     if (reply.kind === 'hang') {
       const timer = setTimeout(() => response.destroy(), reply.ms);
       request.socket.once('close', () => clearTimeout(timer));
+      return;
+    }
+    if (reply.kind === 'echoAuthorization') {
+      const authorization = request.headers.authorization ?? '';
+      response.writeHead(reply.status, { 'content-type': 'application/json' });
+      response.end(
+        JSON.stringify({
+          error: { message: `Invalid Authorization header: ${authorization}`, type: 'invalid_request_error' },
+          request: { headers: { authorization } },
+        }),
+      );
       return;
     }
     if (reply.kind === 'status') {

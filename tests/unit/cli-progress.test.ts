@@ -15,6 +15,7 @@ import { ProgressLine } from '../../src/cli/progress-line';
 import { RefusalQuietLogger } from '../../src/cli/refusal-quiet-logger';
 import { runningPhaseActivity } from '../../src/cli/running-activity';
 import { startFakeOpenAI, validAnswer } from '../fakes/fake-openai';
+import { FailureType } from '../../src/shared/failure-types';
 
 const context: PhaseContext = {
   specId: 'spec-test',
@@ -161,13 +162,13 @@ describe("the local worker's log", () => {
     const inner = new RecordingLogger();
     const logger = new RefusalQuietLogger(inner);
     logger.warn('Activity failed', {
-      error: ApplicationFailure.nonRetryable('The edited requirements is invalid', 'InvalidContent'),
+      error: ApplicationFailure.nonRetryable('The edited requirements is invalid', FailureType.InvalidContent),
     });
     logger.warn('Activity failed', {
-      error: ApplicationFailure.nonRetryable('still invalid after 2 repairs', 'InvalidModelOutput'),
+      error: ApplicationFailure.nonRetryable('still invalid after 2 repairs', FailureType.InvalidModelOutput),
     });
     logger.warn('Activity failed', { error: new Error('disk full') });
-    logger.error('Activity failed', { error: ApplicationFailure.nonRetryable('x', 'InvalidContent') });
+    logger.error('Activity failed', { error: ApplicationFailure.nonRetryable('x', FailureType.InvalidContent) });
     logger.info('Worker state changed');
 
     expect(inner.lines).toEqual([

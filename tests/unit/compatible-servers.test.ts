@@ -16,6 +16,7 @@ import {
   type ChatRequest,
   type FakeReply,
 } from '../fakes/fake-openai';
+import { FailureType } from '../../src/shared/failure-types';
 
 const context: PhaseContext = {
   specId: 'spec-test',
@@ -90,7 +91,7 @@ describe('a server like llama-cpp-python 0.3', () => {
   it('fails at once naming SPECFORGE_RESPONSE_FORMAT when the one format set is refused', async () => {
     const fake = await serverAnswering(llamaCppPythonModel().reply);
     const failure = await failureOf(generatorFor(fake.baseURL, { responseFormat: 'json_schema_strict' }).generate());
-    expect(failure).toMatchObject({ type: 'LlmResponseFormatRefused', nonRetryable: true });
+    expect(failure).toMatchObject({ type: FailureType.LlmResponseFormatRefused, nonRetryable: true });
     expect(failure.message).toContain('SPECFORGE_RESPONSE_FORMAT=auto');
     expect(failure.message).toContain("Input should be 'text' or 'json_object'");
     expect(fake.requests).toHaveLength(1);
@@ -143,7 +144,7 @@ describe('the token budget', () => {
       generatorFor(fake.baseURL, { tokens: { answerTokens: 1000, maxTokens: 3000 } }).generate(),
     );
     expect(fake.requests.map((request) => request.body.max_tokens)).toEqual([1000, 2000, 3000]);
-    expect(failure).toMatchObject({ type: 'InvalidModelOutput', nonRetryable: true });
+    expect(failure).toMatchObject({ type: FailureType.InvalidModelOutput, nonRetryable: true });
     expect(failure.message).toContain('SPECFORGE_MAX_TOKENS is 3000');
   });
 
@@ -167,7 +168,7 @@ describe('a failed phase', () => {
   it('carries the tokens its attempts spent in the failure details', async () => {
     const fake = await serverAnswering(() => ({ kind: 'content', text: JSON.stringify({ summary: 'x' }) }));
     const failure = await failureOf(generatorFor(fake.baseURL).generate());
-    expect(failure.type).toBe('InvalidModelOutput');
+    expect(failure.type).toBe(FailureType.InvalidModelOutput);
     const usage = usageOfDetails(failure.details ?? undefined);
     expect(fake.requests).toHaveLength(3);
     expect(usage.input).toBeGreaterThan(0);
@@ -177,7 +178,7 @@ describe('a failed phase', () => {
   it('says the server closed the connection, without blaming OPENAI_BASE_URL, when it drops mid-answer', async () => {
     const fake = await serverAnswering(() => ({ kind: 'hang', ms: 100 }));
     const failure = await failureOf(generatorFor(fake.baseURL).generate());
-    expect(failure).toMatchObject({ type: 'LlmUnavailable', nonRetryable: false });
+    expect(failure).toMatchObject({ type: FailureType.LlmUnavailable, nonRetryable: false });
     expect(failure.message).toContain('closed the connection; it may have crashed');
     expect(failure.message).not.toContain('OPENAI_BASE_URL');
   });
@@ -217,7 +218,7 @@ describe('time limits for a slow local model', () => {
       model: 'local-model',
     });
     const failure = await failureOf(generatorFor(fake.baseURL, { timeoutMs: 500 }).generate());
-    expect(failure).toMatchObject({ type: 'LlmTimeout', nonRetryable: false });
+    expect(failure).toMatchObject({ type: FailureType.LlmTimeout, nonRetryable: false });
   });
 
   it('gives phase activities the model timeout for every call one may make, plus a margin', () => {

@@ -4,6 +4,7 @@ import { createOpenAIGenerator } from '../../src/activities/llm/openai-generator
 import { requirementsPhase } from '../../src/activities/phases/requirements/definition';
 import type { PhaseContext } from '../../src/activities/phases/phase-definition';
 import { startFakeOpenAI, validAnswer, type ChatRequest, type FakeReply } from '../fakes/fake-openai';
+import { FailureType } from '../../src/shared/failure-types';
 
 const context: PhaseContext = {
   specId: 'spec-test',
@@ -69,7 +70,7 @@ describe('the OpenAI generator', () => {
     ]);
     const failure = await failureOf(generate());
     expect(failure).toBeInstanceOf(ApplicationFailure);
-    expect(failure).toMatchObject({ type: 'InvalidModelOutput', nonRetryable: true });
+    expect(failure).toMatchObject({ type: FailureType.InvalidModelOutput, nonRetryable: true });
     expect(failure.message).toMatch(/functional/);
     expect(fake.requests).toHaveLength(3);
     expect(fake.requests[1]!.body.messages.at(-1)!.content).toMatch(/functional/);
@@ -118,19 +119,19 @@ describe('the OpenAI generator', () => {
       () => ({ kind: 'status', status: 429, headers: { 'retry-after': '7' } }),
     ]);
     const failure = await failureOf(generate());
-    expect(failure).toMatchObject({ type: 'LlmRateLimited', nonRetryable: false, nextRetryDelay: 7000 });
+    expect(failure).toMatchObject({ type: FailureType.LlmRateLimited, nonRetryable: false, nextRetryDelay: 7000 });
   });
 
   it('leaves a 500 to Temporal to retry', async () => {
     const { fake, generate } = await generatorAnswering([() => ({ kind: 'status', status: 500 })]);
-    expect(await failureOf(generate())).toMatchObject({ type: 'LlmUnavailable', nonRetryable: false });
+    expect(await failureOf(generate())).toMatchObject({ type: FailureType.LlmUnavailable, nonRetryable: false });
     expect(fake.requests).toHaveLength(1);
   });
 
   it('fails at once on 401, naming OPENAI_API_KEY', async () => {
     const { generate } = await generatorAnswering([() => ({ kind: 'status', status: 401 })]);
     const failure = await failureOf(generate());
-    expect(failure).toMatchObject({ type: 'LlmAuthentication', nonRetryable: true });
+    expect(failure).toMatchObject({ type: FailureType.LlmAuthentication, nonRetryable: true });
     expect(failure.message).toContain('OPENAI_API_KEY');
   });
 
@@ -143,6 +144,6 @@ describe('the OpenAI generator', () => {
 
   it('turns a hang past the timeout into a retryable timeout', async () => {
     const { generate } = await generatorAnswering([() => ({ kind: 'hang', ms: 10_000 })], 300);
-    expect(await failureOf(generate())).toMatchObject({ type: 'LlmTimeout', nonRetryable: false });
+    expect(await failureOf(generate())).toMatchObject({ type: FailureType.LlmTimeout, nonRetryable: false });
   });
 });

@@ -3,6 +3,7 @@ import { ApplicationFailure } from '@temporalio/common';
 import type { ProjectContextRef } from '../../shared/project-context-ref';
 import type { ArtifactStore } from '../artifacts/artifact-store';
 import { sha256 } from '../artifacts/hash';
+import { FailureType } from '../../shared/failure-types';
 
 /** The team's context document as a phase reads it. */
 export interface ProjectContext {
@@ -19,7 +20,7 @@ export async function readProjectContext(store: ArtifactStore, reference: Projec
       if (error.code === 'ENOENT')
         throw ApplicationFailure.nonRetryable(
           `The context document ${reference.source} (${reference.path}) is not in this worker's store: the starter and the worker must share SPECFORGE_HOME`,
-          'ContextMissing',
+          FailureType.ContextMissing,
         );
       throw error;
     },
@@ -27,7 +28,7 @@ export async function readProjectContext(store: ArtifactStore, reference: Projec
   if (sha256(text) !== reference.sha256) {
     throw ApplicationFailure.nonRetryable(
       `The context document ${reference.path} changed after the run started (sha256 ${sha256(text)}, expected ${reference.sha256})`,
-      'ContextChanged',
+      FailureType.ContextChanged,
     );
   }
   return { source: reference.source, sha256: reference.sha256, text };

@@ -1,5 +1,6 @@
 import { ApplicationFailure } from '@temporalio/common';
 import type { Generator } from './generator';
+import { FailureType } from '../../shared/failure-types';
 
 /** Deterministic skeletons built from the request's own words: no network, no account. */
 export function createOfflineGenerator(): Generator {
@@ -13,7 +14,7 @@ export function createOfflineGenerator(): Generator {
       if (problems.length)
         throw ApplicationFailure.nonRetryable(
           `The offline ${definition.name} failed its checks: ${problems.join('; ')}`,
-          'InvalidGeneratedContent',
+          FailureType.InvalidGeneratedContent,
         );
       return { content, usage: { input: 0, output: 0 }, model: 'offline-templates-v1' };
     },

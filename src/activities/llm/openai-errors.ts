@@ -1,7 +1,10 @@
 import { ApplicationFailure } from '@temporalio/common';
 import OpenAI from 'openai';
+import { FailureType } from '../../shared/failure-types';
 import type { FailureDetails } from '../../shared/phase-failure';
+import { retryAfterMs } from '../../shared/retry-after';
 import type { TokenUsage } from '../../shared/spec-run';
+import { redactFailure } from '../redact-failure';
 
 /** Error codes of a connection that was never made: the address is wrong or nothing listens there. */
 const UNREACHABLE = new Set([
@@ -18,11 +21,23 @@ const TIMED_OUT = new Set(['UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT']);
 /**
  * The one place OpenAI errors are sorted: what a person must fix fails at once naming the
  * setting; what time fixes is retried by Temporal, after Retry-After when the server gives one.
+ * The message is redacted of `secrets` and anything shaped like a token: servers echo the key.
  */
-export function classifyOpenAIError(error: unknown, server = 'the model server'): ApplicationFailure {
+export function classifyOpenAIError(
+  error: unknown,
+  server = 'the model server',
+  secrets: readonly (string | undefined)[] = [],
+): ApplicationFailure {
+  return redactFailure(sortOpenAIError(error, server), secrets);
+}
+
+function sortOpenAIError(error: unknown, server: string): ApplicationFailure {
   if (error instanceof ApplicationFailure) return error;
   if (error instanceof OpenAI.APIConnectionTimeoutError || causeCodes(error).some((code) => TIMED_OUT.has(code))) {
-    return ApplicationFailure.retryable('The model did not answer in time (SPECFORGE_LLM_TIMEOUT_MS)', 'LlmTimeout');
+    return ApplicationFailure.retryable(
+      'The model did not answer in time (SPECFORGE_LLM_TIMEOUT_MS)',
+      FailureType.LlmTimeout,
+    );
   }
   if (error instanceof OpenAI.APIConnectionError) return connectionFailure(error, server);
   if (error instanceof OpenAI.APIError && error.status !== undefined) {
@@ -31,12 +46,12 @@ export function classifyOpenAIError(error: unknown, server = 'the model server')
     if (status === 429) {
       return ApplicationFailure.create({
         message: `The model server is rate limiting (429): ${detail}`,
-        type: 'LlmRateLimited',
+        type: FailureType.LlmRateLimited,
         nextRetryDelay: retryAfterMs(error.headers),
       });
     }
     if (status >= 500)
-      return ApplicationFailure.retryable(`The model server failed (${status}): ${detail}`, 'LlmUnavailable');
+      return ApplicationFailure.retryable(`The model server failed (${status}): ${detail}`, FailureType.LlmUnavailable);
     const fix: Record<number, string> = {
       401: 'the API key was refused: check OPENAI_API_KEY',
       403: 'the API key may not use this model or project: check OPENAI_API_KEY and SPECFORGE_MODEL',
@@ -44,10 +59,13 @@ export function classifyOpenAIError(error: unknown, server = 'the model server')
     };
     return ApplicationFailure.nonRetryable(
       `The model server refused the request (${status}): ${fix[status] ?? `check SPECFORGE_MODEL and OPENAI_BASE_URL`}. ${detail}`,
-      status === 401 || status === 403 ? 'LlmAuthentication' : 'LlmBadRequest',
+      status === 401 || status === 403 ? FailureType.LlmAuthentication : FailureType.LlmBadRequest,
     );
   }
-  return ApplicationFailure.retryable(error instanceof Error ? error.message : String(error), 'LlmUnavailable');
+  return ApplicationFailure.retryable(
+    error instanceof Error ? error.message : String(error),
+    FailureType.LlmUnavailable,
+  );
 }
 
 /** The same failure, carrying the tokens already spent: the failed run's report shows them. */
@@ -74,12 +92,12 @@ function connectionFailure(error: InstanceType<typeof OpenAI.APIConnectionError>
   if (codes.some((code) => UNREACHABLE.has(code))) {
     return ApplicationFailure.retryable(
       `Cannot reach the model server at ${server} (OPENAI_BASE_URL): ${detail}`,
-      'LlmUnavailable',
+      FailureType.LlmUnavailable,
     );
   }
   return ApplicationFailure.retryable(
     `The model server at ${server} closed the connection; it may have crashed (${detail})`,
-    'LlmUnavailable',
+    FailureType.LlmUnavailable,
   );
 }
 
@@ -103,15 +121,4 @@ function causeCodes(error: unknown): string[] {
 
 function causeMessages(error: unknown): string[] {
   return causeChain(error).flatMap((cause) => (cause instanceof Error && cause.message ? [cause.message] : []));
-}
-
-function retryAfterMs(headers: Headers | undefined): number | undefined {
-  const milliseconds = Number(headers?.get('retry-after-ms'));
-  if (milliseconds > 0) return milliseconds;
-  const value = headers?.get('retry-after');
-  if (!value) return undefined;
-  const seconds = Number(value);
-  if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
-  const date = Date.parse(value);
-  return Number.isNaN(date) ? undefined : Math.max(0, date - Date.now());
 }

@@ -5,6 +5,7 @@ import type {
   ChatCompletionCreateParamsNonStreaming,
   ChatCompletionMessageParam,
 } from 'openai/resources/chat/completions';
+import { FailureType } from '../../shared/failure-types';
 import type { PhaseDefinition } from '../phases/phase-definition';
 import type { Generator, GenerationProgress } from './generator';
 import { classifyOpenAIError, withUsage } from './openai-errors';
@@ -28,6 +29,8 @@ export interface OpenAIGeneratorOptions {
   responseFormat?: ResponseFormatSetting;
   tokens?: Partial<TokenLimits>;
   fetch?: typeof fetch;
+  /** Every secret the worker holds (the key is always added): redacted from the failures this generator throws. */
+  secrets?: readonly (string | undefined)[];
 }
 
 const OPENAI_URL = 'https://api.openai.com/v1';
@@ -49,6 +52,7 @@ export function createOpenAIGenerator(options: OpenAIGeneratorOptions): Generato
     fetch: fetchImpl,
   });
   const server = options.baseURL ?? OPENAI_URL;
+  const secrets = [options.apiKey, ...(options.secrets ?? [])];
   const support = new ServerSupport(options.responseFormat ?? 'auto');
   const budget = new TokenBudget({ ...DEFAULT_TOKENS, ...options.tokens }, () =>
     serverContextTokens(server, fetchImpl),
@@ -61,7 +65,7 @@ export function createOpenAIGenerator(options: OpenAIGeneratorOptions): Generato
       try {
         return await answer(definition, phasePrompt(definition, context), check, progress, usage);
       } catch (error) {
-        throw withUsage(classifyOpenAIError(error, server), usage);
+        throw withUsage(classifyOpenAIError(error, server, secrets), usage);
       }
     },
   };
@@ -89,7 +93,7 @@ export function createOpenAIGenerator(options: OpenAIGeneratorOptions): Generato
         if (grown === undefined) {
           throw ApplicationFailure.nonRetryable(
             `The ${definition.name} answer was truncated at ${maxTokens} tokens, the most it may have: ${await budget.limitText()}`,
-            'InvalidModelOutput',
+            FailureType.InvalidModelOutput,
           );
         }
         maxTokens = grown;
@@ -117,7 +121,7 @@ export function createOpenAIGenerator(options: OpenAIGeneratorOptions): Generato
     }
     throw ApplicationFailure.nonRetryable(
       `The model's ${definition.name} answer was still invalid after ${MAX_REPAIRS} repairs: ${errors.slice(0, 10).join('; ')}`,
-      'InvalidModelOutput',
+      FailureType.InvalidModelOutput,
     );
   }
 

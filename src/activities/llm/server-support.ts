@@ -1,5 +1,6 @@
 import { ApplicationFailure } from '@temporalio/common';
 import OpenAI from 'openai';
+import { FailureType } from '../../shared/failure-types';
 import { dialectOf, RESPONSE_FORMATS, type ResponseFormat, type ResponseFormatSetting } from './response-format';
 import type { SchemaDialect } from './sent-schema';
 
@@ -91,6 +92,6 @@ function formatRefused(
       : `set SPECFORGE_RESPONSE_FORMAT=auto to try ${RESPONSE_FORMATS.join(', then ')}`;
   return ApplicationFailure.nonRetryable(
     `The model server refused ${tried} (SPECFORGE_RESPONSE_FORMAT=${setting}): ${fix}. It said (${error.status}): ${error.message}`,
-    'LlmResponseFormatRefused',
+    FailureType.LlmResponseFormatRefused,
   );
 }

@@ -1,0 +1,55 @@
+import type { LogLevel, LogMetadata, Logger } from '@temporalio/common';
+import { redactError } from '../activities/redact-failure';
+import { redactSecrets } from '../shared/redact-secrets';
+
+/**
+ * The worker's Temporal logger with every configured secret and anything shaped like a token
+ * removed from the message and its metadata (the failed activity's error included) before the
+ * inner logger writes it.
+ */
+export class RedactingLogger implements Logger {
+  constructor(
+    private readonly inner: Logger,
+    private readonly secrets: readonly (string | undefined)[],
+  ) {}
+
+  log(level: LogLevel, message: string, meta?: LogMetadata): void {
+    this.inner.log(level, redactSecrets(message, this.secrets), meta && this.redactMeta(meta));
+  }
+
+  trace(message: string, meta?: LogMetadata): void {
+    this.log('TRACE', message, meta);
+  }
+
+  debug(message: string, meta?: LogMetadata): void {
+    this.log('DEBUG', message, meta);
+  }
+
+  info(message: string, meta?: LogMetadata): void {
+    this.log('INFO', message, meta);
+  }
+
+  warn(message: string, meta?: LogMetadata): void {
+    this.log('WARN', message, meta);
+  }
+
+  error(message: string, meta?: LogMetadata): void {
+    this.log('ERROR', message, meta);
+  }
+
+  /** Symbol keys (the SDK's timestamp) pass through; every string key's value is redacted. */
+  private redactMeta(meta: LogMetadata): LogMetadata {
+    const redacted: LogMetadata = { ...meta };
+    for (const key of Object.keys(meta)) redacted[key] = this.redactValue(meta[key], 0);
+    return redacted;
+  }
+
+  private redactValue(value: unknown, depth: number): unknown {
+    if (typeof value === 'string') return redactSecrets(value, this.secrets);
+    if (value instanceof Error) return redactError(value, this.secrets);
+    if (depth > 4 || !value || typeof value !== 'object') return value;
+    if (Array.isArray(value)) return value.map((item) => this.redactValue(item, depth + 1));
+    if (Object.getPrototypeOf(value) !== Object.prototype) return value;
+    return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, this.redactValue(item, depth + 1)]));
+  }
+}
