@@ -3,11 +3,12 @@ import {
   ActivityFailure,
   CancellationScope,
   isCancellation,
+  patched,
   proxyActivities,
 } from '@temporalio/workflow';
 import type { SpecActivities } from '../activities/create-activities';
 import type { PlanTicketsInput, TicketRunInput } from '../activities/tickets/ticket-activities';
-import type { TicketRef } from '../shared/spec-run';
+import type { ArtifactRef, TicketRef } from '../shared/spec-run';
 import { mapWithConcurrency } from './map-with-concurrency';
 
 const activities = proxyActivities<SpecActivities>({
@@ -32,7 +33,8 @@ export type TicketFanOutInput = TicketRunInput & { concurrency: number; closeOnC
 export interface TicketFanOutResult {
   created: TicketRef[];
   failed: { key: string; error: string }[];
-  index: string;
+  /** The ticket index as last written, for the parent to list; a path in histories recorded before it carried its sha256. */
+  index: ArtifactRef | string;
 }
 
 /**
@@ -62,6 +64,8 @@ export async function ticketFanOutWorkflow(input: TicketFanOutInput): Promise<Ti
       const ticket = await attempt(key, () => activities.createTicket({ ...run, key, epic }));
       if (ticket) created.push(ticket);
     });
+    // A create whose reply was lost may have made a second ticket: keep one per key, close the rest.
+    if (patched('sweep-tickets')) await sweep(run, created, failed);
     await activities.recordTickets({ ...run, created, failed });
     const toLink = ['epic', ...keys.filter((key) => (dependencies[key] ?? []).length > 0)];
     await mapWithConcurrency(toLink, concurrency, (key) =>
@@ -73,6 +77,14 @@ export async function ticketFanOutWorkflow(input: TicketFanOutInput): Promise<Ti
     if (isCancellation(error)) await CancellationScope.nonCancellable(() => leaveCancelled(run, failed, input));
     throw error;
   }
+}
+
+/** Replaces `created` and `failed` in place with what the tracker holds after the sweep. */
+async function sweep(run: TicketRunInput, created: TicketRef[], failed: TicketFanOutResult['failed']): Promise<void> {
+  const swept = await activities.sweepTickets({ ...run, created });
+  const found = new Set(swept.created.map((ticket) => ticket.key));
+  created.splice(0, created.length, ...swept.created);
+  failed.splice(0, failed.length, ...failed.filter((failure) => !found.has(failure.key)), ...swept.failed);
 }
 
 /** Tickets that exist stay listed in the index; closed as not planned when the run asked for it. */

@@ -1,6 +1,7 @@
 import express from 'express';
 import type { AddressInfo } from 'node:net';
 import { seededRandom, type FaultPlan } from './fault-plan';
+import { lostReplyScript, type LostReplies } from './lost-replies';
 
 interface Issue {
   id: number;
@@ -24,12 +25,17 @@ export async function startFakeGitHub(options: {
   faults?: FaultPlan;
   seed?: number;
   refuseTitles?: string[];
+  /** Issue creates that are stored and then answered 502. */
+  lostReplies?: LostReplies;
+  /** Answer every request 401 with the Authorization header echoed in the body, as some proxies do. */
+  echoAuthorization?: boolean;
 }) {
   const issues = new Map<string, Issue[]>(options.repos.map((repo) => [repo, []]));
   const labels = new Map<string, Set<string>>(options.repos.map((repo) => [repo, new Set()]));
   const requests: { method: string; path: string; status: number }[] = [];
   const random = seededRandom(options.seed ?? 1);
   let nextId = 1000;
+  const replyLost = lostReplyScript(options.lostReplies);
   const app = express();
   app.use(express.json());
   const error = (response: express.Response, status: number, message: string) =>
@@ -40,6 +46,8 @@ export async function startFakeGitHub(options: {
     requests.push(record);
     response.on('finish', () => (record.status = response.statusCode));
     if (options.faults?.delayMs) await new Promise((resolve) => setTimeout(resolve, options.faults!.delayMs));
+    if (options.echoAuthorization)
+      return error(response, 401, `Bad credentials: ${request.headers.authorization ?? '(none)'}`);
     if (
       request.headers.authorization !== `token ${options.token}` &&
       request.headers.authorization !== `bearer ${options.token}`
@@ -57,6 +65,9 @@ export async function startFakeGitHub(options: {
   });
 
   const repoOf = (request: express.Request) => `${request.params.owner}/${request.params.repo}`;
+  app.get('/repos/:owner/:repo', (request, response) => {
+    response.json({ full_name: repoOf(request), has_issues: true, permissions: { push: true } });
+  });
   app.post('/repos/:owner/:repo/labels', (request, response) => {
     const { name, color } = request.body ?? {};
     if (typeof name !== 'string' || !name || name.length > 50 || (color !== undefined && !/^[0-9a-f]{6}$/i.test(color)))
@@ -75,9 +86,12 @@ export async function startFakeGitHub(options: {
       .filter(Boolean);
     const perPage = Number(request.query.per_page ?? 30);
     const page = Number(request.query.page ?? 1);
+    // GitHub's order: newest first unless asked otherwise.
+    const ascending = request.query.direction === 'asc';
     const matching = issues
       .get(repoOf(request))!
-      .filter((issue) => wanted.every((label) => issue.labels.some((candidate) => candidate.name === label)));
+      .filter((issue) => wanted.every((label) => issue.labels.some((candidate) => candidate.name === label)))
+      .sort((a, b) => (ascending ? a.number - b.number : b.number - a.number));
     const slice = matching.slice((page - 1) * perPage, page * perPage);
     if (page * perPage < matching.length) {
       const url = new URL(`http://${request.headers.host}${request.path}`);
@@ -115,6 +129,7 @@ export async function startFakeGitHub(options: {
       subIssues: [],
     };
     list.push(issue);
+    if (replyLost()) return error(response, 502, 'Server Error');
     response.status(201).json(issue);
   });
   const find = (request: express.Request) =>

@@ -1,11 +1,13 @@
 import express from 'express';
 import type { AddressInfo } from 'node:net';
 import { seededRandom, type FaultPlan } from './fault-plan';
+import { lostReplyScript, type LostReplies } from './lost-replies';
 
 interface JiraIssue {
   id: string;
   key: string;
   status?: string;
+  resolution?: string;
   fields: {
     summary: string;
     issuetype: { name: string };
@@ -16,10 +18,41 @@ interface JiraIssue {
   };
 }
 
-const TRANSITIONS = [
-  { id: '11', name: 'In Progress' },
-  { id: '31', name: "Won't Do" },
-];
+interface FakeTransition {
+  id: string;
+  name: string;
+  to: string;
+  /** The resolutions its screen offers; a transition without a screen resolves by its status. */
+  resolutions?: string[];
+}
+
+/** Workflows as projects have them; each lists its transitions in Jira's order. */
+export const JIRA_WORKFLOWS = {
+  wontDo: [
+    { id: '11', name: 'In Progress', to: 'In Progress' },
+    { id: '31', name: "Won't Do", to: "Won't Do" },
+  ],
+  /** Jira's standard software workflow: "Done" comes before the way out that is not done. */
+  doneFirst: [
+    { id: '11', name: 'To Do', to: 'To Do' },
+    { id: '21', name: 'In Progress', to: 'In Progress' },
+    { id: '31', name: 'Done', to: 'Done' },
+    { id: '41', name: "Won't Do", to: "Won't Do" },
+  ],
+  /** No not-done status: closing asks for a resolution on a screen. */
+  resolutionScreen: [
+    { id: '21', name: 'In Progress', to: 'In Progress' },
+    { id: '31', name: 'Done', to: 'Done' },
+    { id: '51', name: 'Close Issue', to: 'Closed', resolutions: ['Done', "Won't Do", 'Duplicate'] },
+  ],
+  /** Nothing but Done: no way to close as not done. */
+  doneOnly: [
+    { id: '11', name: 'To Do', to: 'To Do' },
+    { id: '21', name: 'In Progress', to: 'In Progress' },
+    { id: '31', name: 'Done', to: 'Done' },
+  ],
+} satisfies Record<string, FakeTransition[]>;
+const RESOLVING_STATUSES = ['Done', 'Closed', "Won't Do"];
 
 interface JiraLink {
   type: string;
@@ -37,12 +70,20 @@ export async function startFakeJira(options: {
   projects: string[];
   faults?: FaultPlan;
   seed?: number;
+  /** Issue creates that are stored and then answered 502. */
+  lostReplies?: LostReplies;
+  /** An issue shows in /search/jql only this long after its create, as Atlassian documents it may. */
+  searchLagMs?: number;
+  workflow?: FakeTransition[];
 }) {
   const issues: JiraIssue[] = [];
   const links: JiraLink[] = [];
   const requests: { method: string; path: string; status: number }[] = [];
   const random = seededRandom(options.seed ?? 7);
   const counters = new Map<string, number>();
+  const replyLost = lostReplyScript(options.lostReplies);
+  const searchableAt = new Map<string, number>();
+  const transitions: FakeTransition[] = options.workflow ?? JIRA_WORKFLOWS.wontDo;
   const app = express();
   app.use(express.json());
   const fail = (
@@ -94,6 +135,8 @@ export async function startFakeJira(options: {
     counters.set(project, number);
     const issue: JiraIssue = { id: String(10_000 + issues.length), key: `${project}-${number}`, fields };
     issues.push(issue);
+    searchableAt.set(issue.id, Date.now() + (options.searchLagMs ?? 0));
+    if (replyLost()) return fail(response, 502, ['Bad gateway']);
     response
       .status(201)
       .json({ id: issue.id, key: issue.key, self: `http://${request.headers.host}/rest/api/3/issue/${issue.id}` });
@@ -105,13 +148,26 @@ export async function startFakeJira(options: {
     if (!project || !label) return fail(response, 400, [`Unsupported JQL in this fake: ${jql}`]);
     if (!options.projects.includes(project))
       return fail(response, 400, [`The value '${project}' does not exist for the field 'project'.`]);
-    const found = issues.filter((issue) => issue.fields.project.key === project && issue.fields.labels.includes(label));
+    const found = issues.filter(
+      (issue) =>
+        issue.fields.project.key === project &&
+        issue.fields.labels.includes(label) &&
+        Date.now() >= searchableAt.get(issue.id)!,
+    );
+    const start = Number(request.query.nextPageToken ?? 0);
+    const end = start + Number(request.query.maxResults ?? 50);
     response.json({
       issues: found
-        .slice(0, Number(request.query.maxResults ?? 50))
-        .map(({ id, key, fields }) => ({ id, key, fields: { summary: fields.summary } })),
-      isLast: true,
+        .slice(start, end)
+        .map(({ id, key, fields }) => ({ id, key, fields: { summary: fields.summary, labels: fields.labels } })),
+      ...(end < found.length ? { nextPageToken: String(end) } : {}),
+      isLast: end >= found.length,
     });
+  });
+  app.get('/rest/api/3/project/:key', (request, response) => {
+    if (!options.projects.includes(request.params.key))
+      return fail(response, 404, [`No project could be found with key '${request.params.key}'.`]);
+    response.json({ id: '10000', key: request.params.key, name: request.params.key });
   });
   app.get('/rest/api/3/issue/:key', (request, response) => {
     const issue = issues.find(
@@ -124,22 +180,66 @@ export async function startFakeJira(options: {
         type: { name: link.type, inward: 'is blocked by', outward: 'blocks' },
         inwardIssue: { key: link.inward },
       }));
-    response.json({ id: issue.id, key: issue.key, fields: { ...issue.fields, issuelinks } });
+    response.json({
+      id: issue.id,
+      key: issue.key,
+      fields: {
+        ...issue.fields,
+        issuelinks,
+        status: { name: issue.status ?? 'To Do' },
+        resolution: issue.resolution ? { name: issue.resolution } : null,
+      },
+    });
   });
   app.get('/rest/api/3/issue/:key/transitions', (request, response) => {
     if (!issues.some((issue) => issue.key === request.params.key))
       return fail(response, 404, ['Issue does not exist or you do not have permission to see it.']);
-    response.json({ transitions: TRANSITIONS.map(({ id, name }) => ({ id, name, to: { name } })) });
+    const expanded = String(request.query.expand ?? '').includes('transitions.fields');
+    response.json({
+      transitions: transitions.map(({ id, name, to, resolutions }) => ({
+        id,
+        name,
+        to: { name: to },
+        hasScreen: Boolean(resolutions),
+        ...(expanded
+          ? {
+              fields: resolutions
+                ? {
+                    resolution: {
+                      key: 'resolution',
+                      name: 'Resolution',
+                      required: true,
+                      operations: ['set'],
+                      allowedValues: resolutions.map((value, index) => ({ id: String(index + 1), name: value })),
+                    },
+                  }
+                : {},
+            }
+          : {}),
+      })),
+    });
   });
   app.post('/rest/api/3/issue/:key/transitions', (request, response) => {
     const issue = issues.find((candidate) => candidate.key === request.params.key);
-    const transition = TRANSITIONS.find((candidate) => candidate.id === request.body?.transition?.id);
+    const transition = transitions.find((candidate) => candidate.id === request.body?.transition?.id);
     if (!issue) return fail(response, 404, ['Issue does not exist or you do not have permission to see it.']);
     if (!transition)
       return fail(response, 400, [
         'It seems that you have tried to perform a workflow operation (null) that is not valid.',
       ]);
-    issue.status = transition.name;
+    const resolution = request.body?.fields?.resolution;
+    if (resolution && !transition.resolutions)
+      return fail(response, 400, [], {
+        resolution: "Field 'resolution' cannot be set. It is not on the appropriate screen, or unknown.",
+      });
+    if (transition.resolutions) {
+      const value = transition.resolutions.find(
+        (candidate, index) => candidate === resolution?.name || String(index + 1) === resolution?.id,
+      );
+      if (!value) return fail(response, 400, [], { resolution: 'Resolution is required.' });
+      issue.resolution = value;
+    } else if (RESOLVING_STATUSES.includes(transition.to)) issue.resolution = transition.to;
+    issue.status = transition.to;
     response.status(204).end();
   });
   app.post('/rest/api/3/issueLink', (request, response) => {

@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import type { TicketRef } from '../../shared/spec-run';
 import type { ArtifactStore } from '../artifacts/artifact-store';
 import { bulletList } from '../render/markdown-table';
+import { markdownBlock, markdownInline } from '../render/markdown-text';
 import { ticketMarker, type PlannedTicket } from './ticket-plan';
 import type { TicketContext, TicketTarget } from './ticket-target';
 
@@ -11,12 +12,14 @@ const CLOSED = '> Closed: the spec run was cancelled.';
 export function createFileTarget(store: ArtifactStore): TicketTarget {
   const pathOf = (ticket: PlannedTicket, context: TicketContext) =>
     store.resolveInside(context.packDir, `tickets/${ticket.key}.md`);
+  // The ticket's place relative to the output root (`<slug>/<specId>/tickets/T-1.md`): the API
+  // shows it to anyone who may read the run, and the server's own folders are none of their business.
   const reference = (ticket: PlannedTicket, path: string): TicketRef => ({
     key: ticket.key,
     title: ticket.title,
     target: 'file',
     id: ticket.key,
-    url: `file://${path}`,
+    url: store.outputPath(path),
   });
   return {
     name: 'file',
@@ -27,11 +30,11 @@ export function createFileTarget(store: ArtifactStore): TicketTarget {
     },
     async create(ticket, context) {
       const body = [
-        `# ${ticket.title}`,
+        `# ${markdownInline(ticket.title)}`,
         `<!-- ${ticketMarker(context.specId, ticket.key)} -->`,
         `Kind: ${ticket.kind} · Estimate: ${ticket.estimate} points · Labels: ${ticket.labels.join(', ')}`,
         context.epic ? `Epic: ${context.epic.key}` : '',
-        ticket.description,
+        markdownBlock(ticket.description),
         '## Acceptance criteria',
         bulletList(ticket.acceptanceCriteria.length ? ticket.acceptanceCriteria : ['Done as described']),
         `## Requirements\n\n${ticket.requirements.join(', ') || 'none'}`,

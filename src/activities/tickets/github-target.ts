@@ -3,10 +3,13 @@ import { throttling } from '@octokit/plugin-throttling';
 import { Octokit } from '@octokit/rest';
 import { ApplicationFailure } from '@temporalio/common';
 import Bottleneck from 'bottleneck';
+import { FailureType } from '../../shared/failure-types';
 import type { TicketRef } from '../../shared/spec-run';
 import { heartbeat } from '../heartbeat';
 import { classifyGitHubError } from './github-errors';
+import { outcomeUnknown } from './outcome-unknown';
 import { runLabel } from './run-label';
+import { SeenIssues, type SeenIssue } from './seen-issues';
 import { ticketMarkdown, withLinksSection } from './ticket-markdown';
 import { ticketMarker, type PlannedTicket } from './ticket-plan';
 import type { TicketContext, TicketTarget } from './ticket-target';
@@ -23,9 +26,12 @@ export interface GitHubTargetOptions {
    * plugin's default. "off" lifts that, for servers without those limits.
    */
   pacing?: 'github' | 'off';
+  /** Every secret the worker holds (the token is always added): redacted from the failures this target throws. */
+  secrets?: readonly (string | undefined)[];
 }
 
 const unthrottled = () => new Bottleneck.Group({ maxConcurrent: null, minTime: 0 });
+const resendable = (options: { request?: unknown }) => (options.request as { retries?: number })?.retries !== 0;
 
 /**
  * Issues in a GitHub repository: the epic is an issue whose body lists its children (and adds them
@@ -38,13 +44,17 @@ export function createGitHubTarget(options: GitHubTargetOptions): TicketTarget {
     // The plugins absorb one short wait; longer limits go back to Temporal with the delay.
     throttle: {
       ...(options.pacing === 'off' ? { write: unthrottled(), notifications: unthrottled() } : {}),
-      onRateLimit: (retryAfter, _options, _octokit, retryCount) => retryCount < 1 && retryAfter <= 5,
-      onSecondaryRateLimit: (retryAfter, _options, _octokit, retryCount) => retryCount < 1 && retryAfter <= 5,
+      // A request marked `retries: 0` (an issue create) is never re-sent by a plugin, a limit included.
+      onRateLimit: (retryAfter, request, _octokit, retryCount) =>
+        resendable(request) && retryCount < 1 && retryAfter <= 5,
+      onSecondaryRateLimit: (retryAfter, request, _octokit, retryCount) =>
+        resendable(request) && retryCount < 1 && retryAfter <= 5,
     },
     retry: { retries: 1 },
     log: { debug: () => undefined, info: () => undefined, warn: () => undefined, error: () => undefined },
   });
   const knownLabels = new Set<string>();
+  const runs = new Map<string, SeenIssues>();
 
   const call = async <T>(
     context: TicketContext,
@@ -54,12 +64,12 @@ export function createGitHubTarget(options: GitHubTargetOptions): TicketTarget {
     if (!owner || !repo)
       throw ApplicationFailure.nonRetryable(
         `tickets.repo must be "owner/name", got "${context.destination ?? ''}"`,
-        'TrackerBadRequest',
+        FailureType.TrackerBadRequest,
       );
     try {
       return await work({ owner, repo });
     } catch (error) {
-      throw classifyGitHubError(error, `${owner}/${repo}`);
+      throw classifyGitHubError(error, `${owner}/${repo}`, [options.token, ...(options.secrets ?? [])]);
     }
   };
 
@@ -74,17 +84,56 @@ export function createGitHubTarget(options: GitHubTargetOptions): TicketTarget {
       }
     });
 
-  const runIssues = (context: TicketContext) =>
-    call(context, (repo) =>
-      octokit.paginate(octokit.issues.listForRepo, {
-        ...repo,
-        labels: runLabel(context.specId),
-        state: 'all',
-        per_page: 100,
-      }),
-    );
+  const seenOf = (context: TicketContext) => {
+    const run = `${context.destination}:${context.specId}`;
+    let seen = runs.get(run);
+    if (!seen) {
+      // A worker serves many runs in its life: keep the recent ones.
+      if (runs.size >= 100) runs.delete(runs.keys().next().value!);
+      runs.set(run, (seen = new SeenIssues()));
+    }
+    return seen;
+  };
 
-  const toRef = (ticket: PlannedTicket, issue: { id: number; number: number; html_url: string }): TicketRef => ({
+  /** Reads the run's issues newest first, down to the ones an earlier lookup listed. */
+  const readNewIssues = async (context: TicketContext) => {
+    const seen = seenOf(context);
+    const through = seen.listedThrough;
+    let head = through;
+    await call(context, (repo) =>
+      octokit.paginate(
+        octokit.issues.listForRepo,
+        {
+          ...repo,
+          labels: runLabel(context.specId),
+          state: 'all',
+          sort: 'created',
+          direction: 'desc',
+          // After the first listing only a few issues are new: small pages keep each lookup small.
+          per_page: through ? 20 : 100,
+        },
+        (response, done) => {
+          for (const issue of response.data) {
+            seen.add(issue);
+            head = Math.max(head, issue.number);
+          }
+          if (response.data.some((issue) => issue.number <= through)) done();
+          return [];
+        },
+      ),
+    );
+    seen.listedThrough = Math.max(seen.listedThrough, head);
+    return seen;
+  };
+
+  const lookUp = async (ticket: PlannedTicket, context: TicketContext) => {
+    // The whole comment's text, so the marker of t-1 never matches t-10.
+    const marker = ticketMarker(context.specId, ticket.key);
+    const issue = seenOf(context).withMarker(marker) ?? (await readNewIssues(context)).withMarker(marker);
+    return issue && toRef(ticket, issue);
+  };
+
+  const toRef = (ticket: Pick<PlannedTicket, 'key' | 'title'>, issue: Omit<SeenIssue, 'markers'>): TicketRef => ({
     key: ticket.key,
     title: ticket.title,
     target: 'github',
@@ -95,20 +144,46 @@ export function createGitHubTarget(options: GitHubTargetOptions): TicketTarget {
 
   return {
     name: 'github',
-    async find(ticket, context) {
-      // The whole comment, so the marker of t-1 never matches t-10.
-      const marker = `<!-- ${ticketMarker(context.specId, ticket.key)} -->`;
-      const issue = (await runIssues(context)).find((candidate) => candidate.body?.includes(marker));
-      return issue && toRef(ticket, issue);
+    async check(destination) {
+      const context = { specId: '', packDir: '', destination };
+      const { data } = await call(context, (repo) => octokit.repos.get(repo));
+      if (data.has_issues === false)
+        throw ApplicationFailure.nonRetryable(`issues are disabled in ${destination}`, FailureType.TrackerBadRequest);
     },
+    find: lookUp,
     async create(ticket, context) {
       const labels = [runLabel(context.specId), ...ticket.labels];
       await ensureLabels(context, labels);
       const body = ticketMarkdown(ticket, context.specId, context.epic && `#${context.epic.id}`);
-      const { data } = await call(context, (repo) =>
-        octokit.issues.create({ ...repo, title: ticket.title, body, labels }),
-      );
-      return toRef(ticket, data);
+      let uncertain = false;
+      try {
+        const { data } = await call(context, (repo) =>
+          octokit.issues
+            // Never re-sent by the retry plugin: it would skip the marker lookup and could duplicate.
+            .create({ ...repo, title: ticket.title, body, labels, request: { retries: 0 } })
+            .catch((error: unknown) => {
+              uncertain = outcomeUnknown(error);
+              throw error;
+            }),
+        );
+        seenOf(context).add(data);
+        return toRef(ticket, data);
+      } catch (failure) {
+        // GitHub may have stored the issue before the reply failed: look before Temporal retries.
+        const stored = uncertain ? await lookUp(ticket, context) : undefined;
+        if (stored) return stored;
+        throw failure;
+      }
+    },
+    async list(context) {
+      const prefix = `${ticketMarker(context.specId, '')}`;
+      return (await readNewIssues(context))
+        .all()
+        .flatMap((issue) =>
+          issue.markers
+            .filter((marker) => marker.startsWith(prefix))
+            .map((marker) => toRef({ key: marker.slice(prefix.length), title: issue.title }, issue)),
+        );
     },
     async close(ticket, context) {
       await call(context, (repo) =>

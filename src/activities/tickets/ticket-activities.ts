@@ -5,10 +5,13 @@ import type { ArtifactStore } from '../artifacts/artifact-store';
 import { packFiles } from '../render/pack-files';
 import { heartbeat } from '../heartbeat';
 import { loadPhaseContents } from '../phases/load-phase-contents';
+import { checkTicketTarget, configuredTarget, type CheckTicketTargetInput } from './check-ticket-target';
 import { planTickets } from './plan-tickets';
+import { sortStrays } from './stray-tickets';
 import { ticketIndexSchema, ticketPlanEdit } from './ticket-plan-schema';
 import { planKeys, type TicketPlan } from './ticket-plan';
 import type { TicketTarget } from './ticket-target';
+import { FailureType } from '../../shared/failure-types';
 
 export interface TicketRunInput {
   specId: string;
@@ -37,25 +40,15 @@ export function createTicketActivities(
   store: ArtifactStore,
   targets: Partial<Record<TicketTarget['name'], TicketTarget>>,
 ) {
-  const targetFor = (name: TicketTarget['name']) => {
-    const target = targets[name];
-    if (!target) {
-      const settings = { file: '', github: 'GITHUB_TOKEN', jira: 'JIRA_HOST, JIRA_EMAIL and JIRA_API_TOKEN' }[name];
-      throw ApplicationFailure.nonRetryable(
-        `Ticket target "${name}" is not configured on this worker: set ${settings}`,
-        'TicketTargetMissing',
-      );
-    }
-    return target;
-  };
+  const targetFor = (name: TicketTarget['name']) => configuredTarget(targets, name);
   const loadPlan = async (specId: string) => {
     const plan = await store.readJsonIfPresent<TicketPlan>(store.runDir(specId), PLAN_FILE);
-    if (!plan) throw ApplicationFailure.nonRetryable(`No ticket plan for ${specId}`, 'TicketPlanMissing');
+    if (!plan) throw ApplicationFailure.nonRetryable(`No ticket plan for ${specId}`, FailureType.TicketPlanMissing);
     return plan;
   };
   const context = (input: TicketRunInput, epic?: TicketRef) => ({
     specId: input.specId,
-    packDir: store.packDir(input.slug, input.outDir),
+    packDir: store.packDir(input),
     destination: input.destination,
     epic,
   });
@@ -74,7 +67,7 @@ export function createTicketActivities(
     if (!ticket)
       throw ApplicationFailure.nonRetryable(
         `Ticket "${key}" is not in the plan of ${plan.specId}`,
-        'TicketPlanMissing',
+        FailureType.TicketPlanMissing,
       );
     return ticket;
   };
@@ -97,7 +90,7 @@ export function createTicketActivities(
           .map((issue) => `content.${issue.path.join('.')}: ${issue.message}`);
         throw ApplicationFailure.nonRetryable(
           `The edited ticket plan is invalid: ${problems.join('; ')}`,
-          'InvalidContent',
+          FailureType.InvalidContent,
           problems,
         );
       }
@@ -124,10 +117,47 @@ export function createTicketActivities(
       await targetFor(input.target).link(ticketOf(plan, input.key), created, context(input));
     },
 
+    /** Fails the run at its start when the worker lacks the target's credentials, naming the variable. */
+    async checkTicketTarget(input: CheckTicketTargetInput): Promise<void> {
+      await checkTicketTarget(targets, input);
+    },
+
+    /**
+     * After the fan-out: reads every ticket carrying the run's label, closes strays (a second ticket
+     * for one key, from a create whose reply was lost) as not planned, and returns one ticket per
+     * planned key, so a ticket whose create failed but exists is reported created, not failed.
+     */
+    async sweepTickets(
+      input: TicketRunInput & { created: TicketRef[] },
+    ): Promise<{ created: TicketRef[]; closed: TicketRef[]; failed: { key: string; error: string }[] }> {
+      const plan = await loadPlan(input.specId);
+      const target = targetFor(input.target);
+      if (!target.list) return { created: input.created, closed: [], failed: [] };
+      const keys = [plan.epic, ...plan.tickets].map((ticket) => ticket.key);
+      const { kept, strays } = sortStrays(await target.list(context(input)), input.created, keys);
+      const closed: TicketRef[] = [];
+      const failed: { key: string; error: string }[] = [];
+      for (const stray of strays) {
+        heartbeat();
+        try {
+          await target.close(stray, context(input));
+          closed.push(stray);
+        } catch (error) {
+          // A stray the workflow cannot close is reported; an outage is retried by Temporal.
+          if (!(error instanceof ApplicationFailure) || !error.nonRetryable) throw error;
+          failed.push({ key: stray.key, error: `duplicate ${stray.id} not closed: ${error.message}` });
+        }
+      }
+      return { created: kept, closed, failed };
+    },
+
     /** Every planned ticket that exists in the tracker, found by its marker: the truth after a cancel. */
     async findCreatedTickets(input: TicketRunInput): Promise<TicketRef[]> {
       const plan = await loadPlan(input.specId);
       const target = targetFor(input.target);
+      const keys = [plan.epic, ...plan.tickets].map((ticket) => ticket.key);
+      // One listing of the run's label rather than a search per ticket.
+      if (target.list) return sortStrays(await target.list(context(input)), [], keys).kept;
       const found: TicketRef[] = [];
       for (const ticket of [plan.epic, ...plan.tickets]) {
         heartbeat();
@@ -147,7 +177,8 @@ export function createTicketActivities(
         failed: { key: string; error: string }[];
         cancelled?: { closed: boolean };
       },
-    ): Promise<string> {
+      // The reference, not just the path: the run lists it, so the recorded sha256 is the file's.
+    ): Promise<ArtifactRef> {
       const plan = await loadPlan(input.specId);
       const reference = await store.writeJson(
         context(input).packDir,
@@ -161,7 +192,7 @@ export function createTicketActivities(
         }),
         `${input.created.length} tickets`,
       );
-      return reference.path;
+      return reference;
     },
   };
 }

@@ -1,10 +1,11 @@
 import { bulletList } from '../render/markdown-table';
+import { markdownBlock } from '../render/markdown-text';
 import { ticketMarker, type PlannedTicket } from './ticket-plan';
 
 /** The body of a ticket in Markdown, ending with the hidden marker line that makes creation idempotent. */
 export function ticketMarkdown(ticket: PlannedTicket, specId: string, epic?: string): string {
   return [
-    ticket.description,
+    markdownBlock(ticket.description),
     '## Acceptance criteria',
     bulletList(ticket.acceptanceCriteria.length ? ticket.acceptanceCriteria : ['Done as described']).replace(
       /^- /gm,

@@ -1,10 +1,10 @@
 import { z } from 'zod';
-import { TICKET_KINDS } from './ticket-plan';
+import { MAX_TICKET_TITLE_LENGTH, TICKET_KINDS } from './ticket-plan';
 
 const plannedTicket = z.strictObject({
   key: z.string().regex(/^[a-z0-9][a-z0-9-]{0,80}$/, 'keys are lower-case words joined by hyphens'),
   kind: z.enum(TICKET_KINDS),
-  title: z.string().trim().min(1).max(255),
+  title: z.string().trim().min(1).max(MAX_TICKET_TITLE_LENGTH),
   description: z.string(),
   acceptanceCriteria: z.array(z.string()),
   requirements: z.array(z.string()),

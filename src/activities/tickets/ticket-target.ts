@@ -16,10 +16,21 @@ export interface TicketContext {
  */
 export interface TicketTarget {
   readonly name: 'file' | 'github' | 'jira';
+  /** Checks the credentials and the destination before a run spends its phases; fails naming what to fix. */
+  check?(destination: string | undefined): Promise<void>;
   find(ticket: PlannedTicket, context: TicketContext): Promise<TicketRef | undefined>;
+  /**
+   * Creates a ticket. A create is never re-sent on its own: when its outcome is unknown (a 5xx or a
+   * lost connection after the tracker may have stored it) the target looks for its marker first.
+   */
   create(ticket: PlannedTicket, context: TicketContext): Promise<TicketRef>;
+  /**
+   * Every ticket in the tracker carrying a marker of this run, oldest first, duplicates included
+   * (two refs with one key): what the sweep after the fan-out reads.
+   */
+  list?(context: TicketContext): Promise<TicketRef[]>;
   /** Writes dependencies ("blocked by") and, for the epic, its children; safe to repeat. */
   link(ticket: PlannedTicket, created: Map<string, TicketRef>, context: TicketContext): Promise<void>;
-  /** Closes a ticket of a cancelled run as not planned; safe to repeat. */
+  /** Closes a ticket of a cancelled run (or a duplicate) as not planned, never as done; safe to repeat. */
   close(ticket: TicketRef, context: TicketContext): Promise<void>;
 }

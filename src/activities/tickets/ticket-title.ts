@@ -1,22 +1,7 @@
+import { shortLine } from '../../shared/short-line';
 import { MAX_TICKET_TITLE_LENGTH } from './ticket-plan';
 
-const ELLIPSIS = '…';
-// A cut at a word boundary reads better, unless the last space is so far back that most of the title goes.
-const WORD_BOUNDARY_SLACK = 40;
-
-/**
- * A ticket title every tracker takes: one line, at most MAX_TICKET_TITLE_LENGTH code units, cut
- * between whole characters (an emoji or an accented letter is never split) and marked with "…".
- */
+/** A ticket title every tracker takes: one line of at most MAX_TICKET_TITLE_LENGTH code units. */
 export function ticketTitle(text: string, max: number = MAX_TICKET_TITLE_LENGTH): string {
-  const line = text.replace(/\s+/g, ' ').trim();
-  if (line.length <= max) return line;
-  let kept = '';
-  for (const { segment } of new Intl.Segmenter('en', { granularity: 'grapheme' }).segment(line)) {
-    if (kept.length + segment.length > max - ELLIPSIS.length) break;
-    kept += segment;
-  }
-  const space = kept.lastIndexOf(' ');
-  const cut = space >= kept.length - WORD_BOUNDARY_SLACK && space > 0 ? kept.slice(0, space) : kept;
-  return `${cut.trimEnd()}${ELLIPSIS}`;
+  return shortLine(text, max);
 }
