@@ -65,8 +65,15 @@ const VARIABLES: Record<keyof Config, VariableHelp> = {
     meaning: "the model server's context window: no request asks for more than it leaves after the prompt",
     unset: 'what the server reports (vLLM, llama.cpp), else no limit',
   },
-  SPECFORGE_OUT: { meaning: 'where packs are written (<out>/<slug>/)' },
+  SPECFORGE_OUT: {
+    meaning:
+      "output root: each run's pack goes to <out>/<slug>/<run id>/; a worker writes nowhere else (the CLI's --out sets it for its own worker)",
+  },
   SPECFORGE_HOME: { meaning: 'dev-server database, phase outputs, LLM cache' },
+  SPECFORGE_RETENTION_DAYS: {
+    meaning:
+      'the worker removes the phase revisions of runs closed longer ago than this (the API then answers 410 Gone) and LLM cache entries not used within it; packs are kept',
+  },
   GITHUB_TOKEN: { meaning: 'token with issues write access', unset: 'no GitHub target' },
   GITHUB_API_URL: { meaning: 'GitHub Enterprise API URL', unset: 'api.github.com' },
   GITHUB_WRITE_PACING: { meaning: '"off" lifts the one-write-a-second pacing GitHub asks for' },

@@ -2,9 +2,14 @@ import { Client } from '@temporalio/client';
 import { DefaultLogger, Runtime } from '@temporalio/worker';
 import { closeMermaidParser } from '../activities/validate/mermaid-parse';
 import { closeSvgRenderer } from '../activities/validate/svg-renderer';
+import { configuredSecrets } from '../config/configured-secrets';
+import { decisionKeyFor } from '../config/decision-key';
 import type { Config } from '../config/load-config';
+import { RedactingLogger } from '../logging/redacting-logger';
 import { ensureTemporal, type TemporalEndpoint } from '../temporal/ensure-temporal';
+import { ArtifactStore } from '../activities/artifacts/artifact-store';
 import { createSpecWorker } from '../workers/create-worker';
+import { scheduleEviction } from '../workers/eviction-schedule';
 import { wireActivities } from '../workers/wire-activities';
 import { RefusalQuietLogger } from './refusal-quiet-logger';
 
@@ -22,7 +27,9 @@ export async function startLocalStack(config: Config, log: (message: string) => 
     // The worker's INFO lines (bundler stats, state changes) would drown the progress display,
     // and a refused edit is reported by the CLI in one line rather than as a failed activity.
     const level = config.LOG_LEVEL === 'debug' || config.LOG_LEVEL === 'trace' ? 'DEBUG' : 'WARN';
-    Runtime.install({ logger: new RefusalQuietLogger(new DefaultLogger(level)) });
+    // Secrets echoed by a server into a failure never reach the terminal or the log files.
+    const secrets = configuredSecrets(config, [decisionKeyFor(config)]);
+    Runtime.install({ logger: new RefusalQuietLogger(new RedactingLogger(new DefaultLogger(level), secrets)) });
     runtimeInstalled = true;
   }
   const temporal = await ensureTemporal(config, log);
@@ -34,12 +41,20 @@ export async function startLocalStack(config: Config, log: (message: string) => 
     activities: wireActivities(config),
   });
   const running = worker.run();
+  // Asks Temporal which runs are closed, so no open run's files are ever removed.
+  const eviction = scheduleEviction({
+    store: new ArtifactStore(config.SPECFORGE_HOME, config.SPECFORGE_OUT),
+    client,
+    retentionDays: config.SPECFORGE_RETENTION_DAYS,
+    log,
+  });
   return {
     temporal,
     client,
     async stop() {
       if (worker.getState() === 'RUNNING') worker.shutdown();
       await running.catch(() => undefined);
+      await eviction.stop();
       await connection.close();
       await closeSvgRenderer();
       await closeMermaidParser();

@@ -42,6 +42,8 @@ const configSchema = z.object({
   SPECFORGE_CONTEXT_TOKENS: z.coerce.number().int().positive().optional(),
   SPECFORGE_OUT: z.string().min(1).default('specs'),
   SPECFORGE_HOME: z.string().min(1).default('.specforge'),
+  /** The worker removes the working files of runs closed longer ago than this, and cache entries not used within it. */
+  SPECFORGE_RETENTION_DAYS: z.coerce.number().positive().default(30),
   GITHUB_TOKEN: optionalText,
   GITHUB_API_URL: z.url().optional(),
   /** "off" lifts the plugin's one-write-at-a-time pacing, for servers without secondary limits. */

@@ -7,6 +7,7 @@ import { renderRolloutPlan } from '../activities/render/rollout-plan';
 import { renderTechnicalSpec } from '../activities/render/technical-spec';
 import { renderTestPlan } from '../activities/render/test-plan';
 import type { PhaseName } from '../shared/phases';
+import { shortLine } from '../shared/short-line';
 
 export interface PackFileRenderer {
   file: string;
@@ -45,7 +46,7 @@ export function reachedRenderers(slug: string, phases: PhaseName[]): PackFileRen
 
 function openApiYaml(pack: PackContents): string {
   const document = renderOpenApiDocument(
-    pack.feature.replace(/[\r\n]+/g, ' ').slice(0, 120),
+    shortLine(pack.feature, 120),
     pack.phases.api!,
     pack.phases.security,
     pack.provenance,

@@ -5,6 +5,7 @@ import { PHASE_DEFINITIONS } from '../activities/phases/index';
 import type { PhaseDefinition } from '../activities/phases/phase-definition';
 import type { PhaseName } from '../shared/phases';
 import type { PhaseResult } from '../shared/spec-run';
+import { assertNotEvicted } from './evicted-run';
 import type { PhaseCheck } from './review-types';
 
 /** One stored revision of a phase: the result the workflow saw, with its content and checks. */
@@ -26,10 +27,13 @@ export async function listPhaseRevisions(store: ArtifactStore, specId: string, p
     if (error.code === 'ENOENT') return [];
     throw error;
   });
-  return files
+  const revisions = files
     .flatMap((file) => pattern.exec(file)?.[1] ?? [])
     .map(Number)
     .sort((a, b) => a - b);
+  // None stored: not generated yet (404 later), or removed after the retention period (410 here).
+  if (revisions.length === 0) await assertNotEvicted(store, specId);
+  return revisions;
 }
 
 /** One revision as stored, or undefined when there is no such file. */
@@ -45,8 +49,9 @@ export async function readPhaseRevision(
   try {
     text = await readFile(filePath, 'utf8');
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw error;
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+    await assertNotEvicted(store, specId);
+    return undefined;
   }
   const stored = JSON.parse(text) as PhaseFile;
   const definition = PHASE_DEFINITIONS[phase] as PhaseDefinition;

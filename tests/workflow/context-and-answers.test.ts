@@ -82,7 +82,7 @@ describe('a run with a context document and answers', () => {
     expect(everything).not.toContain(CONVENTIONS);
     expect(everything).not.toContain('SAML through Okta');
 
-    const pack = (file: string) => readFile(path.join(stack.outDir, SLUG, file), 'utf8');
+    const pack = (file: string) => readFile(path.join(stack.store.packDir({ specId: id, slug: SLUG }), file), 'utf8');
     const report = JSON.parse(await pack(`report_${SLUG}.json`));
     expect(report.context).toEqual({
       source: 'request',

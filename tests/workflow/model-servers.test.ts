@@ -59,8 +59,8 @@ async function runUnattended(
   return { id, result };
 }
 
-async function reportOf(slug: string) {
-  return JSON.parse(await readFile(path.join(stack.outDir, slug, `report_${slug}.json`), 'utf8'));
+async function reportOf(specId: string, slug: string) {
+  return JSON.parse(await readFile(path.join(stack.store.packDir({ specId, slug }), `report_${slug}.json`), 'utf8'));
 }
 
 const repairsPerPhase = (requests: RecordedRequest[]) =>
@@ -107,9 +107,9 @@ describe('runs against model servers', () => {
       text: JSON.stringify({ summary: 'Only a summary' }),
     }));
     const feature = 'Archive closed support tickets';
-    const { result } = await runUnattended(feature, generator);
+    const { id, result } = await runUnattended(feature, generator);
     expect(result).toBeInstanceOf(WorkflowFailedError);
-    const report = await reportOf('archive-closed-support-tickets');
+    const report = await reportOf(id, 'archive-closed-support-tickets');
     expect(report.status).toBe('failed');
     expect(report.phases).toEqual([]);
     expect(report.failure).toMatchObject({ phase: 'requirements', revision: 1 });

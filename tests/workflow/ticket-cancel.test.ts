@@ -42,7 +42,12 @@ it('lists the tickets that exist when a run is cancelled mid-creation, and close
         await waitFor(async () => (github.issues.get('acme/shop')!.length >= 6 ? true : undefined), 'six issues');
         await handle.cancel();
         await expect(handle.result()).rejects.toThrow();
-        return JSON.parse(await readFile(path.join(stack.outDir, 'cancelled', 'tickets_cancelled.json'), 'utf8'));
+        return JSON.parse(
+          await readFile(
+            path.join(stack.store.packDir({ specId, slug: 'cancelled' }), 'tickets_cancelled.json'),
+            'utf8',
+          ),
+        );
       },
       undefined,
       { github: target },

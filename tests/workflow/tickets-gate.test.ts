@@ -6,6 +6,7 @@ import type { SpecRunStatus } from '../../src/shared/spec-run';
 import { decideUpdate } from '../../src/workflows/messages';
 import { waitForGate } from '../helpers/spec-helpers';
 import { createTestStack, type TestStack } from '../helpers/test-stack';
+import { FailureType } from '../../src/shared/failure-types';
 
 let stack: TestStack;
 beforeAll(async () => {
@@ -25,7 +26,7 @@ describe('the tickets gate', () => {
       expect(waiting.pendingApproval?.summary).toMatch(/Ticket plan: \d+ tickets and an epic/);
       const planFile = waiting.artifacts.find((artifact) => artifact.file === `tickets_${slug}.json`)!;
       const { plan } = JSON.parse(await readFile(planFile.path, 'utf8')) as { plan: TicketPlan };
-      await expect(readdir(path.join(stack.outDir, slug, 'tickets'))).rejects.toThrow();
+      await expect(readdir(path.join(stack.store.packDir({ specId: id, slug }), 'tickets'))).rejects.toThrow();
       const broken = await handle
         .executeUpdate(decideUpdate, {
           args: [
@@ -39,7 +40,7 @@ describe('the tickets gate', () => {
         })
         .catch((error) => error);
       expect(broken.cause).toMatchObject({
-        type: 'InvalidContent',
+        type: FailureType.InvalidContent,
         message: expect.stringContaining('unknown ticket "nowhere"'),
       });
       const kept = plan.tickets.slice(0, 3).map((ticket) => ({ ...ticket, dependsOn: [] }));
@@ -51,7 +52,7 @@ describe('the tickets gate', () => {
     });
     expect(status.final.status).toBe('completed');
     expect(status.final.tickets.map((ticket) => ticket.key).sort()).toEqual(['epic', ...status.keptKeys].sort());
-    expect((await readdir(path.join(stack.outDir, slug, 'tickets'))).sort()).toEqual(
+    expect((await readdir(path.join(stack.store.packDir({ specId: id, slug }), 'tickets'))).sort()).toEqual(
       ['epic', ...status.keptKeys].map((key) => `${key}.md`).sort(),
     );
   });
@@ -70,7 +71,7 @@ describe('the tickets gate', () => {
           args: [{ phase: 'tickets', action: 'request_changes', by: 'ana', comment: 'fewer' }],
         })
         .catch((error) => error);
-      expect(refused.cause).toMatchObject({ type: 'InvalidDecision' });
+      expect(refused.cause).toMatchObject({ type: FailureType.InvalidDecision });
       await handle.executeUpdate(decideUpdate, {
         args: [{ phase: 'tickets', action: 'skip', by: 'ana', comment: 'We track this elsewhere' }],
       });

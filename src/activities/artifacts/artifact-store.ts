@@ -1,7 +1,17 @@
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { randomBytes } from 'node:crypto';
+import { mkdir, readFile, rename, rm, utimes, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { ArtifactRef } from '../../shared/spec-run';
 import { sha256 } from './hash';
+import { resolveOutDir } from './output-root';
+import { runFolder } from './run-folder';
+
+/** What names a run's pack folder: its id, its slug and the folder the run asked for. */
+export interface PackLocation {
+  specId: string;
+  slug: string;
+  outDir?: string;
+}
 
 export class PathOutsideStoreError extends Error {
   override name = 'PathOutsideStoreError';
@@ -15,17 +25,23 @@ export class ArtifactStore {
   constructor(
     /** Working state: phase outputs and the LLM cache. */
     readonly home: string,
-    /** Where spec packs go unless a run names another folder. */
+    /** The output root (SPECFORGE_OUT): packs go here, or in a folder inside it a run names. */
     readonly outDir: string,
   ) {}
 
   async write(root: string, relativePath: string, content: string, summary = ''): Promise<ArtifactRef> {
     const target = this.resolveInside(root, relativePath);
     await mkdir(path.dirname(target), { recursive: true });
-    // Write then rename, so a crash mid-write never leaves half a file under the final name.
-    const temporary = `${target}.${process.pid}.tmp`;
-    await writeFile(temporary, content);
-    await rename(temporary, target);
+    // Write then rename, so a crash mid-write never leaves half a file under the final name. The
+    // temporary name is this write's own: activities of one worker write the same file at once.
+    const temporary = `${target}.${process.pid}.${randomBytes(8).toString('hex')}.tmp`;
+    try {
+      await writeFile(temporary, content);
+      await rename(temporary, target);
+    } catch (error) {
+      await rm(temporary, { force: true });
+      throw error;
+    }
     return {
       file: path.basename(target),
       path: target,
@@ -44,8 +60,15 @@ export class ArtifactStore {
   }
 
   async readJsonIfPresent<T>(root: string, relativePath: string): Promise<T | undefined> {
+    const file = this.resolveInside(root, relativePath);
     try {
-      return JSON.parse(await readFile(this.resolveInside(root, relativePath), 'utf8')) as T;
+      const value = JSON.parse(await readFile(file, 'utf8')) as T;
+      // A cache hit marks the entry used, so eviction keeps what was used within the retention period.
+      if (path.resolve(root) === this.cacheDir()) {
+        const now = new Date();
+        await utimes(file, now, now).catch(() => undefined);
+      }
+      return value;
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
       throw error;
@@ -61,9 +84,19 @@ export class ArtifactStore {
     return path.resolve(this.home, 'cache');
   }
 
-  /** The pack folder `<out>/<slug>`; the slug alone can never leave `<out>`. */
-  packDir(slug: string, outDir = this.outDir): string {
-    return this.resolveInside(outDir, slug);
+  /**
+   * The pack folder of one run, `<out>/<slug>/<specId>/`: runs of the same feature never share
+   * one. `<out>` is the run's outDir when it names one inside the output root (anything else is a
+   * non-retryable failure naming SPECFORGE_OUT), else the root itself.
+   */
+  packDir({ specId, slug, outDir }: PackLocation): string {
+    const out = resolveOutDir(this.outDir, outDir);
+    return this.resolveInside(this.resolveInside(out, slug), runFolder(specId));
+  }
+
+  /** A path inside the output root as the root names it (`<slug>/<specId>/…`): what is shown instead of a server path. */
+  outputPath(file: string): string {
+    return path.relative(path.resolve(this.outDir), this.resolveInside(this.outDir, file)).split(path.sep).join('/');
   }
 
   resolveInside(root: string, relativePath: string): string {

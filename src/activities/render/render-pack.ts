@@ -22,6 +22,7 @@ import { renderRolloutPlan } from './rollout-plan';
 import { renderTechnicalSpec } from './technical-spec';
 import { renderTestPlan } from './test-plan';
 import { traceRequirements } from './traceability';
+import { shortLine } from '../../shared/short-line';
 
 export interface RenderedPack {
   packDir: string;
@@ -29,7 +30,7 @@ export interface RenderedPack {
   validation: ValidationResult[];
 }
 
-/** Writes the spec pack under `<out>/<slug>/`: syntax by code, then checked by machine. */
+/** Writes the spec pack under `<out>/<slug>/<specId>/`: syntax by code, then checked by machine. */
 export async function renderPack(store: ArtifactStore, input: RenderInput): Promise<RenderedPack> {
   const results = PHASES.map((phase) => input.phases[phase]).filter(
     (result): result is PhaseResult => result !== undefined,
@@ -42,7 +43,7 @@ export async function renderPack(store: ArtifactStore, input: RenderInput): Prom
   if (phases.requirements) phases.requirements = answeredRequirements(phases.requirements, input.answers);
   const pack: PackContents = { ...input, provenance: provenance(results), phases };
   const files = packFiles(input.slug);
-  const dir = store.packDir(input.slug, input.outDir);
+  const dir = store.packDir(input);
   const texts = {
     technicalSpec: renderTechnicalSpec(pack),
     testPlan: renderTestPlan(pack),
@@ -121,11 +122,6 @@ export async function renderPack(store: ArtifactStore, input: RenderInput): Prom
 }
 
 function openApi(feature: string, phases: Partial<PhaseContents>, note: string) {
-  const document = renderOpenApiDocument(
-    feature.replace(/[\r\n]+/g, ' ').slice(0, 120),
-    phases.api!,
-    phases.security,
-    note,
-  );
+  const document = renderOpenApiDocument(shortLine(feature, 120), phases.api!, phases.security, note);
   return { document, yaml: stringify(document, { aliasDuplicateObjects: false }) };
 }
