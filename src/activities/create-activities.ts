@@ -3,11 +3,12 @@ import type { Decision } from '../shared/decision';
 import { isDecisionProofValid } from '../runs/decision-proof';
 import type { Generator } from './llm/generator';
 import { createWebhookNotifier, type WebhookSettings } from './notify/webhook-notifier';
-import { acceptEdit } from './phases/accept-edit';
-import type { EditInput, PhaseInput } from './phases/phase-input';
+import { acceptEdit, type EditRequest } from './phases/accept-edit';
+import type { PhaseInput } from './phases/phase-input';
 import { runPhase } from './phases/run-phase';
 import type { RenderInput } from './render/render-input';
 import { renderPack } from './render/render-pack';
+import { createRunSnapshotActivities } from './run-state/run-snapshots';
 import { createTicketActivities } from './tickets/ticket-activities';
 import type { TicketTarget } from './tickets/ticket-target';
 
@@ -34,12 +35,13 @@ export function createActivities({ generator, store, tickets, webhook, decisionK
     generateTesting: phase('testing'),
     generateRollout: phase('rollout'),
     generateCost: phase('cost'),
-    acceptEdit: (input: EditInput) => acceptEdit(store, input),
+    acceptEdit: (input: EditRequest) => acceptEdit(store, input),
     renderPack: (input: RenderInput) => renderPack(store, input),
     notify: createWebhookNotifier(webhook ?? { publicUrl: 'http://localhost:3000' }),
     verifyDecision: async ({ specId, decision }: { specId: string; decision: Decision }) =>
       isDecisionProofValid(decisionKey, specId, decision),
     ...createTicketActivities(store, tickets),
+    ...createRunSnapshotActivities(store),
   };
 }
 

@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import os from 'node:os';
 import type { Client } from '@temporalio/client';
 import type { ArtifactStore } from '../activities/artifacts/artifact-store';
+import { storeDecisionContent } from '../activities/run-state/decision-content';
 import type { Config } from '../config/load-config';
 import { readPhaseDiff } from '../review/read-phase-diff';
 import { readPhaseView } from '../review/read-phase-view';
@@ -27,8 +28,16 @@ export function temporalBackend(
       };
     },
     list: (options) => listSpecs(client, config.TEMPORAL_NAMESPACE, options),
-    decide: (id, decision) =>
-      decideSpec(client, id, signDecision(config, id, { ...decision, by: decision.by ?? os.userInfo().username })),
+    // An edit's content goes to the store first: the decision carries its reference, not the content.
+    decide: async (id, decision) =>
+      decideSpec(
+        client,
+        id,
+        signDecision(config, id, {
+          ...(await storeDecisionContent(store, id, decision)),
+          by: decision.by ?? os.userInfo().username,
+        }),
+      ),
     async tickets(id) {
       const status = await readSpecStatus(client, id);
       const file = status.artifacts.find((artifact) => artifact.file === `tickets_${status.slug}.json`);

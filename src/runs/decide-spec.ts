@@ -4,6 +4,7 @@ import type { Decision } from '../shared/decision';
 import { DECISION_FAILURE_TYPES } from '../shared/decision-check';
 import { decideUpdate, type DecisionOutcome } from '../workflows/messages';
 import { SpecNotFoundError } from './read-spec-status';
+import { withTemporalDeadline } from './temporal-deadline';
 
 export class DecisionRefusedError extends Error {
   override name = 'DecisionRefusedError';
@@ -22,7 +23,7 @@ const UPDATE_TIMEOUT_MS = 15_000;
 export async function decideSpec(client: Client, id: string, decision: Decision): Promise<DecisionOutcome> {
   const handle = client.workflow.getHandle(id);
   try {
-    const description = await handle.describe();
+    const description = await withTemporalDeadline(client, () => handle.describe());
     if (description.status.name !== 'RUNNING')
       throw new DecisionRefusedError('conflict', `the run has finished (${description.status.name.toLowerCase()})`);
     return await Promise.race([

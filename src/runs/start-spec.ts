@@ -2,6 +2,8 @@ import type { Client } from '@temporalio/client';
 import type { SpecRequest } from '../shared/spec-run';
 import { SPEC_FEATURE, SPEC_PHASE, SPEC_STATUS } from '../workflows/search-attributes';
 import { newSpecId } from './spec-id';
+import { multiLineText, singleLineText } from '../shared/plain-text';
+import { shortLine } from '../shared/short-line';
 
 export const SPEC_WORKFLOW_TYPE = 'specWorkflow';
 
@@ -16,6 +18,12 @@ export async function startSpec(
   request: SpecRequest,
   options: { reviewUrl?: string; phaseActivityTimeoutMs?: number } = {},
 ): Promise<string> {
+  // The CLI and other starters get the cleaning the API gives: no control characters reach a run.
+  request = {
+    ...request,
+    feature: singleLineText(request.feature),
+    ...(request.description === undefined ? {} : { description: multiLineText(request.description) }),
+  };
   const id = newSpecId(request.feature);
   await client.workflow.start(SPEC_WORKFLOW_TYPE, {
     taskQueue,
@@ -31,7 +39,7 @@ export async function startSpec(
     ],
     memo: { request: { feature: request.feature, gates: request.gates ?? 'each' } },
     // Shown at the top of the run's page in the Temporal UI.
-    staticSummary: `Spec: ${request.feature.replace(/\s+/g, ' ').slice(0, 200)}`,
+    staticSummary: `Spec: ${shortLine(request.feature, 200)}`,
     staticDetails: staticDetails(id, request, options.reviewUrl),
   });
   return id;

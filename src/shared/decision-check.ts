@@ -1,4 +1,6 @@
+import { FailureType } from './failure-types';
 import { DECISION_ACTIONS, isGateName, TICKETS_GATE, type Decision, type GateName } from './decision';
+import { oversizeDecision, oversizeMessage } from './decision-size';
 
 /** Why a decision is refused: `conflict` (409) is about timing, `forbidden` (403) about who, `invalid` (422) about the decision itself. */
 export interface DecisionRefusal {
@@ -25,6 +27,8 @@ export interface GateView {
 export function checkDecision(decision: Decision, gate: GateView): DecisionRefusal | undefined {
   const invalid = (field: string, message: string): DecisionRefusal => ({ kind: 'invalid', field, message });
   if (!decision || typeof decision !== 'object') return invalid('(body)', 'a decision must be a JSON object');
+  const oversize = oversizeDecision(decision);
+  if (oversize) return invalid(oversize.field, oversizeMessage(oversize.bytes));
   if (!isGateName(decision.phase)) return invalid('phase', `unknown phase "${String(decision.phase)}"`);
   if (!(DECISION_ACTIONS as readonly string[]).includes(decision.action))
     return invalid('action', `action must be one of ${DECISION_ACTIONS.join(', ')}`);
@@ -49,7 +53,12 @@ export function checkDecision(decision: Decision, gate: GateView): DecisionRefus
   ) {
     return invalid('content', 'content must be a JSON object');
   }
-  if (decision.action === 'edit' && !decision.content) return invalid('content', 'edit needs the replacement content');
+  if (decision.contentRef !== undefined && !isContentRef(decision.contentRef))
+    return invalid('contentRef', 'contentRef must be {path: "decisions/<sha256>.json", sha256, bytes}');
+  if (decision.contentRef && (decision.action !== 'edit' || decision.phase === TICKETS_GATE))
+    return invalid('contentRef', 'contentRef is for edits of a phase');
+  if (decision.action === 'edit' && !decision.content && !decision.contentRef)
+    return invalid('content', 'edit needs the replacement content');
   if (gate.approvers.length > 0 && !gate.approvers.includes(decision.by))
     return { kind: 'forbidden', field: 'by', message: `"${decision.by}" is not an approver of this run` };
   if (gate.requireVerified && !decision.proof) {
@@ -73,6 +82,19 @@ export function checkDecision(decision: Decision, gate: GateView): DecisionRefus
   if (decision.action === 'approve' && gate.approvedBy?.includes(decision.by))
     return { kind: 'conflict', field: 'by', message: `"${decision.by}" has already approved this revision` };
   return undefined;
+}
+
+function isContentRef(value: unknown): value is NonNullable<Decision['contentRef']> {
+  const ref = value as NonNullable<Decision['contentRef']>;
+  return (
+    typeof ref === 'object' &&
+    ref !== null &&
+    typeof ref.sha256 === 'string' &&
+    /^[0-9a-f]{64}$/.test(ref.sha256) &&
+    ref.path === `decisions/${ref.sha256}.json` &&
+    Number.isInteger(ref.bytes) &&
+    ref.bytes >= 0
+  );
 }
 
 function checkItems(items: Decision['items']): DecisionRefusal | undefined {
@@ -100,10 +122,10 @@ function checkItems(items: Decision['items']): DecisionRefusal | undefined {
 
 /** Failure types the workflow uses, so callers can map refusals to HTTP statuses. */
 export const DECISION_FAILURE_TYPES = {
-  conflict: 'DecisionConflict',
-  invalid: 'InvalidDecision',
-  forbidden: 'DecisionForbidden',
-  content: 'InvalidContent',
+  conflict: FailureType.DecisionConflict,
+  invalid: FailureType.InvalidDecision,
+  forbidden: FailureType.DecisionForbidden,
+  content: FailureType.InvalidContent,
 } as const;
 
 /** The failure type a refusal is thrown with from the update. */

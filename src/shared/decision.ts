@@ -30,6 +30,8 @@ export interface Decision {
   comment?: string;
   /** Replacement phase content for `edit`; answers to open questions for `approve` of requirements. */
   content?: Record<string, unknown>;
+  /** An edit's content stored by specforge's API or CLI before sending, so the content stays out of history. */
+  contentRef?: DecisionContentRef;
   /** With request_changes: comments on single items, sent to the regeneration as targeted feedback. */
   items?: ItemComment[];
   /** Set by specforge when an admin decides for one of the run's approvers: the admin's name. */
@@ -40,7 +42,15 @@ export interface Decision {
   proof?: string;
 }
 
-export interface RecordedDecision extends Omit<Decision, 'proof' | 'content'> {
+/** Where an edit's content waits: a file under the run's folder in the store, and its hash. */
+export interface DecisionContentRef {
+  /** Relative to the run's folder (`decisions/<sha256>.json`): a decision can name no other file. */
+  path: string;
+  sha256: string;
+  bytes: number;
+}
+
+export interface RecordedDecision extends Omit<Decision, 'proof' | 'content' | 'contentRef'> {
   at: string;
   revision: number;
   outcome: 'applied' | 'rejected';

@@ -25,6 +25,24 @@ export interface SpecRequest {
   phaseActivityTimeoutMs?: number;
   /** The team's context document, stored by the starter: its reference and hash, never the text. */
   context?: ProjectContextRef;
+  /** When the run continues as new (at a gate) to keep its history small; unset: the defaults below. */
+  historyLimit?: HistoryLimit;
+  /** Set by a run that continued as new: its state, stored under the run's folder. Never set by a starter. */
+  continuation?: RunSnapshotRef;
+}
+
+export interface HistoryLimit {
+  events?: number;
+  bytes?: number;
+}
+
+/** Far below Temporal's own limits (51,200 events, 50 MB), where it terminates a run. */
+export const DEFAULT_HISTORY_LIMIT: Required<HistoryLimit> = { events: 10_000, bytes: 10 * 1024 * 1024 };
+
+/** A run's state written by the run that continued as new; relative to the run's folder. */
+export interface RunSnapshotRef {
+  path: string;
+  sha256: string;
 }
 
 export const TICKET_TARGETS = ['file', 'github', 'jira'] as const;
@@ -119,6 +137,10 @@ export interface SpecRunStatus {
   decisions: RecordedDecision[];
   /** The last refused decision, shown until the next decision applies. */
   refused?: RecordedDecision;
+  /** Decisions refused in all; `decisions` keeps only the last few of them (every applied one stays). */
+  refusedCount?: number;
+  /** How many times the run continued as new to keep its history small (same workflow id). */
+  continuedAsNew?: number;
   artifacts: ArtifactRef[];
   tickets: TicketRef[];
   error?: string;

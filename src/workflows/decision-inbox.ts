@@ -13,15 +13,37 @@ export class DecisionInbox {
   private readonly items: InboxItem[] = [];
   private readonly outcomes = new Map<number, DecisionOutcome | DecisionRefusal>();
   private lastToken = 0;
+  /** Set when the run ends or continues as new: every decision still waiting, and every later one, gets it. */
+  private closedWith?: DecisionRefusal;
 
-  push(decision: Decision): void {
+  get closed(): DecisionRefusal | undefined {
+    return this.closedWith;
+  }
+
+  /** False when the inbox is closed: the caller records the decision as refused. */
+  push(decision: Decision): boolean {
+    if (this.closedWith) return false;
     this.items.push({ decision });
+    return true;
   }
 
   pushAwaited(decision: Decision): number {
     this.lastToken += 1;
-    this.items.push({ decision, token: this.lastToken });
+    const item = { decision, token: this.lastToken };
+    if (this.closedWith) this.settle(item, this.closedWith);
+    else this.items.push(item);
     return this.lastToken;
+  }
+
+  /**
+   * Refuses every decision still waiting (updates get the refusal as their answer) and every one
+   * that comes later; returns those refused now, for the run to record.
+   */
+  close(refusal: DecisionRefusal): InboxItem[] {
+    this.closedWith = refusal;
+    const waiting = this.items.splice(0);
+    for (const item of waiting) this.settle(item, refusal);
+    return waiting;
   }
 
   get size(): number {

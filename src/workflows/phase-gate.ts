@@ -21,15 +21,19 @@ export async function phaseGate(
   inbox: DecisionInbox,
   notifications: Notifications,
   result: PhaseResult,
+  /** A run that continued as new reopens its gate as it was: approvals so far kept, nobody told again. */
+  resumed = false,
 ): Promise<GateEnd> {
-  run.awaiting(result);
-  notifications.send({
-    kind: 'gate_opened',
-    specId: run.id,
-    feature: run.request.feature,
-    phase: result.phase,
-    revision: result.revision,
-  });
+  if (!resumed) {
+    run.awaiting(result);
+    notifications.send({
+      kind: 'gate_opened',
+      specId: run.id,
+      feature: run.request.feature,
+      phase: result.phase,
+      revision: result.revision,
+    });
+  }
   for (;;) {
     const received = await receiveDecision(run, inbox, notifications, {
       name: result.phase,
@@ -104,7 +108,8 @@ async function applyEdit(
       feedback: [],
       answers: run.answers,
       earlier: run.earlier(current.phase),
-      content: decision.content!,
+      // Content stored by specforge stays out of history: the activity reads it by reference.
+      ...(decision.contentRef ? { contentRef: decision.contentRef } : { content: decision.content! }),
       by: decision.by,
     });
   } catch (error) {

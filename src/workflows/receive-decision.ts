@@ -2,9 +2,12 @@ import { ApplicationFailure, condition, log, proxyLocalActivities } from '@tempo
 import type { SpecActivities } from '../activities/create-activities';
 import type { Decision, DecisionChannel, GateName } from '../shared/decision';
 import { checkDecision } from '../shared/decision-check';
+import { parseDuration } from '../shared/duration';
 import type { DecisionInbox, InboxItem } from './decision-inbox';
+import { historyLimitReached, HistoryLimitReached } from './history-limit';
 import type { Notifications } from './notifications';
 import type { DecisionRecord, SpecRunState } from './spec-run-state';
+import { FailureType } from '../shared/failure-types';
 
 const { verifyDecision } = proxyLocalActivities<SpecActivities>({
   startToCloseTimeout: '5 seconds',
@@ -56,12 +59,27 @@ async function nextDecision(
   gate: GateName,
 ): Promise<InboxItem | undefined> {
   const timeout = run.request.gateTimeout ?? '24 hours';
+  // The run's input check refused a timeout this parser cannot read; a run started before that
+  // check (one whose workflow task failed here forever) now fails, naming the field, when it replays.
+  const timeoutMs = parseDuration(timeout);
+  if (timeoutMs === undefined)
+    throw ApplicationFailure.nonRetryable(
+      `The run cannot wait at the ${gate} gate: gateTimeout ${JSON.stringify(timeout)} is not a duration such as "30m", "24h" or "2 days"`,
+      FailureType.InvalidSpecRequest,
+      'gateTimeout',
+    );
   const policy = run.request.gateTimeout ? (run.request.onGateTimeout ?? 'remind') : 'remind';
+  const full = () => historyLimitReached(run.request.historyLimit);
   for (;;) {
-    if (await condition(() => inbox.size > 0, timeout)) return inbox.shift();
+    // Waiting at a gate is the safe point to continue as new: checked before each decision is taken.
+    if (full()) throw new HistoryLimitReached();
+    if (await condition(() => inbox.size > 0 || full(), timeoutMs)) {
+      if (full()) throw new HistoryLimitReached();
+      return inbox.shift();
+    }
     if (policy === 'approve') return undefined;
     if (policy === 'fail')
-      throw ApplicationFailure.nonRetryable(`No decision on ${gate} within ${timeout}`, 'GateTimeout');
+      throw ApplicationFailure.nonRetryable(`No decision on ${gate} within ${timeout}`, FailureType.GateTimeout);
     log.warn(`Spec ${run.id} has waited ${timeout} for a decision on ${gate}`, { specId: run.id, phase: gate });
     const pending = run.status.pendingApproval;
     notifications.send({

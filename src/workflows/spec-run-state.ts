@@ -2,6 +2,7 @@ import { setCurrentDetails, upsertSearchAttributes } from '@temporalio/workflow'
 import type { Decision, DecisionChannel, RecordedDecision } from '../shared/decision';
 import type { GateView } from '../shared/decision-check';
 import { PHASES, type PhaseName } from '../shared/phases';
+import type { RunSnapshot } from '../shared/run-snapshot';
 import { slugify } from '../shared/slug';
 import type {
   PendingApproval,
@@ -22,18 +23,34 @@ export interface DecisionRecord {
   verified: boolean;
 }
 
+/** Refused decisions kept in status and memo (with their count): a storm of them cannot grow either without bound. */
+export const MAX_REFUSED_KEPT = 20;
+/** A refused decision's comment is kept this long; its item comments are dropped. */
+const REFUSED_COMMENT_CHARS = 500;
+
 export class SpecRunState {
   readonly slug: string;
   readonly approved: Partial<Record<PhaseName, PhaseResult>> = {};
   readonly timings: PhaseTiming[] = PHASES.map((phase) => ({ phase, generationMs: 0, revisions: 0 }));
   readonly status: SpecRunStatus;
+  /** The phase waiting at its gate, with the feedback its revisions had: what a continuation resumes. */
+  gate?: RunSnapshot['gate'];
   private published = '';
 
   constructor(
     readonly id: string,
     readonly request: SpecRequest,
+    snapshot?: RunSnapshot,
   ) {
     this.slug = slugify(request.feature);
+    if (snapshot) {
+      this.status = snapshot.status;
+      this.approved = snapshot.approved;
+      this.timings = snapshot.timings;
+      this.gate = snapshot.gate;
+      this.publish();
+      return;
+    }
     this.status = {
       id,
       feature: request.feature,
@@ -80,6 +97,7 @@ export class SpecRunState {
   }
 
   awaiting(result: PhaseResult): void {
+    if (this.gate?.result.phase === result.phase) this.gate.result = result;
     this.entry(result.phase).state = 'awaiting_approval';
     this.status.status = 'awaiting_approval';
     // The one gate of "final" is a review of the whole pack: show every phase, not just the last.
@@ -120,6 +138,7 @@ export class SpecRunState {
   }
 
   approve(result: PhaseResult): void {
+    this.gate = undefined;
     this.approved[result.phase] = result;
     this.entry(result.phase).state = 'approved';
     // An accepted edit is a new revision: readers find the approved file by this number.
@@ -157,14 +176,31 @@ export class SpecRunState {
     return (this.request.approvalsRequired ?? 1) - (this.status.pendingApproval?.approvals?.length ?? 0);
   }
 
-  /** Records a decision (never its content or proof: history and memo stay small); an applied approve counts toward the gate. */
+  /** What a continuation needs to resume at the gate this run waits at. */
+  snapshot(): RunSnapshot | undefined {
+    if (!this.gate) return undefined;
+    return { version: 1, status: this.status, approved: this.approved, timings: this.timings, gate: this.gate };
+  }
+
+  /**
+   * Records a decision (never its content or proof: history and memo stay small); an applied
+   * approve counts toward the gate. Refused ones are counted, and only the last few are kept, trimmed.
+   */
   record(decision: Decision, record: DecisionRecord): void {
-    const { content: _content, proof: _proof, ...shown } = decision;
+    const { content: _content, contentRef: _contentRef, proof: _proof, ...shown } = decision;
     const recorded: RecordedDecision = { ...shown, ...record, at: new Date().toISOString() };
-    this.status.decisions.push(recorded);
     if (record.outcome === 'rejected') {
-      this.status.refused = recorded;
+      const trimmed = trimRefused(recorded);
+      this.status.decisions.push(trimmed);
+      this.status.refused = trimmed;
+      this.status.refusedCount = (this.status.refusedCount ?? 0) + 1;
+      const refused = this.status.decisions.filter((each) => each.outcome === 'rejected');
+      if (refused.length > MAX_REFUSED_KEPT) {
+        const dropped = new Set(refused.slice(0, refused.length - MAX_REFUSED_KEPT));
+        this.status.decisions = this.status.decisions.filter((each) => !dropped.has(each));
+      }
     } else {
+      this.status.decisions.push(recorded);
       this.status.refused = undefined;
       const pending = this.status.pendingApproval;
       // An accepted edit is its author's approval of the new revision.
@@ -217,6 +253,15 @@ export class SpecRunState {
   }
 }
 
+function trimRefused(recorded: RecordedDecision): RecordedDecision {
+  const { items, comment, ...rest } = recorded;
+  return {
+    ...rest,
+    ...(comment !== undefined ? { comment: comment.slice(0, REFUSED_COMMENT_CHARS) } : {}),
+    ...(items?.length ? { reason: `${rest.reason ?? ''} (${items.length} item comment(s) not kept)`.trim() } : {}),
+  };
+}
+
 function currentDetails(status: SpecRunStatus): string {
   const lines = [
     `**${status.feature}**`,
@@ -256,7 +301,9 @@ function currentDetails(status: SpecRunStatus): string {
       '',
       `**Refused** ${refused.action} on ${refused.phase} by ${refused.by} (via ${refused.via ?? 'signal'}): ${refused.reason ?? ''}`,
     );
+    if ((status.refusedCount ?? 0) > 1) lines.push('', `Refused decisions so far: ${status.refusedCount}`);
   }
+  if (status.continuedAsNew) lines.push('', `Continued as new ${status.continuedAsNew} time(s) to keep history small.`);
   if (status.error) lines.push('', `Error: ${status.error}`);
   return lines.join('\n');
 }

@@ -3,6 +3,7 @@ import {
   ApplicationFailure,
   CancellationScope,
   condition,
+  makeContinueAsNewFunc,
   executeChild,
   isCancellation,
   patched,
@@ -13,7 +14,9 @@ import {
   workflowInfo,
 } from '@temporalio/workflow';
 import type { SpecActivities } from '../activities/create-activities';
-import { checkDecision, refusalFailureType } from '../shared/decision-check';
+import { checkDecision, refusalFailureType, type DecisionRefusal } from '../shared/decision-check';
+import { oversizeDecision, oversizeMessage } from '../shared/decision-size';
+import { checkSpecRequest, type RequestProblem } from '../shared/spec-request-check';
 import type { PhaseFailure } from '../shared/phase-failure';
 import { PHASES, type PhaseName } from '../shared/phases';
 import type { PhaseResult, SpecRequest, SpecRunStatus, SpecStatus } from '../shared/spec-run';
@@ -21,48 +24,148 @@ import { DecisionInbox } from './decision-inbox';
 import { decideUpdate, decisionSignal, statusQuery } from './messages';
 import { Notifications } from './notifications';
 import { failedPhase } from './failed-phase';
+import { hardHistoryLimitReached, HistoryLimitReached, historyNow } from './history-limit';
 import { phaseGate } from './phase-gate';
 import { phaseGenerators } from './phase-generators';
 import { SpecRunState } from './spec-run-state';
 import type { SavedPlan } from '../activities/tickets/ticket-activities';
 import { ticketFanOutWorkflow, type TicketFanOutInput } from './ticket-fan-out';
 import { ticketsGate } from './tickets-gate';
+import { FailureType } from '../shared/failure-types';
 
+// Rendering and planning never heartbeat: a heartbeat timeout would fail them while they work.
 const activities = proxyActivities<SpecActivities>({
   startToCloseTimeout: '10 minutes',
-  // LLM calls heartbeat every few seconds, so a dead worker is noticed in 20 s, not 10 minutes.
-  heartbeatTimeout: '20 seconds',
   retry: { initialInterval: '2 seconds', backoffCoefficient: 2, maximumInterval: '1 minute', maximumAttempts: 6 },
+});
+
+const snapshots = proxyActivities<SpecActivities>({
+  startToCloseTimeout: '1 minute',
+  retry: { initialInterval: '1 second', maximumAttempts: 3 },
 });
 
 /**
  * One feature's spec: eight phases, each generated, then decided on by a person (per the gate
- * policy); then the pack is rendered and validated, and the tickets are created.
+ * policy); then the pack is rendered and validated, and the tickets are created. A run whose
+ * history grows past its limit at a gate continues as new there, under the same workflow id.
  */
 export async function specWorkflow(request: SpecRequest): Promise<SpecRunStatus> {
-  const run = new SpecRunState(workflowInfo().workflowId, request);
+  // Runs started before the check replay without it; their gate still refuses a timeout it cannot parse.
+  if (patched('spec-request-check')) {
+    const problem = checkSpecRequest(request);
+    if (problem) refuseRequest(request, problem);
+  }
+  const id = workflowInfo().workflowId;
+  const snapshot = request.continuation
+    ? await snapshots.loadRunSnapshot({ specId: id, ref: request.continuation })
+    : undefined;
+  const run = new SpecRunState(id, request, snapshot);
   const inbox = new DecisionInbox();
   const notifications = new Notifications();
   listenForDecisions(run, inbox);
+  const work = new CancellationScope();
+  let overflowed = false;
+  // Past the hard limit, wherever the run is, it stops itself: Temporal would terminate it with no pack.
+  void condition(() => hardHistoryLimitReached(request.historyLimit))
+    .then(() => {
+      overflowed = true;
+      work.cancel();
+    })
+    // Cancelling the run cancels this wait too; the run's own handling says what happens then.
+    .catch(() => undefined);
   try {
-    for (const phase of PHASES) {
-      const approved = await decidePhase(run, inbox, notifications, phase);
-      if (!approved) return await finish(run, notifications, 'cancelled');
-    }
-    await render(run, 'completed');
-    const tickets = await createTickets(run, inbox, notifications);
-    return await close(run, notifications, tickets === 'aborted' ? 'cancelled' : 'completed');
+    return await work.run(async () => {
+      // Credentials live with the worker: a run whose tracker is not configured fails now, naming the
+      // variable, rather than after eight reviewed phases. A continued run was checked when it began.
+      if (!request.continuation && patched('ticket-target-check'))
+        await activities.checkTicketTarget({
+          target: request.tickets?.target ?? 'file',
+          destination: request.tickets?.repo ?? request.tickets?.project,
+        });
+      for (const phase of PHASES) {
+        // A continued run skips what the run before it had approved.
+        if (run.approved[phase]) continue;
+        const approved = await decidePhase(run, inbox, notifications, phase);
+        if (!approved) return await finish(run, inbox, notifications, 'cancelled');
+      }
+      await render(run, 'completed');
+      const tickets = await createTickets(run, inbox, notifications);
+      return await close(run, inbox, notifications, tickets === 'aborted' ? 'cancelled' : 'completed');
+    });
   } catch (error) {
+    if (error instanceof HistoryLimitReached) return await continueAsNewAtGate(run, inbox, notifications);
+    if (isCancellation(error) && overflowed) {
+      const message = `The run's history passed its hard limit (${historyNow()}) away from a gate, where it cannot continue as new`;
+      await CancellationScope.nonCancellable(() => finish(run, inbox, notifications, 'failed', message));
+      throw ApplicationFailure.nonRetryable(message, FailureType.HistoryLimit);
+    }
     if (isCancellation(error)) {
-      await CancellationScope.nonCancellable(() => finish(run, notifications, 'cancelled'));
+      await CancellationScope.nonCancellable(() => finish(run, inbox, notifications, 'cancelled'));
       throw error;
     }
     // A bug in workflow code fails the task, not the run: a fixed worker resumes where it stopped.
     if (!(error instanceof TemporalFailure)) throw error;
     const message = error.cause?.message ?? error.message;
-    await finish(run, notifications, 'failed', message, failedPhase(run.status, error, message)).catch(() => undefined);
+    await finish(run, inbox, notifications, 'failed', message, failedPhase(run.status, error, message)).catch(
+      () => undefined,
+    );
     throw error;
   }
+}
+
+/**
+ * A request the run cannot use fails the run at once, naming the field, with its status in the
+ * memo; before this check such a run failed its workflow task forever and stayed RUNNING.
+ */
+function refuseRequest(request: SpecRequest, problem: RequestProblem): never {
+  const message = `The run cannot start: ${problem.field}: ${problem.message}`;
+  const feature = typeof request?.feature === 'string' && request.feature.trim() ? request.feature : 'invalid request';
+  const run = new SpecRunState(workflowInfo().workflowId, { feature });
+  run.end('failed', message);
+  run.step('done', 'failed');
+  upsertMemo({ status: run.status });
+  throw ApplicationFailure.nonRetryable(message, FailureType.InvalidSpecRequest, problem.field);
+}
+
+/**
+ * The history has passed its limit while the run waits at a gate: decisions not yet read are
+ * refused and answered, handlers finish, the state goes to the store, and the run continues as
+ * new from it. Where it cannot (the tickets gate), the run fails, saying why, with its pack.
+ */
+async function continueAsNewAtGate(
+  run: SpecRunState,
+  inbox: DecisionInbox,
+  notifications: Notifications,
+): Promise<SpecRunStatus> {
+  if (!run.gate) {
+    const message = `The run's history reached its limit (${historyNow()}) at the ${run.status.pendingApproval?.phase ?? run.status.phase} gate, where it cannot continue as new`;
+    await finish(run, inbox, notifications, 'failed', message);
+    throw ApplicationFailure.nonRetryable(message, FailureType.HistoryLimit);
+  }
+  refuseWaiting(run, inbox, {
+    kind: 'conflict',
+    message: 'the run moved to a fresh history (continue-as-new) before reading this decision; send it again',
+  });
+  await condition(allHandlersFinished);
+  await notifications.settle();
+  run.status.continuedAsNew = (run.status.continuedAsNew ?? 0) + 1;
+  const continuation = await snapshots.saveRunSnapshot({ specId: run.id, snapshot: run.snapshot()! });
+  // The memo (the request's feature and gates) is what readers show before the run answers a query.
+  const continued = makeContinueAsNewFunc<typeof specWorkflow>({ memo: workflowInfo().memo });
+  return continued({ ...run.request, continuation });
+}
+
+/** Closes the inbox with the refusal: what waits in it is recorded as refused, and updates get it as their answer. */
+function refuseWaiting(run: SpecRunState, inbox: DecisionInbox, refusal: DecisionRefusal): void {
+  const revision = run.status.pendingApproval?.revision ?? 0;
+  for (const item of inbox.close(refusal))
+    run.record(item.decision, {
+      revision,
+      outcome: 'rejected',
+      reason: refusal.message,
+      via: item.token === undefined ? 'signal' : 'update',
+      verified: false,
+    });
 }
 
 /** Generates the phase and loops through reviews until it is approved; false when aborted. */
@@ -73,13 +176,18 @@ async function decidePhase(
   phase: PhaseName,
 ): Promise<boolean> {
   const feedback: string[] = [];
-  for (let revision = 1; ; revision += 1) {
-    const result = await generate(run, phase, revision, feedback);
+  // A continued run resumes at the gate it was waiting at, with the revision and feedback it had.
+  const resumed = run.gate?.result.phase === phase ? run.gate : undefined;
+  if (resumed) feedback.push(...resumed.feedback);
+  for (let revision = resumed?.result.revision ?? 1; ; revision += 1) {
+    const result =
+      resumed && revision === resumed.result.revision ? resumed.result : await generate(run, phase, revision, feedback);
     if (!run.isGated(phase)) {
       run.approve(result);
       return true;
     }
-    const end = await phaseGate(run, inbox, notifications, result);
+    if (!resumed || revision !== resumed.result.revision) run.gate = { result, feedback: [...feedback] };
+    const end = await phaseGate(run, inbox, notifications, result, resumed?.result === result);
     if (end.kind === 'aborted') return false;
     if (end.kind === 'approved') {
       run.approve(end.result);
@@ -115,21 +223,25 @@ async function generate(
 /** Renders whatever was approved, so an aborted or failed run still leaves its approved work. */
 async function finish(
   run: SpecRunState,
+  inbox: DecisionInbox,
   notifications: Notifications,
   status: SpecStatus,
   error?: string,
   failure?: PhaseFailure,
 ): Promise<SpecRunStatus> {
   await render(run, status, failure);
-  return close(run, notifications, status, error);
+  return close(run, inbox, notifications, status, error);
 }
 
 async function close(
   run: SpecRunState,
+  inbox: DecisionInbox,
   notifications: Notifications,
   status: SpecStatus,
   error?: string,
 ): Promise<SpecRunStatus> {
+  // Decisions nobody will read are refused and answered now, not left waiting when the run closes.
+  refuseWaiting(run, inbox, { kind: 'conflict', message: `the run has finished (${status})` });
   run.end(status, error);
   run.step('done');
   // The memo is what status readers see once the run is closed and no worker answers queries.
@@ -168,7 +280,7 @@ async function render(run: SpecRunState, status: SpecStatus, failure?: PhaseFail
   if (invalid.length > 0 && status === 'completed') {
     throw ApplicationFailure.nonRetryable(
       `The rendered pack failed validation: ${invalid.flatMap((result) => result.errors).join('; ')}`,
-      'InvalidPack',
+      FailureType.InvalidPack,
     );
   }
 }
@@ -192,11 +304,11 @@ async function createTickets(
   // Runs started before the plan moved here (so it can be shown first) let the child plan.
   let input: TicketFanOutInput = { ...planning, concurrency };
   const closeOnCancel = options?.closeOnCancel;
+  const list = (plan: SavedPlan['plan']) =>
+    (run.status.artifacts = [...run.status.artifacts.filter((artifact) => artifact.file !== plan.file), plan]);
   if (patched('tickets-planned-by-parent')) {
     let saved = await activities.planTickets(planning);
     // Listed before creation starts, so the plan can be read (and reviewed) first.
-    const list = (plan: SavedPlan['plan']) =>
-      (run.status.artifacts = [...run.status.artifacts.filter((artifact) => artifact.file !== plan.file), plan]);
     list(saved.plan);
     if (options?.review) {
       const end = await ticketsGate(run, inbox, notifications, saved, target);
@@ -209,6 +321,9 @@ async function createTickets(
   }
   const result = await executeChild(ticketFanOutWorkflow, { workflowId: `${run.id}-tickets`, args: [input] });
   run.status.tickets = result.created;
+  // The child rewrote the index with what it created: list that file, so the recorded sha256 is the file's.
+  // (A child recorded before the index carried its sha256 returned a path: the plan stays listed.)
+  if (typeof result.index !== 'string') list(result.index);
   if (result.failed.length)
     run.status.error = `Tickets not created: ${result.failed.map((failure) => `${failure.key} (${failure.error})`).join('; ')}`;
   return 'created';
@@ -216,7 +331,23 @@ async function createTickets(
 
 function listenForDecisions(run: SpecRunState, inbox: DecisionInbox): void {
   setHandler(statusQuery, () => run.status);
-  setHandler(decisionSignal, (decision) => inbox.push(decision));
+  setHandler(decisionSignal, (decision) => {
+    // A signal has no validator: one too large to keep, or one the closed inbox refuses, is recorded as refused.
+    const oversize = decision && typeof decision === 'object' ? oversizeDecision(decision) : undefined;
+    const refusal = oversize
+      ? { message: oversizeMessage(oversize.bytes) }
+      : inbox.push(decision)
+        ? undefined
+        : inbox.closed;
+    if (refusal && decision && typeof decision === 'object')
+      run.record(decision, {
+        revision: run.status.pendingApproval?.revision ?? 0,
+        outcome: 'rejected',
+        reason: refusal.message,
+        via: 'signal',
+        verified: false,
+      });
+  });
   setHandler(
     decideUpdate,
     async (decision) => {
@@ -230,7 +361,7 @@ function listenForDecisions(run: SpecRunState, inbox: DecisionInbox): void {
     {
       // A refused update leaves no trace in history; one that passes is checked again when the gate takes it.
       validator: (decision) => {
-        const refusal = checkDecision(decision, run.gateView());
+        const refusal = checkDecision(decision, run.gateView()) ?? inbox.closed;
         if (refusal) throw ApplicationFailure.nonRetryable(refusal.message, refusalFailureType(refusal), refusal.field);
       },
     },

@@ -6,6 +6,7 @@ import { decideUpdate } from '../../src/workflows/messages';
 import { startFakeOpenAI, validAnswer } from '../fakes/fake-openai';
 import { waitForGate } from '../helpers/spec-helpers';
 import { createTestStack, type TestStack } from '../helpers/test-stack';
+import { FailureType } from '../../src/shared/failure-types';
 
 let stack: TestStack;
 beforeAll(async () => {
@@ -37,7 +38,10 @@ describe('gate policies', () => {
         .catch((failure) => failure),
     );
     expect(error).toBeInstanceOf(WorkflowFailedError);
-    expect(error.cause).toMatchObject({ type: 'GateTimeout', message: 'No decision on requirements within 1s' });
+    expect(error.cause).toMatchObject({
+      type: FailureType.GateTimeout,
+      message: 'No decision on requirements within 1s',
+    });
     const memo = (await stack.client.workflow.getHandle(id).describe()).memo?.status as SpecRunStatus;
     expect(memo).toMatchObject({ status: 'failed', error: 'No decision on requirements within 1s' });
   });
@@ -51,7 +55,7 @@ describe('gate policies', () => {
         .executeUpdate(decideUpdate, { args: [{ phase: 'requirements', action: 'approve', by: 'mallory' }] })
         .catch((failure) => failure);
       expect(refused.cause).toMatchObject({
-        type: 'DecisionForbidden',
+        type: FailureType.DecisionForbidden,
         message: '"mallory" is not an approver of this run',
       });
       await expect(
@@ -92,7 +96,7 @@ describe('a rate-limited model', () => {
       const history = await stack.client.workflow.getHandle(id).fetchHistory();
       const retried = history.events?.find((event) => event.activityTaskStartedEventAttributes?.attempt === 2);
       expect(retried?.activityTaskStartedEventAttributes?.lastFailure?.applicationFailureInfo?.type).toBe(
-        'LlmRateLimited',
+        FailureType.LlmRateLimited,
       );
     } finally {
       await openai.close();

@@ -9,6 +9,7 @@ import { decideUpdate, decisionSignal } from '../../src/workflows/messages';
 import { queryStatus, waitForGate } from '../helpers/spec-helpers';
 import { createTestStack, type TestStack } from '../helpers/test-stack';
 import { QUALITY_CRITERIA } from '../../src/activities/quality/quality-criteria';
+import { FailureType } from '../../src/shared/failure-types';
 
 const FEATURE = 'Add passwordless login with magic links';
 const PACK_FILES = [
@@ -37,15 +38,16 @@ describe('SpecWorkflow', () => {
     expect(status.status).toBe('completed');
     expect(status.phases.every((phase) => phase.state === 'approved')).toBe(true);
     const slug = 'add-passwordless-login-with-magic-links';
-    const files = await readdir(path.join(stack.outDir, slug));
+    const packDir = stack.store.packDir({ specId: id, slug });
+    const files = await readdir(packDir);
     for (const prefix of PACK_FILES)
       expect(files).toContain(
         `${prefix}_${slug}.${{ technical_spec: 'md', architecture_diagram: 'mmd', api_spec: 'yaml', test_plan: 'md', rollout_plan: 'md', report: 'json', tickets: 'json' }[prefix]}`,
       );
-    const tickets = await readdir(path.join(stack.outDir, slug, 'tickets'));
+    const tickets = await readdir(path.join(packDir, 'tickets'));
     expect(tickets).toContain('epic.md');
     expect(status.tickets.length).toBe(tickets.length);
-    const report = JSON.parse(await readFile(path.join(stack.outDir, slug, `report_${slug}.json`), 'utf8'));
+    const report = JSON.parse(await readFile(path.join(packDir, `report_${slug}.json`), 'utf8'));
     expect(report.provenance).toMatch(/offline/);
     expect(report.validation.map((result: { validator: string }) => result.validator)).toEqual(
       expect.arrayContaining(['swagger-parser', 'mermaid.parse', 'headings of technical spec']),
@@ -109,7 +111,7 @@ describe('SpecWorkflow', () => {
         .catch((error) => error);
       expect(refused).toBeInstanceOf(WorkflowUpdateFailedError);
       expect(refused.cause).toMatchObject({
-        type: 'DecisionConflict',
+        type: FailureType.DecisionConflict,
         message: expect.stringContaining('waiting on "requirements"'),
       });
       expect((await handle.fetchHistory()).events?.length).toBe(before);
@@ -187,7 +189,7 @@ describe('SpecWorkflow', () => {
         })
         .catch((error) => error);
       expect(invalid.cause).toMatchObject({
-        type: 'InvalidContent',
+        type: FailureType.InvalidContent,
         message: expect.stringContaining('content.functional'),
       });
       expect((await queryStatus(stack.client, id)).pendingApproval?.phase).toBe('requirements');
@@ -228,7 +230,10 @@ describe('SpecWorkflow', () => {
     expect(status.status).toBe('cancelled');
     expect(status.phases.slice(0, 2).map((phase) => phase.state)).toEqual(['approved', 'skipped']);
     const spec = await readFile(
-      path.join(stack.outDir, 'export-invoices-to-csv', 'technical_spec_export-invoices-to-csv.md'),
+      path.join(
+        stack.store.packDir({ specId: id, slug: 'export-invoices-to-csv' }),
+        'technical_spec_export-invoices-to-csv.md',
+      ),
       'utf8',
     );
     expect(spec).toContain('### Functional requirements');
@@ -247,7 +252,7 @@ describe('SpecWorkflow', () => {
       await expect(handle.result()).rejects.toThrow();
     });
     expect((await handle.describe()).status.name).toBe('CANCELLED');
-    const files = await readdir(path.join(stack.outDir, 'schedule-report-emails'));
+    const files = await readdir(stack.store.packDir({ specId: id, slug: 'schedule-report-emails' }));
     expect(files).toContain('technical_spec_schedule-report-emails.md');
   });
 

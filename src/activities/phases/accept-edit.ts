@@ -1,6 +1,8 @@
 import { ApplicationFailure } from '@temporalio/common';
+import type { DecisionContentRef } from '../../shared/decision';
 import type { PhaseResult } from '../../shared/spec-run';
 import type { ArtifactStore } from '../artifacts/artifact-store';
+import { loadDecisionContent } from '../run-state/decision-content';
 import { evaluateQuality } from '../quality/quality-criteria';
 import { orphanRequirements } from '../quality/orphan-requirements';
 import { checkPhaseContent } from '../validate/check-phase-content';
@@ -11,14 +13,24 @@ import { loadContext } from './load-context';
 import type { PhaseDefinition } from './phase-definition';
 import type { EditInput } from './phase-input';
 import { storePhase } from './run-phase';
+import { FailureType } from '../../shared/failure-types';
 
 const MAX_PROBLEMS_IN_MESSAGE = 10;
 
+/** An edit as the gate sends it: the content inline (a raw Temporal message), or a reference to where specforge stored it. */
+export interface EditRequest extends Omit<EditInput, 'content'> {
+  content?: Record<string, unknown>;
+  contentRef?: DecisionContentRef;
+}
+
 /** A person's replacement content, held to the same schema and checks as generated content. */
-export async function acceptEdit(store: ArtifactStore, input: EditInput): Promise<PhaseResult> {
+export async function acceptEdit(store: ArtifactStore, input: EditRequest): Promise<PhaseResult> {
   const definition = PHASE_DEFINITIONS[input.phase] as PhaseDefinition;
+  const content = input.contentRef
+    ? await loadDecisionContent(store, input.specId, input.contentRef)
+    : (input.content ?? {});
   const context = await loadContext(store, input);
-  const checked = await checkPhaseContent(input.phase, input.content, context);
+  const checked = await checkPhaseContent(input.phase, content, context);
   if (!checked.valid) {
     const problems = checked.problems.map((problem) =>
       problem.field === 'content' ? problem.message : `${problem.field}: ${problem.message}`,
@@ -27,7 +39,7 @@ export async function acceptEdit(store: ArtifactStore, input: EditInput): Promis
     const verdict = schemaFailed ? 'is invalid' : 'fails its checks';
     throw ApplicationFailure.nonRetryable(
       `The edited ${input.phase} ${verdict}: ${problems.slice(0, MAX_PROBLEMS_IN_MESSAGE).join('; ')}`,
-      'InvalidContent',
+      FailureType.InvalidContent,
       problems,
     );
   }

@@ -1,8 +1,11 @@
 import { Router } from 'express';
+import { storeDecisionContent } from '../../activities/run-state/decision-content';
 import { decideSpec } from '../../runs/decide-spec';
+import { oversizeDecision, oversizeMessage } from '../../shared/decision-size';
 import type { ApiContext } from '../api-context';
 import { authorDecision } from '../auth/decision-author';
 import { parseInput } from '../parse-input';
+import { HttpProblem } from '../problem';
 import { decisionBody } from '../request-schemas';
 import { specIdParam } from '../spec-id-param';
 
@@ -11,7 +14,15 @@ export function decisionsRouter(context: ApiContext): Router {
   router.post('/v1/specs/:id/decisions', async (request, response) => {
     const id = specIdParam(request.params.id);
     const body = parseInput(decisionBody, request.body, 'body');
-    const decision = authorDecision(request, id, body, response.locals.identity, context.decisionKey);
+    // The run takes no larger decision; refused here, it never reaches the run's history.
+    const oversize = oversizeDecision(body);
+    if (oversize)
+      throw new HttpProblem(413, 'Decision too large', oversizeMessage(oversize.bytes), [
+        { field: oversize.field, message: oversizeMessage(oversize.bytes) },
+      ]);
+    // An edit's content goes to the store the worker reads; the decision (and its proof) carries the reference.
+    const sent = await storeDecisionContent(context.store, id, body);
+    const decision = authorDecision(request, id, sent, response.locals.identity, context.decisionKey);
     response.json(await decideSpec(context.client, id, decision));
   });
   return router;

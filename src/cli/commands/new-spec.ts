@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { ArtifactStore } from '../../activities/artifacts/artifact-store';
 import { saveProjectContext } from '../../activities/context/save-project-context';
+import { storeDecisionContent } from '../../activities/run-state/decision-content';
 import type { Config } from '../../config/load-config';
 import { readPhaseDiff } from '../../review/read-phase-diff';
 import { readPhaseView } from '../../review/read-phase-view';
@@ -24,6 +25,7 @@ import { signDecision } from '../sign-decision';
 import type { TicketIndex } from '../spec-backend';
 import { terminalText } from '../terminal-text';
 import { phaseActivityTimeoutMs } from '../../activities/llm/phase-activity-timeout';
+import { packFiles } from '../../activities/render/pack-files';
 
 export interface NewSpecOptions {
   description?: string;
@@ -42,13 +44,14 @@ export async function newSpec(config: Config, feature: string, options: NewSpecO
   const started = Date.now();
   // Read before anything starts, so a missing or oversized file costs nothing.
   const contextDocument = await readContextDocument(options.context);
-  const stack = await startLocalStack(config, (message) => console.log(message));
+  const outDir = path.resolve(options.out ?? config.SPECFORGE_OUT);
+  // The in-process worker writes only inside its output root: --out is that root for this run.
+  const stack = await startLocalStack({ ...config, SPECFORGE_OUT: outDir }, (message) => console.log(message));
   const terminal = processTerminal();
   const line = new ProgressLine(process.stdout);
   let id = '';
   let waitingOn: PendingApproval | undefined;
   try {
-    const outDir = path.resolve(options.out ?? config.SPECFORGE_OUT);
     const store = new ArtifactStore(config.SPECFORGE_HOME, outDir);
     const context = contextDocument && (await saveProjectContext(store, contextDocument));
     id = await startSpec(
@@ -68,7 +71,7 @@ export async function newSpec(config: Config, feature: string, options: NewSpecO
       `Started ${id} (gates: ${options.gates}${context ? `; context: ${context.source}, ${context.characters} characters` : ''})${stack.temporal.uiUrl ? `\nTemporal UI: ${stack.temporal.uiUrl}/namespaces/${config.TEMPORAL_NAMESPACE}/workflows/${id}` : ''}`,
     );
     const progress = new RunProgress(stack.client, id, line);
-    const gate = { config, stack, id, store, outDir, terminal, line };
+    const gate = { config, stack, id, store, terminal, line };
     const shown = new Set<string>();
     for (;;) {
       const status = await readSpecStatus(stack.client, id);
@@ -99,7 +102,6 @@ interface Gate {
   stack: LocalStack;
   id: string;
   store: ArtifactStore;
-  outDir: string;
   terminal: GateTerminal;
   line: ProgressLine;
 }
@@ -111,12 +113,12 @@ async function decideAtGate(gate: Gate, status: SpecRunStatus, pending: PendingA
     line.log(`Waiting for a decision on ${pending.phase}: npx specforge decide ${id} ${pending.phase} approve`);
     return true;
   }
-  const decision = await askDecision(pending, gateContent(gate.store, status, pending, gate.outDir), terminal, {
+  const decision = await askDecision(pending, gateContent(gate.store, status, pending), terminal, {
     by: os.userInfo().username,
     reviewUrl: config.SPECFORGE_URL ? reviewUrl(config, id) : undefined,
   });
   try {
-    await decideSpec(stack.client, id, signDecision(config, id, decision));
+    await decideSpec(stack.client, id, signDecision(config, id, await storeDecisionContent(gate.store, id, decision)));
     return true;
   } catch (error) {
     if (!(error instanceof DecisionRefusedError)) throw error;
@@ -126,12 +128,7 @@ async function decideAtGate(gate: Gate, status: SpecRunStatus, pending: PendingA
 }
 
 /** What `[v]iew` and `[d]iff` read at a gate: the worker's store on this machine. */
-function gateContent(
-  store: ArtifactStore,
-  status: SpecRunStatus,
-  pending: PendingApproval,
-  outDir: string,
-): GateContent {
+function gateContent(store: ArtifactStore, status: SpecRunStatus, pending: PendingApproval): GateContent {
   const phase = pending.phase;
   return {
     view: () =>
@@ -144,7 +141,10 @@ function gateContent(
         : Promise.reject(new Error('the ticket plan has no revisions')),
     async ticketPlan() {
       const index = JSON.parse(
-        await readFile(path.join(outDir, status.slug, `tickets_${status.slug}.json`), 'utf8'),
+        await readFile(
+          path.join(store.packDir({ specId: status.id, slug: status.slug }), packFiles(status.slug).tickets),
+          'utf8',
+        ),
       ) as TicketIndex;
       return formatTicketPlan(index);
     },
