@@ -1,6 +1,7 @@
 import type { Client } from '@temporalio/client';
 import type { ArtifactStore } from '../activities/artifacts/artifact-store';
 import type { ReviewerDirectory } from './auth/reviewer-directory';
+import type { CredentialedTarget } from './ticket-credentials';
 
 export interface ApiContext {
   client: Client;
@@ -18,4 +19,10 @@ export interface ApiContext {
   publicUrl?: string;
   /** Start-to-close timeout of a phase activity, from the worker's model settings; unset: the workflow's default. */
   phaseActivityTimeoutMs?: number;
+  /**
+   * Set when the API runs with the worker (`npm start`): per ticket target, the credential variables
+   * the worker lacks, so a run asking for that target is refused (422) instead of failing at the end.
+   * Unset when workers run elsewhere: their configuration is unknown here.
+   */
+  missingTicketCredentials?: Partial<Record<CredentialedTarget, string[]>>;
 }

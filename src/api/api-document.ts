@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { PHASES } from '../shared/phases';
-import { createSpecBody, decisionBody } from './request-schemas';
+import { CURSOR_PATTERN, createSpecBody, decisionBody, MAX_CURSOR_LENGTH } from './request-schemas';
+import { TEMPORAL_RETRY_AFTER_SECONDS } from './temporal-errors';
+import { describeTrimmed } from './trimmed-text-schema';
 
 const TAGS = [
   { name: 'specs', description: 'Start, list, inspect and cancel spec runs' },
@@ -32,6 +34,16 @@ const redirect = (description: string) => ({ description, headers: { Location: {
 const problem = {
   description: 'RFC 9457 problem',
   content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } },
+};
+const unavailable = {
+  description: 'Temporal (or, for a decision, a worker) cannot be reached now; retry after the given delay',
+  headers: {
+    'Retry-After': {
+      description: `Seconds to wait before asking again (${TEMPORAL_RETRY_AFTER_SECONDS} when Temporal is unreachable)`,
+      schema: { type: 'integer', minimum: 0 },
+    },
+  },
+  content: problem.content,
 };
 const json = (description: string, schema: unknown = { type: 'object' }) => ({
   description,
@@ -73,8 +85,14 @@ export function apiDocument(): Record<string, unknown> {
           tags: ['specs'],
           operationId: 'createSpec',
           summary: 'Start a spec run',
-          requestBody: { required: true, content: { 'application/json': { schema: z.toJSONSchema(createSpecBody) } } },
-          responses: { '201': json('Started'), '422': problem },
+          requestBody: { required: true, content: { 'application/json': { schema: createSpecSchema() } } },
+          responses: {
+            '201': {
+              ...json('Started', { type: 'object', required: ['id'], properties: { id: { type: 'string' } } }),
+              links: runLinks(),
+            },
+            '422': problem,
+          },
         },
         get: {
           tags: ['specs'],
@@ -87,7 +105,12 @@ export function apiDocument(): Record<string, unknown> {
               schema: { type: 'string', enum: ['running', 'awaiting_approval', 'completed', 'failed', 'cancelled'] },
             },
             { name: 'limit', in: 'query', schema: { type: 'integer', minimum: 1, maximum: 100, default: 20 } },
-            { name: 'cursor', in: 'query', schema: { type: 'string' } },
+            {
+              name: 'cursor',
+              in: 'query',
+              description: "The previous page's nextCursor, as given; any other value is 422",
+              schema: { type: 'string', pattern: CURSOR_PATTERN.source, maxLength: MAX_CURSOR_LENGTH },
+            },
           ],
           responses: { '200': json('A page of runs'), '422': problem },
         },
@@ -108,7 +131,7 @@ export function apiDocument(): Record<string, unknown> {
           operationId: 'decide',
           summary: 'Decide on the phase awaiting approval (the decide update)',
           parameters: [idParameter],
-          requestBody: { required: true, content: { 'application/json': { schema: z.toJSONSchema(decisionBody) } } },
+          requestBody: { required: true, content: { 'application/json': { schema: decisionSchema() } } },
           responses: {
             '200': json('What the run does next'),
             '403': problem,
@@ -206,7 +229,7 @@ export function apiDocument(): Record<string, unknown> {
           operationId: 'cancelSpec',
           summary: 'Cancel a run, keeping approved work',
           parameters: [idParameter],
-          responses: { '202': json('Cancelling'), '403': problem, '404': problem },
+          responses: { '202': json('Cancelling'), '403': problem, '404': problem, '409': problem },
         },
       },
       '/v1/session': {
@@ -242,7 +265,7 @@ export function apiDocument(): Record<string, unknown> {
           tags: ['session'],
           operationId: 'signOut',
           summary: 'End the session (the form carries _csrf)',
-          responses: { '303': redirect('To the sign-in form'), '403': problem },
+          responses: { '303': redirect('To the sign-in form'), '401': problem, '403': problem },
         },
       },
       '/healthz': {
@@ -282,13 +305,64 @@ export function apiDocument(): Record<string, unknown> {
       },
     },
   };
-  // Every /v1 operation answers 401 when the server checks identities and the caller has none.
   for (const [path, operations] of Object.entries(document.paths)) {
-    if (!path.startsWith('/v1/')) continue;
-    for (const operation of Object.values(operations) as { responses: Record<string, unknown> }[])
-      operation.responses['401'] = problem;
+    for (const operation of Object.values(operations) as Operation[]) addCommonResponses(path, operation);
   }
   return document;
+}
+
+/** Where a started run's id leads (OpenAPI links): what a client, or a stateful fuzzer, does next. */
+function runLinks(): Record<string, unknown> {
+  const byId = (operationId: string, description: string) => ({
+    operationId,
+    description,
+    parameters: { id: '$response.body#/id' },
+  });
+  return {
+    GetSpec: byId('getSpec', 'The run just started'),
+    GetPhase: byId('getPhase', 'A phase of the run'),
+    Decide: byId('decide', 'Decide at its gate'),
+    GetTickets: byId('getTickets', 'Its ticket plan, once made'),
+    CancelSpec: byId('cancelSpec', 'Cancel it'),
+  };
+}
+
+interface Operation {
+  requestBody?: unknown;
+  responses: Record<string, unknown>;
+}
+
+/** What any operation may answer besides its own outcomes, so the contract lists every status sent. */
+function addCommonResponses(path: string, operation: Operation): void {
+  const responses = operation.responses;
+  // Every /v1 operation answers 401 when the server checks identities and the caller has none.
+  if (path.startsWith('/v1/')) responses['401'] ??= problem;
+  // The runs live in Temporal: while it cannot be reached they answer 503 with Retry-After.
+  if (path.startsWith('/v1/specs') || path === '/healthz') responses['503'] = unavailable;
+  if (operation.requestBody) {
+    responses['400'] ??= { ...problem, description: 'The body is not valid JSON, or is incomplete' };
+    responses['413'] ??= { ...problem, description: 'The body is larger than 1 MB' };
+    responses['415'] ??= { ...problem, description: 'An unsupported Content-Encoding or charset' };
+  }
+  responses['500'] ??= { ...problem, description: 'An unexpected error; logged, and never detailed here' };
+}
+
+/** The create body as zod checks it, with the trimming of `feature` and approver names spelled out. */
+function createSpecSchema(): Record<string, unknown> {
+  const schema = z.toJSONSchema(createSpecBody) as { properties: Record<string, Record<string, unknown>> };
+  describeTrimmed(schema.properties.feature);
+  describeTrimmed(schema.properties.approvers?.items as Record<string, unknown> | undefined);
+  return schema;
+}
+
+/** The decision body, with the trimmed names and item comments spelled out. */
+function decisionSchema(): Record<string, unknown> {
+  const schema = z.toJSONSchema(decisionBody) as { properties: Record<string, Record<string, unknown>> };
+  describeTrimmed(schema.properties.by);
+  const item = (schema.properties.items?.items as { properties?: Record<string, Record<string, unknown>> })?.properties;
+  describeTrimmed(item?.id);
+  describeTrimmed(item?.comment);
+  return schema;
 }
 
 /** The review shapes, loose where content depends on the phase (src/review/review-types.ts). */

@@ -13,6 +13,8 @@ export class HttpProblem extends Error {
     readonly title: string,
     detail: string,
     readonly errors: FieldError[] = [],
+    /** Response headers the problem needs, such as Retry-After on a 503 or Allow on a 405. */
+    readonly headers: Record<string, string> = {},
   ) {
     super(detail);
   }
@@ -20,6 +22,7 @@ export class HttpProblem extends Error {
 
 export function sendProblem(response: Response, problem: HttpProblem): void {
   response
+    .set(problem.headers)
     .status(problem.status)
     .type('application/problem+json')
     .json({

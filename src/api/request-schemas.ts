@@ -1,23 +1,26 @@
 import { z } from 'zod';
+import { decodePageCursor } from '../runs/page-cursor';
 import { DECISION_ACTIONS, TICKETS_GATE } from '../shared/decision';
 import { MAX_COMMENT_LENGTH, MAX_ITEM_COMMENTS } from '../shared/decision-check';
+import { parseGateTimeout } from '../shared/duration';
 import { GATE_POLICIES, GATE_TIMEOUT_POLICIES } from '../shared/gates';
 import { PHASES } from '../shared/phases';
 import { MAX_CONTEXT_LENGTH } from '../shared/project-context-ref';
+import { multiLineText, singleLineText } from '../shared/plain-text';
 import { TICKET_TARGETS } from '../shared/spec-run';
 
 export const MAX_FEATURE_LENGTH = 500;
-
-const durationPattern = /^\d+(\.\d+)?\s*(ms|s|m|h|d|seconds?|minutes?|hours?|days?)$/;
 
 export const createSpecBody = z
   .strictObject({
     feature: z
       .string({ error: 'feature is required: one line naming the feature' })
+      // Control characters are dropped and line breaks become spaces before the length is checked.
+      .overwrite(singleLineText)
       .trim()
       .min(3, 'feature needs at least 3 characters')
       .max(MAX_FEATURE_LENGTH, `feature must be at most ${MAX_FEATURE_LENGTH} characters; put detail in description`),
-    description: z.string().max(20_000).optional(),
+    description: z.string().overwrite(multiLineText).max(20_000).optional(),
     /** The team's context document (stack, platform, constraints, conventions) as text; stored when the run starts. */
     context: z
       .string()
@@ -30,9 +33,13 @@ export const createSpecBody = z
     approvers: z.array(z.string().trim().min(1).max(200)).max(50).optional(),
     approvalsRequired: z.number().int().min(1).max(10).optional(),
     requireVerified: z.boolean().optional(),
+    // The parser the workflow's input check uses, with the minimum a person may ask for.
     gateTimeout: z
       .string()
-      .regex(durationPattern, 'gateTimeout must be a duration such as "30m", "24h" or "2 days"')
+      .superRefine((text, context) => {
+        const parsed = parseGateTimeout(text);
+        if (!parsed.ok) context.addIssue({ code: 'custom', message: parsed.message });
+      })
       .optional(),
     onGateTimeout: z.enum(GATE_TIMEOUT_POLICIES).optional(),
     tickets: z
@@ -65,12 +72,19 @@ export const createSpecBody = z
     path: ['approvalsRequired'],
   });
 
+/** A list cursor: base64url of Temporal's page token (src/runs/page-cursor.ts). */
+export const CURSOR_PATTERN = /^[A-Za-z0-9_-]+$/;
+export const MAX_CURSOR_LENGTH = 4096;
+
 export const listSpecsQuery = z.object({
   status: z.enum(['running', 'awaiting_approval', 'completed', 'failed', 'cancelled']).optional(),
   limit: z.coerce.number().int().min(1).max(100).default(20),
+  // Checked here, at once: Temporal answers a token it cannot read only after its client's retries.
   cursor: z
     .string()
-    .regex(/^[A-Za-z0-9_-]+$/, 'cursor must be a value returned as nextCursor')
+    .max(MAX_CURSOR_LENGTH, { message: 'cursor must be a value returned as nextCursor', abort: true })
+    .regex(CURSOR_PATTERN, { message: 'cursor must be a value returned as nextCursor', abort: true })
+    .refine((cursor) => decodePageCursor(cursor) !== undefined, 'cursor must be a value returned as nextCursor')
     .optional(),
 });
 

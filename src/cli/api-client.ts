@@ -19,7 +19,11 @@ export interface ApiClientOptions {
   baseUrl: string;
   token: string;
   fetch?: typeof fetch;
+  /** Longest wait for one answer; the API's slowest (a decision waiting for a worker) answers within 15 s. */
+  timeoutMs?: number;
 }
+
+const DEFAULT_TIMEOUT_MS = 30_000;
 
 /**
  * The CLI's client for SPECFORGE_URL: a bearer token, and `x-specforge-client: cli` so the API
@@ -46,16 +50,26 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
       },
       body: body === undefined ? undefined : JSON.stringify(body),
       redirect: 'manual',
+      signal: AbortSignal.timeout(options.timeoutMs ?? DEFAULT_TIMEOUT_MS),
     }).catch((error: Error) => {
+      if (error.name === 'TimeoutError')
+        throw new ApiRequestError(
+          `SPECFORGE_URL ${baseUrl} did not answer ${method} ${path} within ${(options.timeoutMs ?? DEFAULT_TIMEOUT_MS) / 1000} s`,
+        );
       const cause = (error.cause as Error | undefined)?.message;
       throw new ApiRequestError(`cannot reach SPECFORGE_URL ${baseUrl} (${cause ?? error.message})`);
     });
     const text = await response.text();
     const json = parseJson(text);
     if (response.ok && json !== undefined) return json as T;
-    throw new ApiRequestError(
+    const retryAfter = response.headers.get('retry-after');
+    const message =
       problemDetail(json) ??
-        `${method} ${path} answered HTTP ${response.status}${response.ok ? ' with a body that is not JSON' : ''}`,
+      `${method} ${path} answered HTTP ${response.status}${response.ok ? ' with a body that is not JSON' : ''}`;
+    throw new ApiRequestError(
+      response.status === 503 && retryAfter && !message.includes('try again')
+        ? `${message} (try again in ${retryAfter} s)`
+        : message,
       response.status,
     );
   }

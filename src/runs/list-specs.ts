@@ -2,7 +2,11 @@ import { defaultPayloadConverter } from '@temporalio/common';
 import type { Client } from '@temporalio/client';
 import proto from '@temporalio/proto';
 import type { SpecStatus } from '../shared/spec-run';
+import { decodePageCursor, encodePageCursor, InvalidCursorError } from './page-cursor';
 import { SPEC_WORKFLOW_TYPE } from './start-spec';
+import { withTemporalDeadline } from './temporal-deadline';
+
+const INVALID_ARGUMENT = 3; // gRPC status code
 
 export interface SpecSummary {
   id: string;
@@ -14,7 +18,7 @@ export interface SpecSummary {
   closedAt?: string;
 }
 
-/** One page of runs from Temporal visibility, newest first; the cursor is Temporal's page token. */
+/** One page of runs from Temporal visibility, newest first; the cursor wraps Temporal's page token (page-cursor.ts). */
 export async function listSpecs(
   client: Client,
   namespace: string,
@@ -22,13 +26,18 @@ export async function listSpecs(
 ): Promise<{ items: SpecSummary[]; nextCursor: string | null }> {
   const query = [
     `WorkflowType = '${SPEC_WORKFLOW_TYPE}'`,
+    // A run that continued as new lives on under the same id: list only its latest execution.
+    `ExecutionStatus != 'ContinuedAsNew'`,
     ...(options.status ? [`SpecStatus = '${options.status}'`] : []),
   ].join(' AND ');
-  const page = await client.workflowService.listWorkflowExecutions({
-    namespace,
-    query,
-    pageSize: options.limit,
-    nextPageToken: options.cursor ? Buffer.from(options.cursor, 'base64url') : undefined,
+  const nextPageToken = options.cursor === undefined ? undefined : decodePageCursor(options.cursor);
+  if (options.cursor !== undefined && !nextPageToken) throw new InvalidCursorError();
+  const page = await withTemporalDeadline(client, () =>
+    client.workflowService.listWorkflowExecutions({ namespace, query, pageSize: options.limit, nextPageToken }),
+  ).catch((error: { code?: number }) => {
+    // A token from another query or an older server: Temporal refuses it as an invalid argument.
+    if (nextPageToken && error.code === INVALID_ARGUMENT) throw new InvalidCursorError();
+    throw error;
   });
   const items = (page.executions ?? []).map((execution): SpecSummary => {
     const attribute = (name: string) => {
@@ -49,8 +58,7 @@ export async function listSpecs(
       closedAt: timestamp(execution.closeTime),
     };
   });
-  const token = page.nextPageToken?.length ? Buffer.from(page.nextPageToken).toString('base64url') : null;
-  return { items, nextCursor: token };
+  return { items, nextCursor: encodePageCursor(page.nextPageToken) };
 }
 
 function timestamp(value: { seconds?: unknown; nanos?: number | null } | null | undefined): string | undefined {

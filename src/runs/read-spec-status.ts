@@ -4,8 +4,10 @@ import type { PhaseStateName, SpecRunStatus, SpecStatus } from '../shared/spec-r
 import { slugify } from '../shared/slug';
 import { statusQuery } from '../workflows/messages';
 import { SPEC_FEATURE, SPEC_PHASE, SPEC_STATUS } from '../workflows/search-attributes';
+import { withTemporalDeadline } from './temporal-deadline';
 
-const QUERY_TIMEOUT_MS = 3_000;
+/** A query waits for a worker; past this the status comes from the search attributes instead. */
+const QUERY_DEADLINE_MS = 3_000;
 
 export class SpecNotFoundError extends Error {
   override name = 'SpecNotFoundError';
@@ -19,7 +21,7 @@ export async function readSpecStatus(client: Client, id: string): Promise<SpecRu
   const handle = client.workflow.getHandle(id);
   let description: WorkflowExecutionDescription;
   try {
-    description = await handle.describe();
+    description = await withTemporalDeadline(client, () => handle.describe());
   } catch (error) {
     if (error instanceof WorkflowNotFoundError) throw new SpecNotFoundError(`No spec run "${id}"`);
     throw error;
@@ -27,7 +29,9 @@ export async function readSpecStatus(client: Client, id: string): Promise<SpecRu
   const temporalStatus = description.status.name;
   const memo = (description.memo?.status as SpecRunStatus | undefined) ?? undefined;
   if (temporalStatus === 'RUNNING') {
-    const live = await withTimeout(handle.query(statusQuery), QUERY_TIMEOUT_MS).catch(() => undefined);
+    const live = await withTemporalDeadline(client, () => handle.query(statusQuery), QUERY_DEADLINE_MS).catch(
+      () => undefined,
+    );
     if (live) return { ...live, temporalStatus };
     return { ...fromSearchAttributes(id, description), temporalStatus };
   }
@@ -72,11 +76,4 @@ function fromSearchAttributes(id: string, description: WorkflowExecutionDescript
     artifacts: [],
     tickets: [],
   };
-}
-
-function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
-  return Promise.race([
-    promise,
-    new Promise<T>((_, reject) => setTimeout(() => reject(new Error('timeout')), ms).unref()),
-  ]);
 }

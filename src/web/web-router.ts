@@ -28,15 +28,13 @@ export function webRouter(context: ApiContext): Router {
 
   router.get('/signin', (request, response) => {
     setPageHeaders(response);
-    response
-      .type('html')
-      .send(
-        signinPage({
-          next: localPath(request.query.next),
-          error: request.query.error === '1',
-          viewer: viewerOf(response, signedInMode),
-        }),
-      );
+    response.type('html').send(
+      signinPage({
+        next: localPath(request.query.next),
+        error: request.query.error === '1',
+        viewer: viewerOf(response, signedInMode),
+      }),
+    );
   });
 
   router.get('/', async (_request, response) => {

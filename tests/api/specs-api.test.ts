@@ -184,7 +184,8 @@ describe('closed runs', () => {
     expect(tickets.json.created[0]).toMatchObject({
       key: 'epic',
       target: 'file',
-      url: expect.stringMatching(/^file:\/\//),
+      // Relative to the output root: no server path is shown.
+      url: `export-invoices-to-csv/${id}/tickets/epic.md`,
     });
   });
 

@@ -1,29 +1,42 @@
 import { Router } from 'express';
+import type { Logger } from 'pino';
 import { saveProjectContext } from '../../activities/context/save-project-context';
 import { draftPackFiles } from '../../review/draft-pack';
 import { listSpecs } from '../../runs/list-specs';
 import { readSpecStatus } from '../../runs/read-spec-status';
 import { startSpec } from '../../runs/start-spec';
+import { withTemporalDeadline } from '../../runs/temporal-deadline';
 import type { ApiContext } from '../api-context';
 import { parseInput } from '../parse-input';
 import { HttpProblem } from '../problem';
+import { publicStatusText } from '../public-status-text';
 import { createSpecBody, listSpecsQuery } from '../request-schemas';
 import { specIdParam } from '../spec-id-param';
+import { checkTicketTarget } from '../ticket-credentials';
 
-export function specsRouter(context: ApiContext): Router {
+/** Starting a run is one quick call on a healthy server; past this Temporal is reported unavailable (503). */
+const START_DEADLINE_MS = 1_800;
+
+export function specsRouter(context: ApiContext, log: Logger): Router {
   const router = Router();
 
   router.post('/v1/specs', async (request, response) => {
     const { context: contextText, ...body } = parseInput(createSpecBody, request.body, 'body');
+    checkTicketTarget(body.tickets?.target, context.missingTicketCredentials);
     // Stored where the worker reads it; the run carries only its reference and hash.
     const project = contextText?.trim()
       ? await saveProjectContext(context.store, { text: contextText, source: 'request' })
       : undefined;
-    const id = await startSpec(
+    const id = await withTemporalDeadline(
       context.client,
-      context.taskQueue,
-      { ...body, ...(project ? { context: project } : {}) },
-      { reviewUrl: context.publicUrl, phaseActivityTimeoutMs: context.phaseActivityTimeoutMs },
+      () =>
+        startSpec(
+          context.client,
+          context.taskQueue,
+          { ...body, ...(project ? { context: project } : {}) },
+          { reviewUrl: context.publicUrl, phaseActivityTimeoutMs: context.phaseActivityTimeoutMs },
+        ),
+      START_DEADLINE_MS,
     );
     response
       .status(201)
@@ -51,7 +64,9 @@ export function specsRouter(context: ApiContext): Router {
   });
 
   router.get('/v1/specs/:id', async (request, response) => {
-    const status = await readSpecStatus(context.client, specIdParam(request.params.id));
+    const status = publicStatusText(await readSpecStatus(context.client, specIdParam(request.params.id)), (original) =>
+      log.warn({ specId: request.params.id, original }, 'internal error text withheld from the API'),
+    );
     const { decisions, artifacts, ...rest } = status;
     response.json({
       ...rest,
@@ -84,7 +99,8 @@ export function specsRouter(context: ApiContext): Router {
       ]);
     }
     const status = await readSpecStatus(context.client, id);
-    if (status.temporalStatus === 'RUNNING') await context.client.workflow.getHandle(id).cancel();
+    if (status.temporalStatus === 'RUNNING')
+      await withTemporalDeadline(context.client, () => context.client.workflow.getHandle(id).cancel());
     response.status(202).json({ id, status: status.temporalStatus === 'RUNNING' ? 'cancelling' : status.status });
   });
 

@@ -1,16 +1,18 @@
-import pino from 'pino';
 import { ArtifactStore } from '../../activities/artifacts/artifact-store';
 import { loadReviewerDirectory } from '../../api/auth/reviewer-directory';
 import { createApp } from '../../api/create-app';
+import { missingTicketCredentials } from '../../api/ticket-credentials';
+import { configuredSecrets } from '../../config/configured-secrets';
 import { decisionKeyFor } from '../../config/decision-key';
 import { ConfigError, type Config } from '../../config/load-config';
+import { createLog } from '../../logging/create-log';
 import { publicUrl } from '../../workers/wire-activities';
 import { startLocalStack } from '../local-stack';
 import { phaseActivityTimeoutMs } from '../../activities/llm/phase-activity-timeout';
 
 /** `npm start`: Temporal (dev server unless TEMPORAL_ADDRESS), a worker and the HTTP API with the review page. */
 export async function startAll(config: Config): Promise<void> {
-  const log = pino({ level: config.LOG_LEVEL });
+  const log = createLog({ level: config.LOG_LEVEL, secrets: configuredSecrets(config, [decisionKeyFor(config)]) });
   // Read before anything starts, so a bad reviewers file stops the program naming it.
   const reviewers = await loadReviewerDirectory(config.SPECFORGE_REVIEWERS_FILE, config.SPECFORGE_API_TOKEN);
   if (reviewers && config.TEMPORAL_ADDRESS && !config.SPECFORGE_DECISION_KEY) {
@@ -32,6 +34,8 @@ export async function startAll(config: Config): Promise<void> {
       decisionKey: decisionKeyFor(config),
       publicUrl: publicUrl(config),
       phaseActivityTimeoutMs: phaseActivityTimeoutMs(config),
+      // The worker runs in this process: its ticket credentials are this configuration's.
+      missingTicketCredentials: missingTicketCredentials(config),
     },
     log,
   );
