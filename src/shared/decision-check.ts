@@ -1,6 +1,5 @@
 import { FailureType } from './failure-types';
 import { DECISION_ACTIONS, isGateName, TICKETS_GATE, type Decision, type GateName } from './decision';
-import { oversizeDecision, oversizeMessage } from './decision-size';
 
 /** Why a decision is refused: `conflict` (409) is about timing, `forbidden` (403) about who, `invalid` (422) about the decision itself. */
 export interface DecisionRefusal {
@@ -27,8 +26,6 @@ export interface GateView {
 export function checkDecision(decision: Decision, gate: GateView): DecisionRefusal | undefined {
   const invalid = (field: string, message: string): DecisionRefusal => ({ kind: 'invalid', field, message });
   if (!decision || typeof decision !== 'object') return invalid('(body)', 'a decision must be a JSON object');
-  const oversize = oversizeDecision(decision);
-  if (oversize) return invalid(oversize.field, oversizeMessage(oversize.bytes));
   if (!isGateName(decision.phase)) return invalid('phase', `unknown phase "${String(decision.phase)}"`);
   if (!(DECISION_ACTIONS as readonly string[]).includes(decision.action))
     return invalid('action', `action must be one of ${DECISION_ACTIONS.join(', ')}`);

@@ -1,3 +1,4 @@
+import type { DecisionRefusal } from './decision-check';
 /**
  * The largest decision a run takes, as JSON. Every decision that reaches a run is written to its
  * history (the update or signal event, and an inline edit again as the activity's input), so an
@@ -34,4 +35,10 @@ export function oversizeDecision(decision: object): { bytes: number; field: stri
 
 export function oversizeMessage(bytes: number): string {
   return `the decision is ${bytes} bytes as JSON; a decision may be at most ${MAX_DECISION_BYTES} bytes (${MAX_DECISION_BYTES / 1024} KiB)`;
+}
+
+/** The refusal of a decision too large to take: the update validator's, the API's and the signal handler's. */
+export function oversizeRefusal(decision: unknown): DecisionRefusal | undefined {
+  const oversize = decision && typeof decision === 'object' ? oversizeDecision(decision) : undefined;
+  return oversize && { kind: 'invalid', field: oversize.field, message: oversizeMessage(oversize.bytes) };
 }

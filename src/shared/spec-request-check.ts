@@ -1,6 +1,6 @@
 import { MIN_RUN_GATE_TIMEOUT_MS, parseGateTimeout } from './duration';
 import { GATE_POLICIES, GATE_TIMEOUT_POLICIES } from './gates';
-import { TICKET_TARGETS, type SpecRequest } from './spec-run';
+import { HISTORY_LIMIT_BOUNDS, TICKET_TARGETS, type SpecRequest } from './spec-run';
 
 export interface RequestProblem {
   field: string;
@@ -79,9 +79,15 @@ function checkReferences(value: Partial<Record<keyof SpecRequest, unknown>>): Re
 function checkHistoryLimit(limit: unknown): RequestProblem | undefined {
   if (limit === undefined) return undefined;
   if (!isObject(limit)) return { field: 'historyLimit', message: 'historyLimit must be {events?, bytes?}' };
-  for (const key of ['events', 'bytes'] as const)
-    if (limit[key] !== undefined && !isCount(limit[key], 1))
-      return { field: `historyLimit.${key}`, message: `historyLimit.${key} must be a whole number of at least 1` };
+  for (const key of ['events', 'bytes'] as const) {
+    const { min, max } = HISTORY_LIMIT_BOUNDS[key];
+    const value = limit[key];
+    if (value !== undefined && !(isCount(value, min) && (value as number) <= max))
+      return {
+        field: `historyLimit.${key}`,
+        message: `historyLimit.${key} must be a whole number from ${min} to ${max}`,
+      };
+  }
   return undefined;
 }
 

@@ -39,6 +39,16 @@ export interface HistoryLimit {
 /** Far below Temporal's own limits (51,200 events, 50 MB), where it terminates a run. */
 export const DEFAULT_HISTORY_LIMIT: Required<HistoryLimit> = { events: 10_000, bytes: 10 * 1024 * 1024 };
 
+/**
+ * What a run's limit may be. The floor keeps a continued run (a few events, a small snapshot
+ * reference) from reaching its limit again at once; the ceiling keeps the limit below the hard
+ * limit where the run stops itself (twice the limit, at most 20,000 events or 20 MiB).
+ */
+export const HISTORY_LIMIT_BOUNDS = {
+  events: { min: 200, max: 10_000 },
+  bytes: { min: 256 * 1024, max: 10 * 1024 * 1024 },
+} as const;
+
 /** A run's state written by the run that continued as new; relative to the run's folder. */
 export interface RunSnapshotRef {
   path: string;

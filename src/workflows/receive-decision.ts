@@ -1,3 +1,4 @@
+import type { Duration } from '@temporalio/common';
 import { ApplicationFailure, condition, log, proxyLocalActivities } from '@temporalio/workflow';
 import type { SpecActivities } from '../activities/create-activities';
 import type { Decision, DecisionChannel, GateName } from '../shared/decision';
@@ -59,9 +60,9 @@ async function nextDecision(
   gate: GateName,
 ): Promise<InboxItem | undefined> {
   const timeout = run.request.gateTimeout ?? '24 hours';
-  // The run's input check refused a timeout this parser cannot read; a run started before that
-  // check (one whose workflow task failed here forever) now fails, naming the field, when it replays.
-  const timeoutMs = parseDuration(timeout);
+  // The run's input check refused a timeout this parser cannot read. A run started before the
+  // limits keeps the timer it had (the SDK's own reading of the text), so its history replays.
+  const timeoutMs = run.limited ? parseDuration(timeout) : (timeout as Duration);
   if (timeoutMs === undefined)
     throw ApplicationFailure.nonRetryable(
       `The run cannot wait at the ${gate} gate: gateTimeout ${JSON.stringify(timeout)} is not a duration such as "30m", "24h" or "2 days"`,
@@ -69,7 +70,7 @@ async function nextDecision(
       'gateTimeout',
     );
   const policy = run.request.gateTimeout ? (run.request.onGateTimeout ?? 'remind') : 'remind';
-  const full = () => historyLimitReached(run.request.historyLimit);
+  const full = () => run.limited && historyLimitReached(run.request.historyLimit);
   for (;;) {
     // Waiting at a gate is the safe point to continue as new: checked before each decision is taken.
     if (full()) throw new HistoryLimitReached();

@@ -41,6 +41,11 @@ export class SpecRunState {
     readonly id: string,
     readonly request: SpecRequest,
     snapshot?: RunSnapshot,
+    /**
+     * The size and history limits apply (decision caps, continue-as-new, the strict duration
+     * parser). False when replaying a run started before them, which must take the same path it took.
+     */
+    readonly limited = true,
   ) {
     this.slug = slugify(request.feature);
     if (snapshot) {

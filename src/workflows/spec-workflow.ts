@@ -15,7 +15,7 @@ import {
 } from '@temporalio/workflow';
 import type { SpecActivities } from '../activities/create-activities';
 import { checkDecision, refusalFailureType, type DecisionRefusal } from '../shared/decision-check';
-import { oversizeDecision, oversizeMessage } from '../shared/decision-size';
+import { oversizeDecision, oversizeMessage, oversizeRefusal } from '../shared/decision-size';
 import { checkSpecRequest, type RequestProblem } from '../shared/spec-request-check';
 import type { PhaseFailure } from '../shared/phase-failure';
 import { PHASES, type PhaseName } from '../shared/phases';
@@ -59,14 +59,14 @@ export async function specWorkflow(request: SpecRequest): Promise<SpecRunStatus>
   const snapshot = request.continuation
     ? await snapshots.loadRunSnapshot({ specId: id, ref: request.continuation })
     : undefined;
-  const run = new SpecRunState(id, request, snapshot);
+  const run = new SpecRunState(id, request, snapshot, patched('run-limits'));
   const inbox = new DecisionInbox();
   const notifications = new Notifications();
   listenForDecisions(run, inbox);
   const work = new CancellationScope();
   let overflowed = false;
   // Past the hard limit, wherever the run is, it stops itself: Temporal would terminate it with no pack.
-  void condition(() => hardHistoryLimitReached(request.historyLimit))
+  void condition(() => run.limited && hardHistoryLimitReached(request.historyLimit))
     .then(() => {
       overflowed = true;
       work.cancel();
@@ -333,7 +333,7 @@ function listenForDecisions(run: SpecRunState, inbox: DecisionInbox): void {
   setHandler(statusQuery, () => run.status);
   setHandler(decisionSignal, (decision) => {
     // A signal has no validator: one too large to keep, or one the closed inbox refuses, is recorded as refused.
-    const oversize = decision && typeof decision === 'object' ? oversizeDecision(decision) : undefined;
+    const oversize = run.limited && decision && typeof decision === 'object' ? oversizeDecision(decision) : undefined;
     const refusal = oversize
       ? { message: oversizeMessage(oversize.bytes) }
       : inbox.push(decision)
@@ -361,7 +361,7 @@ function listenForDecisions(run: SpecRunState, inbox: DecisionInbox): void {
     {
       // A refused update leaves no trace in history; one that passes is checked again when the gate takes it.
       validator: (decision) => {
-        const refusal = checkDecision(decision, run.gateView()) ?? inbox.closed;
+        const refusal = oversizeRefusal(decision) ?? checkDecision(decision, run.gateView()) ?? inbox.closed;
         if (refusal) throw ApplicationFailure.nonRetryable(refusal.message, refusalFailureType(refusal), refusal.field);
       },
     },
