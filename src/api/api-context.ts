@@ -1,3 +1,4 @@
+import type { StartSettings } from '../config/start-settings';
 import type { Client } from '@temporalio/client';
 import type { ArtifactStore } from '../activities/artifacts/artifact-store';
 import type { ReviewerDirectory } from './auth/reviewer-directory';
@@ -17,8 +18,8 @@ export interface ApiContext {
   decisionKey?: string;
   /** Where people reach this API and its review page, for links. */
   publicUrl?: string;
-  /** Start-to-close timeout of a phase activity, from the worker's model settings; unset: the workflow's default. */
-  phaseActivityTimeoutMs?: number;
+  /** What every run started here carries from the configuration (phase timeout, history limit); unset: the workflow's defaults. */
+  startSettings?: Partial<StartSettings>;
   /**
    * Set when the API runs with the worker (`npm start`): per ticket target, the credential variables
    * the worker lacks, so a run asking for that target is refused (422) instead of failing at the end.

@@ -74,6 +74,10 @@ const VARIABLES: Record<keyof Config, VariableHelp> = {
     meaning:
       'the worker removes the phase revisions of runs closed longer ago than this (the API then answers 410 Gone) and LLM cache entries not used within it; packs are kept',
   },
+  SPECFORGE_HISTORY_EVENTS: {
+    meaning: "events in a run's history at which it continues as new at its gate (Temporal's own limit is 51,200)",
+  },
+  SPECFORGE_HISTORY_MB: { meaning: "megabytes of a run's history at which it continues as new (Temporal's limit: 50)" },
   GITHUB_TOKEN: { meaning: 'token with issues write access', unset: 'no GitHub target' },
   GITHUB_API_URL: { meaning: 'GitHub Enterprise API URL', unset: 'api.github.com' },
   GITHUB_WRITE_PACING: { meaning: '"off" lifts the one-write-a-second pacing GitHub asks for' },

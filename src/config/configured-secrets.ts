@@ -32,6 +32,8 @@ const IS_SECRET: Record<keyof Config, boolean> = {
   SPECFORGE_OUT: false,
   SPECFORGE_HOME: false,
   SPECFORGE_RETENTION_DAYS: false,
+  SPECFORGE_HISTORY_EVENTS: false,
+  SPECFORGE_HISTORY_MB: false,
   GITHUB_TOKEN: true,
   GITHUB_API_URL: false,
   GITHUB_WRITE_PACING: false,

@@ -1,5 +1,8 @@
 import { z } from 'zod';
 import { RESPONSE_FORMAT_SETTINGS } from '../activities/llm/response-format';
+import { DEFAULT_HISTORY_LIMIT, HISTORY_LIMIT_BOUNDS } from '../shared/spec-run';
+
+const MIB = 1024 * 1024;
 
 const optionalText = z.string().trim().min(1).optional().catch(undefined);
 
@@ -44,6 +47,18 @@ const configSchema = z.object({
   SPECFORGE_HOME: z.string().min(1).default('.specforge'),
   /** The worker removes the working files of runs closed longer ago than this, and cache entries not used within it. */
   SPECFORGE_RETENTION_DAYS: z.coerce.number().positive().default(30),
+  /** A run's history size at which it continues as new at its gate (Temporal terminates runs at 51,200 events or 50 MB). */
+  SPECFORGE_HISTORY_EVENTS: z.coerce
+    .number()
+    .int()
+    .min(HISTORY_LIMIT_BOUNDS.events.min)
+    .max(HISTORY_LIMIT_BOUNDS.events.max)
+    .default(DEFAULT_HISTORY_LIMIT.events),
+  SPECFORGE_HISTORY_MB: z.coerce
+    .number()
+    .min(HISTORY_LIMIT_BOUNDS.bytes.min / MIB)
+    .max(HISTORY_LIMIT_BOUNDS.bytes.max / MIB)
+    .default(DEFAULT_HISTORY_LIMIT.bytes / MIB),
   GITHUB_TOKEN: optionalText,
   GITHUB_API_URL: z.url().optional(),
   /** "off" lifts the plugin's one-write-at-a-time pacing, for servers without secondary limits. */

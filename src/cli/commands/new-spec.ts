@@ -24,7 +24,7 @@ import { RunProgress } from '../run-progress';
 import { signDecision } from '../sign-decision';
 import type { TicketIndex } from '../spec-backend';
 import { terminalText } from '../terminal-text';
-import { phaseActivityTimeoutMs } from '../../activities/llm/phase-activity-timeout';
+import { startSettings } from '../../config/start-settings';
 import { packFiles } from '../../activities/render/pack-files';
 
 export interface NewSpecOptions {
@@ -65,7 +65,7 @@ export async function newSpec(config: Config, feature: string, options: NewSpecO
         tickets: options.tickets,
         ...(context ? { context } : {}),
       },
-      { phaseActivityTimeoutMs: phaseActivityTimeoutMs(config) },
+      startSettings(config),
     );
     line.log(
       `Started ${id} (gates: ${options.gates}${context ? `; context: ${context.source}, ${context.characters} characters` : ''})${stack.temporal.uiUrl ? `\nTemporal UI: ${stack.temporal.uiUrl}/namespaces/${config.TEMPORAL_NAMESPACE}/workflows/${id}` : ''}`,

@@ -8,7 +8,7 @@ import { ConfigError, type Config } from '../../config/load-config';
 import { createLog } from '../../logging/create-log';
 import { publicUrl } from '../../workers/wire-activities';
 import { startLocalStack } from '../local-stack';
-import { phaseActivityTimeoutMs } from '../../activities/llm/phase-activity-timeout';
+import { startSettings } from '../../config/start-settings';
 
 /** `npm start`: Temporal (dev server unless TEMPORAL_ADDRESS), a worker and the HTTP API with the review page. */
 export async function startAll(config: Config): Promise<void> {
@@ -33,7 +33,7 @@ export async function startAll(config: Config): Promise<void> {
       reviewers,
       decisionKey: decisionKeyFor(config),
       publicUrl: publicUrl(config),
-      phaseActivityTimeoutMs: phaseActivityTimeoutMs(config),
+      startSettings: startSettings(config),
       // The worker runs in this process: its ticket credentials are this configuration's.
       missingTicketCredentials: missingTicketCredentials(config),
     },
