@@ -19,15 +19,22 @@ export class DecisionRefusedError extends Error {
 
 const UPDATE_TIMEOUT_MS = 15_000;
 
-/** Sends a decision as an update and returns what the run did with it; refusals become typed errors. */
-export async function decideSpec(client: Client, id: string, decision: Decision): Promise<DecisionOutcome> {
+/**
+ * Sends a decision as an update and returns what the run did with it; refusals become typed errors.
+ * A function is called only once the run is known to be open: it may store the decision's content.
+ */
+export async function decideSpec(
+  client: Client,
+  id: string,
+  decision: Decision | (() => Promise<Decision>),
+): Promise<DecisionOutcome> {
   const handle = client.workflow.getHandle(id);
   try {
     const description = await withTemporalDeadline(client, () => handle.describe());
     if (description.status.name !== 'RUNNING')
       throw new DecisionRefusedError('conflict', `the run has finished (${description.status.name.toLowerCase()})`);
     return await Promise.race([
-      handle.executeUpdate(decideUpdate, { args: [decision] }),
+      handle.executeUpdate(decideUpdate, { args: [typeof decision === 'function' ? await decision() : decision] }),
       new Promise<never>((_, reject) =>
         setTimeout(
           () =>

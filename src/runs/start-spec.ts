@@ -1,6 +1,7 @@
 import type { Client } from '@temporalio/client';
 import type { SpecRequest } from '../shared/spec-run';
 import { SPEC_FEATURE, SPEC_PHASE, SPEC_STATUS } from '../workflows/search-attributes';
+import type { StartSettings } from '../config/start-settings';
 import { newSpecId } from './spec-id';
 import { multiLineText, singleLineText } from '../shared/plain-text';
 import { shortLine } from '../shared/short-line';
@@ -16,7 +17,7 @@ export async function startSpec(
   client: Client,
   taskQueue: string,
   request: SpecRequest,
-  options: { reviewUrl?: string; phaseActivityTimeoutMs?: number } = {},
+  options: { reviewUrl?: string; id?: string } & Partial<StartSettings> = {},
 ): Promise<string> {
   // The CLI and other starters get the cleaning the API gives: no control characters reach a run.
   request = {
@@ -24,12 +25,16 @@ export async function startSpec(
     feature: singleLineText(request.feature),
     ...(request.description === undefined ? {} : { description: multiLineText(request.description) }),
   };
-  const id = newSpecId(request.feature);
+  const id = options.id ?? newSpecId(request.feature);
   await client.workflow.start(SPEC_WORKFLOW_TYPE, {
     taskQueue,
     workflowId: id,
     args: [
-      options.phaseActivityTimeoutMs ? { ...request, phaseActivityTimeoutMs: options.phaseActivityTimeoutMs } : request,
+      {
+        ...request,
+        ...(options.phaseActivityTimeoutMs ? { phaseActivityTimeoutMs: options.phaseActivityTimeoutMs } : {}),
+        ...(options.historyLimit ? { historyLimit: options.historyLimit } : {}),
+      },
     ],
     // Set at start so the UI can filter the run before a worker has picked it up.
     typedSearchAttributes: [

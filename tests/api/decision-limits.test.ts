@@ -5,6 +5,7 @@ import { MAX_DECISION_BYTES } from '../../src/shared/decision-size';
 import { startApiServer, type ApiServer } from '../helpers/api-server';
 import { waitForGate } from '../helpers/spec-helpers';
 import { createTestStack, type TestStack } from '../helpers/test-stack';
+import { expectProblem } from '../helpers/expect-problem';
 
 let stack: TestStack;
 let api: ApiServer;
@@ -16,12 +17,6 @@ afterAll(async () => {
   await api.close();
   await stack.close();
 });
-
-function expectProblem(response: { status: number; type: string; json: any }, status: number, field: string) {
-  expect(response.status).toBe(status);
-  expect(response.type).toContain('application/problem+json');
-  expect(response.json.errors.map((error: { field: string }) => error.field)).toContain(field);
-}
 
 describe('gateTimeout at the API', () => {
   it.each([
@@ -85,5 +80,18 @@ describe('decision size at the API', () => {
       expect(await readdir(path.join(stack.store.runDir(id), 'decisions'))).toHaveLength(1);
       await stack.client.workflow.getHandle(id).terminate('test done');
     });
+  });
+
+  it('stores nothing for an edit sent to a run that has finished', async () => {
+    const id = await stack.start({ feature: 'Add audit log', gates: 'each' });
+    await stack.client.workflow.getHandle(id).terminate('finished before the edit');
+    const response = await api.call('POST', `/v1/specs/${id}/decisions`, {
+      phase: 'requirements',
+      action: 'edit',
+      by: 'ana',
+      content: { summary: 'x'.repeat(1000) },
+    });
+    expect(response.status).toBe(409);
+    await expect(readdir(path.join(stack.store.runDir(id), 'decisions'))).rejects.toThrow(/ENOENT/);
   });
 });

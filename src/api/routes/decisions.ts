@@ -20,10 +20,15 @@ export function decisionsRouter(context: ApiContext): Router {
       throw new HttpProblem(413, 'Decision too large', oversizeMessage(oversize.bytes), [
         { field: oversize.field, message: oversizeMessage(oversize.bytes) },
       ]);
-    // An edit's content goes to the store the worker reads; the decision (and its proof) carries the reference.
-    const sent = await storeDecisionContent(context.store, id, body);
-    const decision = authorDecision(request, id, sent, response.locals.identity, context.decisionKey);
-    response.json(await decideSpec(context.client, id, decision));
+    const author = (sent: typeof body) =>
+      authorDecision(request, id, sent, response.locals.identity, context.decisionKey);
+    // Refused (403) before anything is stored.
+    author(body);
+    // Once the run is known to be open, an edit's content goes to the store the worker reads; the
+    // decision (and its proof) carries the reference.
+    response.json(
+      await decideSpec(context.client, id, async () => author(await storeDecisionContent(context.store, id, body))),
+    );
   });
   return router;
 }

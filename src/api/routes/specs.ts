@@ -5,7 +5,8 @@ import { draftPackFiles } from '../../review/draft-pack';
 import { listSpecs } from '../../runs/list-specs';
 import { readSpecStatus } from '../../runs/read-spec-status';
 import { startSpec } from '../../runs/start-spec';
-import { withTemporalDeadline } from '../../runs/temporal-deadline';
+import { newSpecId } from '../../runs/spec-id';
+import { TemporalDeadlineError, withTemporalDeadline } from '../../runs/temporal-deadline';
 import type { ApiContext } from '../api-context';
 import { parseInput } from '../parse-input';
 import { HttpProblem } from '../problem';
@@ -27,17 +28,22 @@ export function specsRouter(context: ApiContext, log: Logger): Router {
     const project = contextText?.trim()
       ? await saveProjectContext(context.store, { text: contextText, source: 'request' })
       : undefined;
-    const id = await withTemporalDeadline(
-      context.client,
-      () =>
-        startSpec(
-          context.client,
-          context.taskQueue,
-          { ...body, ...(project ? { context: project } : {}) },
-          { reviewUrl: context.publicUrl, phaseActivityTimeoutMs: context.phaseActivityTimeoutMs },
-        ),
-      START_DEADLINE_MS,
-    );
+    const id = newSpecId(body.feature);
+    const start = () =>
+      startSpec(
+        context.client,
+        context.taskQueue,
+        { ...body, ...(project ? { context: project } : {}) },
+        { reviewUrl: context.publicUrl, id, ...context.startSettings },
+      );
+    await withTemporalDeadline(context.client, start, START_DEADLINE_MS).catch(async (error: unknown) => {
+      // A slow server may have started the run after the deadline: answering 503 then would make the
+      // caller start a second one. Known by its id, the run is looked for before Temporal is reported down.
+      if (!(error instanceof TemporalDeadlineError)) throw error;
+      await withTemporalDeadline(context.client, () => context.client.workflow.getHandle(id).describe()).catch(() => {
+        throw error;
+      });
+    });
     response
       .status(201)
       .location(`/v1/specs/${id}`)
