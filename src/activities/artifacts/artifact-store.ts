@@ -75,9 +75,9 @@ export class ArtifactStore {
     }
   }
 
-  /** Working folder of one run. */
+  /** Working folder of one run: one folder, never nested in another run's, whatever the workflow id. */
   runDir(specId: string): string {
-    return this.resolveInside(path.join(this.home, 'runs'), specId);
+    return this.resolveInside(path.join(this.home, 'runs'), runFolder(specId));
   }
 
   cacheDir(): string {

@@ -34,7 +34,7 @@ export async function evictExpired(store: ArtifactStore, options: EvictionOption
   const report: EvictionReport = { runs: [], cacheEntries: 0, skipped: [] };
   for (const specId of await folderNames(path.join(store.home, 'runs'))) {
     const entries = await entriesIn(store.runDir(specId));
-    // A folder with no files of its own is a parent of nested ids; one with the marker is evicted already.
+    // A folder with no files of its own holds nothing to evict; one with the marker is evicted already.
     if (!entries.some((entry) => entry.isFile) || entries.some((entry) => entry.name === EVICTED_MARKER)) continue;
     let closedAt: Date;
     try {
