@@ -1,40 +1,23 @@
 import type { LogLevel, LogMetadata, Logger } from '@temporalio/common';
 import { redactError } from '../activities/redact-failure';
 import { redactSecrets } from '../shared/redact-secrets';
+import { WrappingLogger } from './wrapping-logger';
 
 /**
  * The worker's Temporal logger with every configured secret and anything shaped like a token
  * removed from the message and its metadata (the failed activity's error included) before the
  * inner logger writes it.
  */
-export class RedactingLogger implements Logger {
+export class RedactingLogger extends WrappingLogger {
   constructor(
-    private readonly inner: Logger,
+    inner: Logger,
     private readonly secrets: readonly (string | undefined)[],
-  ) {}
+  ) {
+    super(inner);
+  }
 
   log(level: LogLevel, message: string, meta?: LogMetadata): void {
     this.inner.log(level, redactSecrets(message, this.secrets), meta && this.redactMeta(meta));
-  }
-
-  trace(message: string, meta?: LogMetadata): void {
-    this.log('TRACE', message, meta);
-  }
-
-  debug(message: string, meta?: LogMetadata): void {
-    this.log('DEBUG', message, meta);
-  }
-
-  info(message: string, meta?: LogMetadata): void {
-    this.log('INFO', message, meta);
-  }
-
-  warn(message: string, meta?: LogMetadata): void {
-    this.log('WARN', message, meta);
-  }
-
-  error(message: string, meta?: LogMetadata): void {
-    this.log('ERROR', message, meta);
   }
 
   /** Symbol keys (the SDK's timestamp) pass through; every string key's value is redacted. */

@@ -5,6 +5,7 @@ import { startApiServer } from '../helpers/api-server';
 import { waitForGate } from '../helpers/spec-helpers';
 import { createTestStack, type TestStack } from '../helpers/test-stack';
 import { waitFor } from '../helpers/wait-for';
+import { expectProblem } from '../helpers/expect-problem';
 
 let stack: TestStack;
 let api: Awaited<ReturnType<typeof startApiServer>>;
@@ -16,14 +17,6 @@ afterAll(async () => {
   await api.close();
   await stack.close();
 });
-
-type Response = Awaited<ReturnType<typeof api.call>>;
-
-function expectProblem(response: Response, status: number, field: string) {
-  expect(response.status, response.text).toBe(status);
-  expect(response.type).toContain('application/problem+json');
-  expect(response.json.errors.map((error: { field: string }) => error.field)).toContain(field);
-}
 
 async function startRun(feature: string): Promise<string> {
   const created = await api.call('POST', '/v1/specs', { feature, gates: 'each' });

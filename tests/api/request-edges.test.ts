@@ -6,6 +6,7 @@ import { createApp } from '../../src/api/create-app';
 import { missingTicketCredentials } from '../../src/api/ticket-credentials';
 import { startApiServer, type ApiServer } from '../helpers/api-server';
 import { createTestStack, type TestStack } from '../helpers/test-stack';
+import { expectProblem } from '../helpers/expect-problem';
 
 let stack: TestStack;
 let api: ApiServer;
@@ -17,13 +18,6 @@ afterAll(async () => {
   await api.close();
   await stack.close();
 });
-
-function expectProblem(response: { status: number; type: string; json: any }, status: number, field?: string) {
-  expect(response.status).toBe(status);
-  expect(response.type).toContain('application/problem+json');
-  expect(response.json).toMatchObject({ status, title: expect.any(String), detail: expect.any(String) });
-  if (field) expect(response.json.errors.map((error: { field: string }) => error.field)).toContain(field);
-}
 
 /** `depth` objects inside one another: {"a":{"a":…}}. */
 function nested(depth: number): string {

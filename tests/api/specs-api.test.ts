@@ -8,6 +8,7 @@ import { findTemporalCli } from '../../src/temporal/find-temporal-cli';
 import { startApiServer } from '../helpers/api-server';
 import { createTestStack, type TestStack } from '../helpers/test-stack';
 import { waitFor } from '../helpers/wait-for';
+import { expectProblem } from '../helpers/expect-problem';
 
 let stack: TestStack;
 let api: Awaited<ReturnType<typeof startApiServer>>;
@@ -19,14 +20,6 @@ afterAll(async () => {
   await api.close();
   await stack.close();
 });
-
-function expectProblem(response: { status: number; type: string; json: any }, status: number, field?: string) {
-  expect(response.status).toBe(status);
-  expect(response.type).toContain('application/problem+json');
-  expect(response.json).toMatchObject({ status, title: expect.any(String), detail: expect.any(String) });
-  expect(JSON.stringify(response.json)).not.toMatch(/at .*\.ts:\d+/);
-  if (field) expect(response.json.errors.map((error: { field: string }) => error.field)).toContain(field);
-}
 
 const waitForPhase = (id: string, status: string, phase: string) =>
   waitFor(async () => {
