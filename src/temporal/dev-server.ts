@@ -40,9 +40,12 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
     args.push('--db-filename', options.dbFile);
   }
   for (const [name, type] of Object.entries(SEARCH_ATTRIBUTES)) args.push('--search-attribute', `${name}=${type}`);
-  const child = spawn(options.cli, args, { stdio: ['ignore', 'ignore', 'pipe'] });
+  const child = spawn(options.cli, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+  // Both streams: the CLI prints some start-up errors (a taken port) on stdout.
   let stderr = '';
-  child.stderr?.on('data', (chunk) => (stderr = (stderr + chunk).slice(-4000)));
+  const keep = (chunk: Buffer) => (stderr = (stderr + chunk.toString()).slice(-4000));
+  child.stdout?.on('data', keep);
+  child.stderr?.on('data', keep);
   await waitUntilListening(options.port, child, options.startTimeoutMs ?? 30_000, () => stderr);
   return { address, uiUrl, started: true, stop: () => stopChild(child) };
 }

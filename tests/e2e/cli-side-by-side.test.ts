@@ -14,7 +14,9 @@ afterAll(async () => {
 it('runs a second local dev server beside the first on its own TEMPORAL_PORT, TEMPORAL_UI_PORT and database', async () => {
   const home = await mkdtemp(path.join(os.tmpdir(), 'specforge-ports-'));
   const settings = async () => ({ port: await freePort(), uiPort: await freePort() });
-  const [first, second] = [await settings(), await settings()];
+  // The second server's ports are picked once the first runs: a dev server takes random free ports for
+  // its internal services, which could otherwise be the ones picked for the second.
+  const first = await settings();
   const configFor = (ports: { port: number; uiPort: number }) =>
     loadConfig({
       TEMPORAL_PORT: String(ports.port),
@@ -24,6 +26,7 @@ it('runs a second local dev server beside the first on its own TEMPORAL_PORT, TE
     });
 
   started.push(await ensureTemporal(configFor(first)));
+  const second = await settings();
   started.push(await ensureTemporal(configFor(second)));
 
   expect(started.map((endpoint) => [endpoint.address, endpoint.uiUrl, endpoint.devServer?.started])).toEqual([
