@@ -1,3 +1,4 @@
+import { checkRunSettings, type RunSettingsInput } from './check-run-settings';
 import type { ArtifactStore } from './artifacts/artifact-store';
 import type { Decision } from '../shared/decision';
 import { isDecisionProofValid } from '../runs/decision-proof';
@@ -40,6 +41,7 @@ export function createActivities({ generator, store, tickets, webhook, decisionK
     notify: createWebhookNotifier(webhook ?? { publicUrl: 'http://localhost:3000' }),
     verifyDecision: async ({ specId, decision }: { specId: string; decision: Decision }) =>
       isDecisionProofValid(decisionKey, specId, decision),
+    checkRunSettings: (input: RunSettingsInput) => checkRunSettings(store, tickets, input),
     ...createTicketActivities(store, tickets),
     ...createRunSnapshotActivities(store),
   };

@@ -75,12 +75,13 @@ export async function specWorkflow(request: SpecRequest): Promise<SpecRunStatus>
     .catch(() => undefined);
   try {
     return await work.run(async () => {
-      // Credentials live with the worker: a run whose tracker is not configured fails now, naming the
-      // variable, rather than after eight reviewed phases. A continued run was checked when it began.
-      if (!request.continuation && patched('ticket-target-check'))
-        await activities.checkTicketTarget({
+      // Credentials and the output root live with the worker: a run it cannot finish fails now, naming
+      // the setting, rather than after eight reviewed phases. A continued run was checked when it began.
+      if (!request.continuation && patched('run-settings-check'))
+        await activities.checkRunSettings({
           target: request.tickets?.target ?? 'file',
           destination: request.tickets?.repo ?? request.tickets?.project,
+          outDir: request.outDir,
         });
       for (const phase of PHASES) {
         // A continued run skips what the run before it had approved.

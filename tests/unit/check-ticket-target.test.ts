@@ -7,7 +7,7 @@ import { ArtifactStore } from '../../src/activities/artifacts/artifact-store';
 import { createFileTarget } from '../../src/activities/tickets/file-target';
 import { createGitHubTarget } from '../../src/activities/tickets/github-target';
 import { createJiraTarget } from '../../src/activities/tickets/jira-target';
-import { createTicketActivities } from '../../src/activities/tickets/ticket-activities';
+import { checkRunSettings } from '../../src/activities/check-run-settings';
 import type { TicketTarget } from '../../src/activities/tickets/ticket-target';
 import { FailureType } from '../../src/shared/failure-types';
 import { startFakeGitHub } from '../fakes/fake-github';
@@ -30,13 +30,12 @@ afterAll(async () => {
 const gitHubTarget = (token: string) => createGitHubTarget({ token, baseUrl: github.url, pacing: 'off' });
 const jiraTarget = (apiToken: string) => createJiraTarget({ host: jira.url, email: 'bot@example.test', apiToken });
 
-/** The failure checkTicketTarget throws on a worker with these targets, or undefined when the check passes. */
+/** The failure checkRunSettings throws on a worker with these targets, or undefined when the check passes. */
 async function checkOn(
   tickets: Partial<Record<TicketTarget['name'], TicketTarget>>,
-  input: { target: TicketTarget['name']; destination?: string },
+  input: { target: TicketTarget['name']; destination?: string; outDir?: string },
 ) {
-  const activities = createTicketActivities(store, { file: createFileTarget(store), ...tickets });
-  return activities.checkTicketTarget(input).then(
+  return checkRunSettings(store, { file: createFileTarget(store), ...tickets }, input).then(
     () => undefined,
     (error: unknown) => {
       expect(error).toBeInstanceOf(ApplicationFailure);
@@ -46,6 +45,12 @@ async function checkOn(
 }
 
 describe('checking the ticket target before a run spends its phases', () => {
+  it('names SPECFORGE_OUT when the run asks for a folder outside the output root', async () => {
+    const failure = await checkOn({}, { target: 'file', outDir: '/somewhere/else' });
+    expect(failure).toMatchObject({ type: FailureType.OutDirOutsideRoot, nonRetryable: true });
+    expect(failure?.message).toContain('SPECFORGE_OUT');
+  });
+
   it('names GITHUB_TOKEN when the worker has no GitHub target', async () => {
     const failure = await checkOn({}, { target: 'github', destination: 'acme/shop' });
     expect(failure?.message).toMatch(/Ticket target "github" is not configured on this worker: set GITHUB_TOKEN/);

@@ -52,7 +52,7 @@ describe('runs of the same feature', () => {
     }
   });
 
-  it('refuses an outDir outside the output root, naming SPECFORGE_OUT, and writes nothing there', async () => {
+  it('refuses an outDir outside the output root at its start, naming SPECFORGE_OUT, and writes nothing there', async () => {
     const elsewhere = path.join(path.dirname(stack.outDir), 'elsewhere');
     const id = await stack.start({ feature: FEATURE, gates: 'none', outDir: elsewhere });
     const failure = await stack.withWorker(() =>
@@ -64,6 +64,8 @@ describe('runs of the same feature', () => {
     expect(failure).toBeInstanceOf(WorkflowFailedError);
     const activity = (failure as WorkflowFailedError).cause as Error & { cause?: Error };
     expect(activity.cause?.message).toContain('SPECFORGE_OUT');
+    // Refused before the first phase, not when the pack is rendered.
+    expect(activity).toMatchObject({ activityType: 'checkRunSettings' });
     await expect(stat(elsewhere)).rejects.toMatchObject({ code: 'ENOENT' });
   });
 

@@ -5,7 +5,7 @@ import type { ArtifactStore } from '../artifacts/artifact-store';
 import { packFiles } from '../render/pack-files';
 import { heartbeat } from '../heartbeat';
 import { loadPhaseContents } from '../phases/load-phase-contents';
-import { checkTicketTarget, configuredTarget, type CheckTicketTargetInput } from './check-ticket-target';
+import { configuredTarget } from './check-ticket-target';
 import { planTickets } from './plan-tickets';
 import { sortStrays } from './stray-tickets';
 import { ticketIndexSchema, ticketPlanEdit } from './ticket-plan-schema';
@@ -115,11 +115,6 @@ export function createTicketActivities(
       );
       const created = new Map((index?.created ?? []).map((ref) => [ref.key, ref]));
       await targetFor(input.target).link(ticketOf(plan, input.key), created, context(input));
-    },
-
-    /** Fails the run at its start when the worker lacks the target's credentials, naming the variable. */
-    async checkTicketTarget(input: CheckTicketTargetInput): Promise<void> {
-      await checkTicketTarget(targets, input);
     },
 
     /**
