@@ -1,22 +1,16 @@
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { MAX_DECISION_BYTES } from '../../src/shared/decision-size';
-import { startApiServer, type ApiServer } from '../helpers/api-server';
+import { type ApiServer } from '../helpers/api-server';
 import { waitForGate } from '../helpers/spec-helpers';
-import { createTestStack, type TestStack } from '../helpers/test-stack';
+import { type TestStack } from '../helpers/test-stack';
 import { expectProblem } from '../helpers/expect-problem';
+import { useApiServer } from '../helpers/use-api-server';
 
 let stack: TestStack;
 let api: ApiServer;
-beforeAll(async () => {
-  stack = await createTestStack();
-  api = await startApiServer(stack);
-});
-afterAll(async () => {
-  await api.close();
-  await stack.close();
-});
+useApiServer((started) => ({ stack, api } = started));
 
 describe('gateTimeout at the API', () => {
   it.each([

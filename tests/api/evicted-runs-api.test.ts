@@ -1,25 +1,19 @@
 import { readdir } from 'node:fs/promises';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { evictExpired } from '../../src/activities/artifacts/evict-expired';
 import { scheduleEviction } from '../../src/workers/eviction-schedule';
 import { temporalRunState } from '../../src/workers/temporal-run-state';
-import { startApiServer, type ApiServer } from '../helpers/api-server';
+import { type ApiServer } from '../helpers/api-server';
 import { waitForGate } from '../helpers/spec-helpers';
-import { createTestStack, type TestStack } from '../helpers/test-stack';
+import { type TestStack } from '../helpers/test-stack';
+import { useApiServer } from '../helpers/use-api-server';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 const SLUG = 'export-invoices-to-csv';
 
 let stack: TestStack;
 let api: ApiServer;
-beforeAll(async () => {
-  stack = await createTestStack();
-  api = await startApiServer(stack);
-});
-afterAll(async () => {
-  await api.close();
-  await stack.close();
-});
+useApiServer((started) => ({ stack, api } = started));
 
 async function startRun(gates: 'none' | 'each'): Promise<string> {
   const created = await api.call('POST', '/v1/specs', { feature: 'Export invoices to CSV', gates });

@@ -1,17 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startApiServer, type ApiServer } from '../helpers/api-server';
-import { createTestStack, type TestStack } from '../helpers/test-stack';
+import { describe, expect, it } from 'vitest';
+import { type ApiServer } from '../helpers/api-server';
+import { type TestStack } from '../helpers/test-stack';
+import { useApiServer } from '../helpers/use-api-server';
 
 let stack: TestStack;
 let api: ApiServer;
-beforeAll(async () => {
-  stack = await createTestStack();
-  api = await startApiServer(stack);
-});
-afterAll(async () => {
-  await api.close();
-  await stack.close();
-});
+useApiServer((started) => ({ stack, api } = started));
 
 describe('POST /v1/specs with control characters in the feature', () => {
   it('drops NUL and control characters and turns line breaks into spaces: the run gets the cleaned feature', async () => {

@@ -1,22 +1,16 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { NOT_REACHED } from '../../src/activities/render/pack-contents';
 import type { PhaseName } from '../../src/shared/phases';
-import { startApiServer } from '../helpers/api-server';
 import { waitForGate } from '../helpers/spec-helpers';
-import { createTestStack, type TestStack } from '../helpers/test-stack';
+import { type TestStack } from '../helpers/test-stack';
 import { waitFor } from '../helpers/wait-for';
 import { expectProblem } from '../helpers/expect-problem';
+import type { ApiServer } from '../helpers/api-server';
+import { useApiServer } from '../helpers/use-api-server';
 
 let stack: TestStack;
-let api: Awaited<ReturnType<typeof startApiServer>>;
-beforeAll(async () => {
-  stack = await createTestStack();
-  api = await startApiServer(stack);
-});
-afterAll(async () => {
-  await api.close();
-  await stack.close();
-});
+let api: ApiServer;
+useApiServer((started) => ({ stack, api } = started));
 
 async function startRun(feature: string): Promise<string> {
   const created = await api.call('POST', '/v1/specs', { feature, gates: 'each' });

@@ -5,19 +5,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../src/api/create-app';
 import { missingTicketCredentials } from '../../src/api/ticket-credentials';
 import { startApiServer, type ApiServer } from '../helpers/api-server';
-import { createTestStack, type TestStack } from '../helpers/test-stack';
+import { type TestStack } from '../helpers/test-stack';
 import { expectProblem } from '../helpers/expect-problem';
+import { useApiServer } from '../helpers/use-api-server';
 
 let stack: TestStack;
 let api: ApiServer;
-beforeAll(async () => {
-  stack = await createTestStack();
-  api = await startApiServer(stack);
-});
-afterAll(async () => {
-  await api.close();
-  await stack.close();
-});
+useApiServer((started) => ({ stack, api } = started));
 
 /** `depth` objects inside one another: {"a":{"a":…}}. */
 function nested(depth: number): string {

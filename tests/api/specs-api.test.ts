@@ -1,25 +1,19 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import SwaggerParser from '@apidevtools/swagger-parser';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import { stringify } from 'yaml';
 import { lintOpenApi } from '../../src/activities/validate/redocly-lint';
 import { findTemporalCli } from '../../src/temporal/find-temporal-cli';
-import { startApiServer } from '../helpers/api-server';
-import { createTestStack, type TestStack } from '../helpers/test-stack';
+import { startApiServer, type ApiServer } from '../helpers/api-server';
+import { type TestStack } from '../helpers/test-stack';
 import { waitFor } from '../helpers/wait-for';
 import { expectProblem } from '../helpers/expect-problem';
+import { useApiServer } from '../helpers/use-api-server';
 
 let stack: TestStack;
-let api: Awaited<ReturnType<typeof startApiServer>>;
-beforeAll(async () => {
-  stack = await createTestStack();
-  api = await startApiServer(stack);
-});
-afterAll(async () => {
-  await api.close();
-  await stack.close();
-});
+let api: ApiServer;
+useApiServer((started) => ({ stack, api } = started));
 
 const waitForPhase = (id: string, status: string, phase: string) =>
   waitFor(async () => {

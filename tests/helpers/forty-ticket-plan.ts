@@ -1,4 +1,7 @@
 import type { TicketPlan } from '../../src/activities/tickets/ticket-plan';
+import type { TicketTarget } from '../../src/activities/tickets/ticket-target';
+import { ticketFanOutWorkflow } from '../../src/workflows/ticket-fan-out';
+import type { TestStack } from './test-stack';
 
 /** A plan of 40 tickets; every fifth depends on the one before it. */
 export function fortyTicketPlan(specId: string): TicketPlan {
@@ -29,4 +32,34 @@ export function fortyTicketPlan(specId: string): TicketPlan {
     },
     tickets: Array.from({ length: 40 }, (_, index) => ticket(index + 1)),
   };
+}
+
+/** Stores the forty-ticket plan for `specId` and runs the ticket fan-out of it against `target`. */
+export async function fanOutFortyTickets(
+  stack: TestStack,
+  run: { specId: string; slug?: string; name: TicketTarget['name']; destination: string },
+  target: TicketTarget,
+) {
+  const plan = fortyTicketPlan(run.specId);
+  await stack.store.writeJson(stack.store.runDir(run.specId), 'ticket-plan.json', plan);
+  return stack.withWorker(
+    () =>
+      stack.client.workflow.execute(ticketFanOutWorkflow, {
+        taskQueue: stack.taskQueue,
+        workflowId: `${run.specId}-tickets`,
+        args: [
+          {
+            specId: run.specId,
+            slug: run.slug ?? run.specId,
+            target: run.name,
+            destination: run.destination,
+            concurrency: 4,
+            keys: plan.tickets.map((ticket) => ticket.key),
+            dependencies: {},
+          },
+        ],
+      }),
+    undefined,
+    { [run.name]: target },
+  );
 }

@@ -16,3 +16,11 @@ export function waitForGate(client: Client, id: string, phase: GateName, revisio
     return pending?.phase === phase && (revision === undefined || pending.revision === revision) ? status : undefined;
   }, `the ${phase} gate`);
 }
+
+/** The run's result, or the error it failed with (a WorkflowFailedError when the run failed). */
+export function resultOrFailure(client: Client, id: string): Promise<any> {
+  return client.workflow
+    .getHandle(id)
+    .result()
+    .catch((failure: unknown) => failure);
+}

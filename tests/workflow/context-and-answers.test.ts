@@ -1,26 +1,20 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { sha256 } from '../../src/activities/artifacts/hash';
 import { closeSvgRenderer } from '../../src/activities/validate/svg-renderer';
 import { PHASES } from '../../src/shared/phases';
 import type { SpecRunStatus } from '../../src/shared/spec-run';
 import { decideUpdate } from '../../src/workflows/messages';
-import { startApiServer, type ApiServer } from '../helpers/api-server';
+import type { ApiServer } from '../helpers/api-server';
 import { waitForGate } from '../helpers/spec-helpers';
-import { createTestStack, type TestStack } from '../helpers/test-stack';
+import type { TestStack } from '../helpers/test-stack';
+import { useApiServer } from '../helpers/use-api-server';
 
 let stack: TestStack;
 let api: ApiServer;
-beforeAll(async () => {
-  stack = await createTestStack();
-  api = await startApiServer(stack);
-});
-afterAll(async () => {
-  await api.close();
-  await stack.close();
-  await closeSvgRenderer();
-});
+useApiServer((started) => ({ stack, api } = started));
+afterAll(() => closeSvgRenderer());
 
 // A marker only the document holds, to look for in history.
 const CONVENTIONS = 'Deploys go out on Tuesdays through Argo CD, and every service exposes /healthz and /readyz.';

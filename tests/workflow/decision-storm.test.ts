@@ -10,7 +10,7 @@ import { MAX_DECISION_BYTES } from '../../src/shared/decision-size';
 import type { SpecRunStatus } from '../../src/shared/spec-run';
 import { MAX_REFUSED_KEPT } from '../../src/workflows/spec-run-state';
 import { decideUpdate, decisionSignal } from '../../src/workflows/messages';
-import { queryStatus, waitForGate } from '../helpers/spec-helpers';
+import { queryStatus, waitForGate, resultOrFailure } from '../helpers/spec-helpers';
 import { createTestStack, type TestStack } from '../helpers/test-stack';
 import { waitFor } from '../helpers/wait-for';
 
@@ -44,12 +44,7 @@ describe('a run given input it cannot parse', () => {
     'fails at once naming gateTimeout (%j), instead of failing its workflow task forever',
     async (gateTimeout) => {
       const id = await stack.start({ feature: 'Add audit log', gateTimeout });
-      const error = await stack.withWorker(() =>
-        stack.client.workflow
-          .getHandle(id)
-          .result()
-          .catch((failure) => failure),
-      );
+      const error = await stack.withWorker(() => resultOrFailure(stack.client, id));
       expect(error).toBeInstanceOf(WorkflowFailedError);
       expect(error.cause).toMatchObject({ type: 'InvalidSpecRequest', details: ['gateTimeout'] });
       expect(error.cause.message).toMatch(/^The run cannot start: gateTimeout: /);

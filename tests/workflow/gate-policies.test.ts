@@ -4,7 +4,7 @@ import { createOpenAIGenerator } from '../../src/activities/llm/openai-generator
 import type { SpecRunStatus } from '../../src/shared/spec-run';
 import { decideUpdate } from '../../src/workflows/messages';
 import { startFakeOpenAI, validAnswer } from '../fakes/fake-openai';
-import { waitForGate } from '../helpers/spec-helpers';
+import { waitForGate, resultOrFailure } from '../helpers/spec-helpers';
 import { createTestStack, type TestStack } from '../helpers/test-stack';
 import { FailureType } from '../../src/shared/failure-types';
 
@@ -31,12 +31,7 @@ describe('gate policies', () => {
 
   it('fails the run naming the phase when the gate times out with the "fail" policy, keeping the approved work', async () => {
     const id = await stack.start({ feature: 'Add audit log', gates: 'each', gateTimeout: '1s', onGateTimeout: 'fail' });
-    const error = await stack.withWorker(() =>
-      stack.client.workflow
-        .getHandle(id)
-        .result()
-        .catch((failure) => failure),
-    );
+    const error = await stack.withWorker(() => resultOrFailure(stack.client, id));
     expect(error).toBeInstanceOf(WorkflowFailedError);
     expect(error.cause).toMatchObject({
       type: FailureType.GateTimeout,

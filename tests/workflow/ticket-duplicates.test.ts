@@ -1,11 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createGitHubTarget } from '../../src/activities/tickets/github-target';
 import { createJiraTarget } from '../../src/activities/tickets/jira-target';
-import type { TicketTarget } from '../../src/activities/tickets/ticket-target';
-import { ticketFanOutWorkflow } from '../../src/workflows/ticket-fan-out';
 import { startFakeGitHub } from '../fakes/fake-github';
 import { startFakeJira } from '../fakes/fake-jira';
-import { fortyTicketPlan } from '../helpers/forty-ticket-plan';
+import { fanOutFortyTickets } from '../helpers/forty-ticket-plan';
 import { createTestStack, type TestStack } from '../helpers/test-stack';
 
 let stack: TestStack;
@@ -17,32 +15,6 @@ afterAll(() => stack.close());
 /** About one create in five: the tracker stores the ticket, then the reply is lost (502). */
 const LOST = [1, 5, 9, 14, 20, 26, 33, 39];
 
-/** Runs the fan-out of the forty-ticket plan against `target`. */
-async function fanOut(specId: string, name: 'github' | 'jira', destination: string, target: TicketTarget) {
-  const plan = fortyTicketPlan(specId);
-  await stack.store.writeJson(stack.store.runDir(specId), 'ticket-plan.json', plan);
-  return stack.withWorker(
-    () =>
-      stack.client.workflow.execute(ticketFanOutWorkflow, {
-        taskQueue: stack.taskQueue,
-        workflowId: `${specId}-tickets`,
-        args: [
-          {
-            specId,
-            slug: specId,
-            target: name,
-            destination,
-            concurrency: 4,
-            keys: plan.tickets.map((ticket) => ticket.key),
-            dependencies: {},
-          },
-        ],
-      }),
-    undefined,
-    { [name]: target },
-  );
-}
-
 describe('creates whose reply is lost after the tracker stored the ticket', () => {
   it('make exactly one GitHub issue per planned ticket', async () => {
     const github = await startFakeGitHub({
@@ -52,7 +24,11 @@ describe('creates whose reply is lost after the tracker stored the ticket', () =
     });
     try {
       const target = createGitHubTarget({ token: 'ghp_test_token', baseUrl: github.url, pacing: 'off' });
-      const result = await fanOut('spec-lost-replies-github-00000015', 'github', 'acme/shop', target);
+      const result = await fanOutFortyTickets(
+        stack,
+        { specId: 'spec-lost-replies-github-00000015', name: 'github', destination: 'acme/shop' },
+        target,
+      );
       const issues = github.issues.get('acme/shop')!;
       const markers = issues.map((issue) => /specforge:[^ ]+:([\w-]+) -->/.exec(issue.body)?.[1]);
       expect(github.requests.filter((request) => request.status === 502)).toHaveLength(LOST.length);
@@ -82,7 +58,11 @@ describe('creates whose reply is lost after the tracker stored the ticket', () =
         apiToken: 'jira-test-token',
         searchLagMs: 2_500,
       });
-      const result = await fanOut('spec-lost-replies-jira-00000016', 'jira', 'SHOP', target);
+      const result = await fanOutFortyTickets(
+        stack,
+        { specId: 'spec-lost-replies-jira-00000016', name: 'jira', destination: 'SHOP' },
+        target,
+      );
       const labels = jira.issues.map((issue) => issue.fields.labels.find((label) => /-(epic|t-\d+)$/.test(label)));
       expect(jira.requests.filter((request) => request.status === 502)).toHaveLength(LOST.length);
       expect(jira.issues).toHaveLength(41);

@@ -6,9 +6,8 @@ import { createJiraTarget } from '../../src/activities/tickets/jira-target';
 import type { ArtifactRef, SpecRunStatus } from '../../src/shared/spec-run';
 import { startFakeGitHub } from '../fakes/fake-github';
 import { startFakeJira } from '../fakes/fake-jira';
-import { fortyTicketPlan } from '../helpers/forty-ticket-plan';
+import { fanOutFortyTickets } from '../helpers/forty-ticket-plan';
 import { createTestStack, type TestStack } from '../helpers/test-stack';
-import { ticketFanOutWorkflow } from '../../src/workflows/ticket-fan-out';
 
 let stack: TestStack;
 beforeAll(async () => {
@@ -98,29 +97,11 @@ describe('ticket targets that cannot work', () => {
       refuseTitles: ['Ticket 3'],
     });
     try {
-      const specId = 'spec-partial-tickets-0000000e';
-      const plan = fortyTicketPlan(specId);
-      await stack.store.writeJson(stack.store.runDir(specId), 'ticket-plan.json', plan);
       const target = createGitHubTarget({ token: 'ghp_test_right_token', baseUrl: github.url, pacing: 'off' });
-      const result = await stack.withWorker(
-        () =>
-          stack.client.workflow.execute(ticketFanOutWorkflow, {
-            taskQueue: stack.taskQueue,
-            workflowId: `${specId}-tickets`,
-            args: [
-              {
-                specId,
-                slug: 'partial',
-                target: 'github',
-                destination: 'acme/shop',
-                concurrency: 4,
-                keys: plan.tickets.map((ticket) => ticket.key),
-                dependencies: {},
-              },
-            ],
-          }),
-        undefined,
-        { github: target },
+      const result = await fanOutFortyTickets(
+        stack,
+        { specId: 'spec-partial-tickets-0000000e', slug: 'partial', name: 'github', destination: 'acme/shop' },
+        target,
       );
       expect(result.failed).toEqual([
         { key: 't-3', error: expect.stringContaining('GitHub refused the request (422)') },
