@@ -15,7 +15,7 @@ export function missingTicketCredentials(config: Partial<Config>): Record<Creden
 }
 
 /** 422 naming the variables when the worker beside this API could not create tickets on `target`. */
-export function checkTicketTarget(
+export function refuseUnconfiguredTarget(
   target: string | undefined,
   missing: Partial<Record<CredentialedTarget, string[]>> | undefined,
 ): void {

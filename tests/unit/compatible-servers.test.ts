@@ -5,7 +5,6 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createOpenAIGenerator, type OpenAIGeneratorOptions } from '../../src/activities/llm/openai-generator';
 import { modelCallsPerPhaseActivity, phaseActivityTimeoutMs } from '../../src/activities/llm/phase-activity-timeout';
 import { fetchWithTimeouts } from '../../src/activities/llm/timed-fetch';
-import type { PhaseContext } from '../../src/activities/phases/phase-definition';
 import { requirementsPhase } from '../../src/activities/phases/requirements/definition';
 import { ConfigError, loadConfig } from '../../src/config/load-config';
 import { usageOfDetails } from '../../src/shared/phase-failure';
@@ -17,16 +16,9 @@ import {
   type FakeReply,
 } from '../fakes/fake-openai';
 import { FailureType } from '../../src/shared/failure-types';
+import { firstRevisionContext } from '../helpers/phase-context';
 
-const context: PhaseContext = {
-  specId: 'spec-test',
-  feature: 'Add passwordless login with magic links',
-  description: '',
-  revision: 1,
-  feedback: [],
-  answers: {},
-  earlier: {},
-};
+const context = firstRevisionContext;
 const closers: (() => Promise<void>)[] = [];
 afterEach(async () => {
   await Promise.all(closers.splice(0).map((close) => close()));

@@ -2,19 +2,11 @@ import { ApplicationFailure } from '@temporalio/common';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createOpenAIGenerator } from '../../src/activities/llm/openai-generator';
 import { requirementsPhase } from '../../src/activities/phases/requirements/definition';
-import type { PhaseContext } from '../../src/activities/phases/phase-definition';
 import { startFakeOpenAI, validAnswer, type ChatRequest, type FakeReply } from '../fakes/fake-openai';
 import { FailureType } from '../../src/shared/failure-types';
+import { firstRevisionContext } from '../helpers/phase-context';
 
-const context: PhaseContext = {
-  specId: 'spec-test',
-  feature: 'Add passwordless login with magic links',
-  description: '',
-  revision: 1,
-  feedback: [],
-  answers: {},
-  earlier: {},
-};
+const context = firstRevisionContext;
 let close: (() => Promise<void>) | undefined;
 afterEach(() => close?.());
 

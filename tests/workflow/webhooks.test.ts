@@ -5,6 +5,7 @@ import { decisionSignal } from '../../src/workflows/messages';
 import { startFakeWebhook } from '../fakes/fake-webhook';
 import { waitForGate } from '../helpers/spec-helpers';
 import { createTestStack, type TestStack } from '../helpers/test-stack';
+import { PHASES } from '../../src/shared/phases';
 
 const PUBLIC_URL = 'http://127.0.0.1:3999/team';
 type Sent = RunEvent & { text: string; link: string };
@@ -56,16 +57,7 @@ describe('webhook notifications', () => {
       const handle = stack.client.workflow.getHandle(id);
       const status = await stack.withWorker(
         async () => {
-          for (const phase of [
-            'requirements',
-            'architecture',
-            'database',
-            'api',
-            'security',
-            'testing',
-            'rollout',
-            'cost',
-          ] as const) {
+          for (const phase of PHASES) {
             await waitForGate(stack.client, id, phase);
             await handle.signal(decisionSignal, { phase, action: 'approve', by: 'ana' });
           }

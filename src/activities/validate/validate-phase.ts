@@ -1,6 +1,6 @@
 import { stringify } from 'yaml';
 import type { PhaseCheck } from '../../review/review-types';
-import type { PhaseName } from '../../shared/phases';
+import { PHASES, type PhaseName } from '../../shared/phases';
 import type { PhaseContents } from '../phases/phase-contents';
 import { renderArchitectureDiagram } from '../render/architecture-diagram';
 import { renderEntityDiagram } from '../render/entity-diagram';
@@ -12,15 +12,7 @@ import { lintOpenApi } from './redocly-lint';
 import { validateOpenApi } from './validate-openapi';
 
 /** The phases whose content cites ids (FR-n, tables) that must exist. */
-const CITING_PHASES: readonly PhaseName[] = [
-  'requirements',
-  'architecture',
-  'database',
-  'api',
-  'security',
-  'testing',
-  'rollout',
-];
+const CITING_PHASES: readonly PhaseName[] = PHASES.filter((phase) => phase !== 'cost');
 export const REFERENCES_VALIDATOR = 'cited ids exist';
 export const SCHEMA_VALIDATOR = 'schema';
 

@@ -13,7 +13,7 @@ import { HttpProblem } from '../problem';
 import { publicStatusText } from '../public-status-text';
 import { createSpecBody, listSpecsQuery } from '../request-schemas';
 import { specIdParam } from '../spec-id-param';
-import { checkTicketTarget } from '../ticket-credentials';
+import { refuseUnconfiguredTarget } from '../ticket-credentials';
 
 /** Starting a run is one quick call on a healthy server; past this Temporal is reported unavailable (503). */
 const START_DEADLINE_MS = 1_800;
@@ -23,7 +23,7 @@ export function specsRouter(context: ApiContext, log: Logger): Router {
 
   router.post('/v1/specs', async (request, response) => {
     const { context: contextText, ...body } = parseInput(createSpecBody, request.body, 'body');
-    checkTicketTarget(body.tickets?.target, context.missingTicketCredentials);
+    refuseUnconfiguredTarget(body.tickets?.target, context.missingTicketCredentials);
     // Stored where the worker reads it; the run carries only its reference and hash.
     const project = contextText?.trim()
       ? await saveProjectContext(context.store, { text: contextText, source: 'request' })
