@@ -7,6 +7,7 @@ import type { TestProject } from 'vitest/node';
 import { startDevServer, type DevServer } from '../src/temporal/dev-server';
 import { findTemporalCli } from '../src/temporal/find-temporal-cli';
 import { WORKFLOWS_PATH } from '../src/workers/create-worker';
+import { WORKFLOW_INTERCEPTOR_MODULES } from '../src/workers/worker-interceptors';
 import { freePort } from './helpers/free-port';
 
 declare module 'vitest' {
@@ -25,7 +26,11 @@ export async function setup(project: TestProject): Promise<void> {
   installTimeSkippingServer();
   server = await startDevServer({ cli, port: await freePort() });
   folder = await mkdtemp(path.join(os.tmpdir(), 'specforge-bundle-'));
-  const { code } = await bundleWorkflowCode({ workflowsPath: WORKFLOWS_PATH, logger: silentLogger() });
+  const { code } = await bundleWorkflowCode({
+    workflowsPath: WORKFLOWS_PATH,
+    workflowInterceptorModules: WORKFLOW_INTERCEPTOR_MODULES,
+    logger: silentLogger(),
+  });
   const bundlePath = path.join(folder, 'workflow-bundle.js');
   await writeFile(bundlePath, code);
   project.provide('temporalAddress', server.address);

@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { NativeConnection, Worker, type WorkerOptions } from '@temporalio/worker';
 import type { SpecActivities } from '../activities/create-activities';
+import { workerInterceptors } from './worker-interceptors';
 
 export const WORKFLOWS_PATH = fileURLToPath(new URL('../workflows/index.ts', import.meta.url));
 
@@ -22,6 +23,7 @@ export async function createSpecWorker(
     namespace: options.namespace,
     taskQueue: options.taskQueue,
     activities: options.activities,
+    interceptors: workerInterceptors(),
     // Heartbeats carry the repair attempt the CLI shows; the default throttle (80 % of the 20 s heartbeat timeout) would show it late.
     maxHeartbeatThrottleInterval: '3 seconds',
     ...(options.workflowBundle ? { workflowBundle: options.workflowBundle } : { workflowsPath: WORKFLOWS_PATH }),

@@ -12,6 +12,7 @@ import { createOfflineGenerator } from '../../src/activities/llm/offline-generat
 import { createFileTarget } from '../../src/activities/tickets/file-target';
 import type { TicketTarget } from '../../src/activities/tickets/ticket-target';
 import { startSpec } from '../../src/runs/start-spec';
+import { workerInterceptors } from '../../src/workers/worker-interceptors';
 import type { SpecRequest } from '../../src/shared/spec-run';
 import { quietRuntime } from './quiet-runtime';
 
@@ -57,6 +58,7 @@ export async function createTestStack(): Promise<TestStack> {
         connection: workerConnection,
         taskQueue,
         workflowBundle: { codePath: inject('workflowBundlePath') },
+        interceptors: workerInterceptors(),
         activities: createActivities({
           generator,
           store,
