@@ -1,6 +1,7 @@
 import type { Client } from '@temporalio/client';
 import type { SpecRunStatus } from '../shared/spec-run';
 import type { ProgressLine } from './progress-line';
+import { withDecodedHeartbeats } from '../codec/decode-heartbeats';
 import { runningPhaseActivity, type RunningActivity } from './running-activity';
 
 const DESCRIBE_EVERY_MS = 1_000;
@@ -37,6 +38,7 @@ export class RunProgress {
       this.activity = await this.client.workflow
         .getHandle(this.id)
         .describe()
+        .then((description) => withDecodedHeartbeats(this.client, description))
         .then(runningPhaseActivity, () => this.activity);
     }
     const attempt = this.activity?.modelAttempt ?? 1;

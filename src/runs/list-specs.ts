@@ -1,4 +1,5 @@
 import { defaultPayloadConverter } from '@temporalio/common';
+import { decodeMapFromPayloads } from '@temporalio/common/lib/internal-non-workflow';
 import type { Client } from '@temporalio/client';
 import proto from '@temporalio/proto';
 import type { SpecStatus } from '../shared/spec-run';
@@ -58,7 +59,19 @@ export async function listSpecs(
       closedAt: timestamp(execution.closeTime),
     };
   });
+  // A run started by an encrypting client has no SpecFeature: its memo (decoded by the client's codec) has it.
+  await Promise.all(
+    items.map(async (item, index) => {
+      item.feature ||= await memoFeature(client, page.executions?.[index]?.memo?.fields);
+    }),
+  );
   return { items, nextCursor: encodePageCursor(page.nextPageToken) };
+}
+
+/** '' when the memo does not decode (its key was dropped from SPECFORGE_ENCRYPTION_KEYS): one old run must not hide the list. */
+async function memoFeature(client: Client, fields: Parameters<typeof decodeMapFromPayloads>[1]): Promise<string> {
+  const memo = await decodeMapFromPayloads(client.options.loadedDataConverter, fields).catch(() => undefined);
+  return (memo?.request as { feature?: string } | undefined)?.feature ?? '';
 }
 
 function timestamp(value: { seconds?: unknown; nanos?: number | null } | null | undefined): string | undefined {

@@ -1,8 +1,9 @@
 import type { Client } from '@temporalio/client';
+import { encryptsPayloads } from '../codec/encrypts-payloads';
 import type { SpecRequest } from '../shared/spec-run';
 import { SPEC_FEATURE, SPEC_PHASE, SPEC_STATUS } from '../workflows/search-attributes';
 import type { StartSettings } from '../config/start-settings';
-import { newSpecId } from './spec-id';
+import { newSpecId, opaqueSpecId } from './spec-id';
 import { multiLineText, singleLineText } from '../shared/plain-text';
 import { shortLine } from '../shared/short-line';
 
@@ -11,13 +12,15 @@ export const SPEC_WORKFLOW_TYPE = 'specWorkflow';
 /**
  * Starts a run; `reviewUrl` (the API's public URL) puts the review link in the Temporal UI, and
  * `phaseActivityTimeoutMs` (phaseActivityTimeoutMs of the starter's configuration) gives phase
- * activities the time the model settings need.
+ * activities the time the model settings need. `searchableFeature` (default: unless the client
+ * encrypts) writes the feature into the SpecFeature search attribute and the id, the two places
+ * Temporal keeps in plain text whatever the codec.
  */
 export async function startSpec(
   client: Client,
   taskQueue: string,
   request: SpecRequest,
-  options: { reviewUrl?: string; id?: string } & Partial<StartSettings> = {},
+  options: { reviewUrl?: string; id?: string; searchableFeature?: boolean } & Partial<StartSettings> = {},
 ): Promise<string> {
   // The CLI and other starters get the cleaning the API gives: no control characters reach a run.
   request = {
@@ -25,7 +28,8 @@ export async function startSpec(
     feature: singleLineText(request.feature),
     ...(request.description === undefined ? {} : { description: multiLineText(request.description) }),
   };
-  const id = options.id ?? newSpecId(request.feature);
+  const searchableFeature = options.searchableFeature ?? !encryptsPayloads(client);
+  const id = options.id ?? (searchableFeature ? newSpecId(request.feature) : opaqueSpecId());
   await client.workflow.start(SPEC_WORKFLOW_TYPE, {
     taskQueue,
     workflowId: id,
@@ -40,7 +44,7 @@ export async function startSpec(
     typedSearchAttributes: [
       { key: SPEC_STATUS, value: 'running' },
       { key: SPEC_PHASE, value: 'requirements' },
-      { key: SPEC_FEATURE, value: request.feature.slice(0, 1000) },
+      ...(searchableFeature ? [{ key: SPEC_FEATURE, value: request.feature.slice(0, 1000) }] : []),
     ],
     memo: { request: { feature: request.feature, gates: request.gates ?? 'each' } },
     // Shown at the top of the run's page in the Temporal UI.

@@ -1,4 +1,4 @@
-import { setCurrentDetails, upsertSearchAttributes } from '@temporalio/workflow';
+import { setCurrentDetails, upsertSearchAttributes, workflowInfo } from '@temporalio/workflow';
 import type { Decision, DecisionChannel, RecordedDecision } from '../shared/decision';
 import type { GateView } from '../shared/decision-check';
 import { PHASES, type PhaseName } from '../shared/phases';
@@ -250,7 +250,10 @@ export class SpecRunState {
       upsertSearchAttributes([
         { key: SPEC_STATUS, value: this.status.status },
         { key: SPEC_PHASE, value: this.status.phase },
-        { key: SPEC_FEATURE, value: this.request.feature.slice(0, 1000) },
+        // Only where the starter wrote it: a starter that encrypts keeps the feature out of search attributes.
+        ...(workflowInfo().typedSearchAttributes.get(SPEC_FEATURE) === undefined
+          ? []
+          : [{ key: SPEC_FEATURE, value: this.request.feature.slice(0, 1000) }]),
       ]);
       this.published = key;
     }

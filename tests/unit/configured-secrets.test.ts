@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { configuredSecrets } from '../../src/config/configured-secrets';
 import { loadConfig } from '../../src/config/load-config';
@@ -28,6 +29,14 @@ describe('the secrets a configuration holds', () => {
         'https://hooks.example/services/T1/B2/xyz',
         'key-from-the-home-folder',
       ]),
+    );
+  });
+
+  it('hold each encryption key on its own as well as the whole list', () => {
+    const [first, second] = [randomBytes(32).toString('base64'), randomBytes(32).toString('base64')];
+    const keys = `new:${first},old:${second}`;
+    expect(new Set(configuredSecrets(loadConfig({ SPECFORGE_ENCRYPTION_KEYS: keys })))).toEqual(
+      new Set([keys, first, second]),
     );
   });
 
