@@ -34,10 +34,12 @@ stop() {
 }
 trap stop EXIT
 
+# A throwaway encryption key, so payloads are encrypted and the codec endpoint (/codec) is fuzzed too.
+encryption_key="fuzz:$(python3 -c 'import base64, os; print(base64.b64encode(os.urandom(32)).decode())')"
 # A clean environment: no model key (the offline generator), no tracker credentials, no shared server.
 env -i PATH="$PATH" HOME="$HOME" ${TEMPORAL_CLI_PATH:+TEMPORAL_CLI_PATH="$TEMPORAL_CLI_PATH"} \
   PORT="$api_port" TEMPORAL_PORT="$(free_port)" TEMPORAL_UI_PORT="$(free_port)" \
-  SPECFORGE_HOME="$work/home" SPECFORGE_OUT="$work/specs" SPECFORGE_API_TOKEN="$token" LOG_LEVEL=error \
+  SPECFORGE_HOME="$work/home" SPECFORGE_OUT="$work/specs" SPECFORGE_API_TOKEN="$token" SPECFORGE_ENCRYPTION_KEYS="$encryption_key" LOG_LEVEL=error \
   node bin/specforge.js start >"$work/server.log" 2>&1 &
 server_pid=$!
 

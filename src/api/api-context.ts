@@ -1,5 +1,6 @@
 import type { StartSettings } from '../config/start-settings';
 import type { Client } from '@temporalio/client';
+import type { PayloadCodec } from '@temporalio/common';
 import type { ArtifactStore } from '../activities/artifacts/artifact-store';
 import type { ReviewerDirectory } from './auth/reviewer-directory';
 import type { CredentialedTarget } from './ticket-credentials';
@@ -10,7 +11,7 @@ export interface ApiContext {
   taskQueue: string;
   /** The worker's store, read for phase revisions and artifacts (the API and worker share its disk). */
   store: ArtifactStore;
-  /** Temporal UI base URL, for links; unset when unknown. */
+  /** Temporal UI base URL, for links and as the one origin the codec endpoint answers (CORS); unset when unknown. */
   uiUrl?: string;
   /** Who may sign in and decide; unset: local single-user mode, the API and page are open. */
   reviewers?: ReviewerDirectory;
@@ -26,4 +27,6 @@ export interface ApiContext {
    * Unset when workers run elsewhere: their configuration is unknown here.
    */
   missingTicketCredentials?: Partial<Record<CredentialedTarget, string[]>>;
+  /** The codec the workers use (SPECFORGE_ENCRYPTION_KEYS), served at /codec for the Temporal UI; unset: /codec is 404. */
+  payloadCodec?: PayloadCodec;
 }

@@ -11,6 +11,8 @@ export interface DevServerOptions {
   uiPort?: number;
   /** SQLite file so runs survive restarts; omit for an in-memory server. */
   dbFile?: string;
+  /** The codec endpoint the UI decodes payloads through (specforge's /codec); needs uiPort. */
+  codecEndpoint?: string;
   startTimeoutMs?: number;
 }
 
@@ -35,6 +37,7 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
   }
   const args = ['server', 'start-dev', '--ip', '127.0.0.1', '--port', String(options.port), '--log-level', 'error'];
   args.push(...(options.uiPort ? ['--ui-port', String(options.uiPort)] : ['--headless']));
+  if (options.uiPort && options.codecEndpoint) args.push('--ui-codec-endpoint', options.codecEndpoint);
   if (options.dbFile) {
     mkdirSync(path.dirname(options.dbFile), { recursive: true });
     args.push('--db-filename', options.dbFile);

@@ -3,6 +3,7 @@ import { Connection } from '@temporalio/client';
 import type { Config } from '../config/load-config';
 import { startDevServer, type DevServer } from './dev-server';
 import { findTemporalCli } from './find-temporal-cli';
+import { codecEndpointFor } from '../codec/codec-endpoint';
 import { registerSearchAttributes } from './register-search-attributes';
 
 const DEFAULT_TEMPORAL_PORT = 7233;
@@ -31,6 +32,7 @@ export async function ensureTemporal(
       cli,
       port: config.TEMPORAL_PORT,
       uiPort: config.TEMPORAL_UI_PORT,
+      codecEndpoint: codecEndpointFor(config),
       dbFile: path.resolve(config.SPECFORGE_HOME, devServerDatabase(config.TEMPORAL_PORT)),
     });
     address = devServer.address;
@@ -39,7 +41,7 @@ export async function ensureTemporal(
   await registerSearchAttributes(connection, config.TEMPORAL_NAMESPACE);
   return {
     address,
-    uiUrl: devServer?.uiUrl,
+    uiUrl: config.TEMPORAL_UI_URL ?? devServer?.uiUrl,
     connection,
     devServer,
     async close() {

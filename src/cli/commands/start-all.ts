@@ -2,6 +2,8 @@ import { ArtifactStore } from '../../activities/artifacts/artifact-store';
 import { loadReviewerDirectory } from '../../api/auth/reviewer-directory';
 import { createApp } from '../../api/create-app';
 import { missingTicketCredentials } from '../../api/ticket-credentials';
+import { EncryptionCodec } from '../../codec/encryption-codec';
+import { encryptionKeysFor } from '../../codec/encryption-keys-for';
 import { configuredSecrets } from '../../config/configured-secrets';
 import { decisionKeyFor } from '../../config/decision-key';
 import { ConfigError, type Config } from '../../config/load-config';
@@ -9,6 +11,7 @@ import { createLog } from '../../logging/create-log';
 import { publicUrl } from '../../workers/wire-activities';
 import { startLocalStack } from '../local-stack';
 import { startSettings } from '../../config/start-settings';
+import { codecEndpointFor } from '../../codec/codec-endpoint';
 
 /** `npm start`: Temporal (dev server unless TEMPORAL_ADDRESS), a worker and the HTTP API with the review page. */
 export async function startAll(config: Config): Promise<void> {
@@ -23,6 +26,7 @@ export async function startAll(config: Config): Promise<void> {
   }
   const stack = await startLocalStack(config, (message) => log.info(message));
   const store = new ArtifactStore(config.SPECFORGE_HOME, config.SPECFORGE_OUT);
+  const keys = encryptionKeysFor(config);
   const app = createApp(
     {
       client: stack.client,
@@ -36,6 +40,8 @@ export async function startAll(config: Config): Promise<void> {
       startSettings: startSettings(config),
       // The worker runs in this process: its ticket credentials are this configuration's.
       missingTicketCredentials: missingTicketCredentials(config),
+      // The Temporal UI decodes the workers' encrypted payloads through /codec with the same keys.
+      payloadCodec: keys ? new EncryptionCodec(keys) : undefined,
     },
     log,
   );
@@ -45,6 +51,12 @@ export async function startAll(config: Config): Promise<void> {
     `specforge API and review page: http://localhost:${config.PORT}  (OpenAPI: http://localhost:${config.PORT}/openapi.json)`,
   );
   console.log(`Temporal: ${stack.temporal.address}${stack.temporal.uiUrl ? `  UI: ${stack.temporal.uiUrl}` : ''}`);
+  const codecEndpoint = codecEndpointFor(config);
+  if (codecEndpoint && stack.temporal.devServer?.started === false) {
+    console.log(
+      `The Temporal dev server was already running: its UI decodes payloads only if it was started with --ui-codec-endpoint ${codecEndpoint}`,
+    );
+  }
   if (!reviewers)
     console.log(
       'No reviewers configured (SPECFORGE_REVIEWERS_FILE, SPECFORGE_API_TOKEN): local single-user mode, the API is open.',
