@@ -14,6 +14,7 @@ import {
   workflowInfo,
 } from '@temporalio/workflow';
 import type { SpecActivities } from '../activities/create-activities';
+import { TICKETS_GATE } from '../shared/decision';
 import { checkDecision, refusalFailureType, type DecisionRefusal } from '../shared/decision-check';
 import { oversizeDecision, oversizeMessage, oversizeRefusal } from '../shared/decision-size';
 import { checkSpecRequest, type RequestProblem } from '../shared/spec-request-check';
@@ -27,6 +28,7 @@ import { failedPhase } from './failed-phase';
 import { hardHistoryLimitReached, HistoryLimitReached, historyNow } from './history-limit';
 import { phaseGate } from './phase-gate';
 import { phaseGenerators } from './phase-generators';
+import { gateClosed, gateOpenedAt, phaseUngated, runStopped } from './run-metrics';
 import { SpecRunState } from './spec-run-state';
 import type { SavedPlan } from '../activities/tickets/ticket-activities';
 import { ticketFanOutWorkflow, type TicketFanOutInput } from './ticket-fan-out';
@@ -96,16 +98,19 @@ export async function specWorkflow(request: SpecRequest): Promise<SpecRunStatus>
   } catch (error) {
     if (error instanceof HistoryLimitReached) return await continueAsNewAtGate(run, inbox, notifications);
     if (isCancellation(error) && overflowed) {
+      runStopped(run.status, 'failed');
       const message = `The run's history passed its hard limit (${historyNow()}) away from a gate, where it cannot continue as new`;
       await CancellationScope.nonCancellable(() => finish(run, inbox, notifications, 'failed', message));
       throw ApplicationFailure.nonRetryable(message, FailureType.HistoryLimit);
     }
     if (isCancellation(error)) {
+      runStopped(run.status, 'cancelled');
       await CancellationScope.nonCancellable(() => finish(run, inbox, notifications, 'cancelled'));
       throw error;
     }
     // A bug in workflow code fails the task, not the run: a fixed worker resumes where it stopped.
     if (!(error instanceof TemporalFailure)) throw error;
+    runStopped(run.status, 'failed');
     const message = error.cause?.message ?? error.message;
     await finish(run, inbox, notifications, 'failed', message, failedPhase(run.status, error, message)).catch(
       () => undefined,
@@ -185,10 +190,13 @@ async function decidePhase(
       resumed && revision === resumed.result.revision ? resumed.result : await generate(run, phase, revision, feedback);
     if (!run.isGated(phase)) {
       run.approve(result);
+      phaseUngated(phase, result.revision);
       return true;
     }
     if (!resumed || revision !== resumed.result.revision) run.gate = { result, feedback: [...feedback] };
+    const opened = gateOpenedAt(run);
     const end = await phaseGate(run, inbox, notifications, result, resumed?.result === result);
+    gateClosed(run, phase, opened);
     if (end.kind === 'aborted') return false;
     if (end.kind === 'approved') {
       run.approve(end.result);
@@ -312,7 +320,9 @@ async function createTickets(
     // Listed before creation starts, so the plan can be read (and reviewed) first.
     list(saved.plan);
     if (options?.review) {
+      const opened = gateOpenedAt(run);
       const end = await ticketsGate(run, inbox, notifications, saved, target);
+      gateClosed(run, TICKETS_GATE, opened);
       if (end.kind !== 'create') return end.kind === 'skip' ? 'skipped' : 'aborted';
       saved = end.plan;
       list(saved.plan);

@@ -4,6 +4,7 @@ import type { ArtifactRef, PhaseResult, TicketRef } from '../../shared/spec-run'
 import type { ArtifactStore } from '../artifacts/artifact-store';
 import { packFiles } from '../render/pack-files';
 import { heartbeat } from '../heartbeat';
+import { ticketCreated } from '../../metrics/ticket-metrics';
 import { loadPhaseContents } from '../phases/load-phase-contents';
 import { configuredTarget } from './check-ticket-target';
 import { planTickets } from './plan-tickets';
@@ -103,7 +104,10 @@ export function createTicketActivities(
       const ticket = ticketOf(await loadPlan(input.specId), input.key);
       const target = targetFor(input.target);
       const ticketContext = context(input, input.epic);
-      return (await target.find(ticket, ticketContext)) ?? (await target.create(ticket, ticketContext));
+      return (
+        (await target.find(ticket, ticketContext)) ??
+        ticketCreated(input.target, await target.create(ticket, ticketContext))
+      );
     },
 
     /** Writes one ticket's dependency links (or the epic's children), reading the created keys from disk. */
