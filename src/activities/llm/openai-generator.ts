@@ -6,6 +6,8 @@ import type {
   ChatCompletionMessageParam,
 } from 'openai/resources/chat/completions';
 import { FailureType } from '../../shared/failure-types';
+import { meteredModelCall } from '../../metrics/model-metrics';
+import { withModelCallSpan } from '../../telemetry/model-call-span';
 import type { PhaseDefinition } from '../phases/phase-definition';
 import type { Generator, GenerationProgress } from './generator';
 import { classifyOpenAIError, withUsage } from './openai-errors';
@@ -143,7 +145,10 @@ export function createOpenAIGenerator(options: OpenAIGeneratorOptions): Generato
         response_format: responseFormatOf(format, definition.name, schema),
       } as ChatCompletionCreateParamsNonStreaming;
       try {
-        return await client.chat.completions.create(request, { signal });
+        // One span and one count per HTTP call: repairs and format retries each show as their own call.
+        return await withModelCallSpan({ provider: 'openai', model: options.model, serverUrl: server, maxTokens }, () =>
+          meteredModelCall(options.baseURL, options.model, () => client.chat.completions.create(request, { signal })),
+        );
       } catch (error) {
         if (!support.adapt(server, error, schema)) throw error;
       }
