@@ -1,5 +1,5 @@
 import { ApplicationFailure } from '@temporalio/common';
-import { redactSecrets } from '../shared/redact-secrets';
+import { REDACTED, redactSecrets } from '../shared/redact-secrets';
 
 /**
  * The failure with its message, details and causes redacted: what an upstream server echoed (the
@@ -48,16 +48,25 @@ function redactCause(cause: Error | undefined, secrets: readonly (string | undef
   return copy;
 }
 
-/** Strings anywhere in a JSON-like value, redacted; the value itself when nothing in it changed. */
-function redactValue(value: unknown, secrets: readonly (string | undefined)[]): unknown {
+/** Deeper than any detail or log field specforge writes; past it (a cycle, a hostile value) nothing is shown. */
+const MAX_DEPTH = 64;
+
+/**
+ * Strings and errors anywhere in a JSON-like value, redacted; the value itself when nothing in it
+ * changed. Failure details and the worker's log fields both go through here.
+ */
+export function redactValue(value: unknown, secrets: readonly (string | undefined)[], depth = 0): unknown {
   if (typeof value === 'string') return redactSecrets(value, secrets);
+  if (value instanceof Error) return redactError(value, secrets);
+  if (!value || typeof value !== 'object') return value;
+  if (depth >= MAX_DEPTH) return REDACTED;
   if (Array.isArray(value)) {
-    const items = value.map((item) => redactValue(item, secrets));
+    const items = value.map((item) => redactValue(item, secrets, depth + 1));
     return items.every((item, index) => item === value[index]) ? value : items;
   }
-  if (value && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
+  if (Object.getPrototypeOf(value) === Object.prototype) {
     const entries = Object.entries(value);
-    const redacted = entries.map(([key, item]) => [key, redactValue(item, secrets)] as const);
+    const redacted = entries.map(([key, item]) => [key, redactValue(item, secrets, depth + 1)] as const);
     return redacted.every(([, item], index) => item === entries[index]![1]) ? value : Object.fromEntries(redacted);
   }
   return value;

@@ -6,12 +6,13 @@ import { SpecNotFoundError } from '../runs/read-spec-status';
 import { bodyProblem } from './body-errors';
 import { HttpProblem, sendProblem } from './problem';
 import { isInternalText } from './public-message';
+import { requestLog } from './request-log';
 import { isRunStateConflict, isTemporalUnavailable, temporalUnavailableProblem } from './temporal-errors';
 
 /** Every error becomes a problem document; only unexpected ones are logged, and never sent. */
 export function errorHandler(log: Logger): ErrorRequestHandler {
   return (error, request, response, _next) => {
-    sendProblem(response, toProblem(error, log, `${request.method} ${request.path}`));
+    sendProblem(response, toProblem(error, requestLog(response, log), `${request.method} ${request.path}`));
   };
 }
 

@@ -1,5 +1,5 @@
 import type { LogLevel, LogMetadata, Logger } from '@temporalio/common';
-import { redactError } from '../activities/redact-failure';
+import { redactValue } from '../activities/redact-failure';
 import { redactSecrets } from '../shared/redact-secrets';
 import { WrappingLogger } from './wrapping-logger';
 
@@ -20,19 +20,10 @@ export class RedactingLogger extends WrappingLogger {
     this.inner.log(level, redactSecrets(message, this.secrets), meta && this.redactMeta(meta));
   }
 
-  /** Symbol keys (the SDK's timestamp) pass through; every string key's value is redacted. */
+  /** Symbol keys (the SDK's timestamp) pass through; every string key's value is redacted as failure details are. */
   private redactMeta(meta: LogMetadata): LogMetadata {
     const redacted: LogMetadata = { ...meta };
-    for (const key of Object.keys(meta)) redacted[key] = this.redactValue(meta[key], 0);
+    for (const key of Object.keys(meta)) redacted[key] = redactValue(meta[key], this.secrets);
     return redacted;
-  }
-
-  private redactValue(value: unknown, depth: number): unknown {
-    if (typeof value === 'string') return redactSecrets(value, this.secrets);
-    if (value instanceof Error) return redactError(value, this.secrets);
-    if (depth > 4 || !value || typeof value !== 'object') return value;
-    if (Array.isArray(value)) return value.map((item) => this.redactValue(item, depth + 1));
-    if (Object.getPrototypeOf(value) !== Object.prototype) return value;
-    return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, this.redactValue(item, depth + 1)]));
   }
 }

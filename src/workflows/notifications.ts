@@ -21,7 +21,11 @@ export class Notifications {
     this.unsettled += 1;
     notify(event)
       .catch((error: Error) =>
-        log.warn(`Webhook for ${event.kind} of ${event.specId} failed: ${error.message}`, { specId: event.specId }),
+        log.warn(`Webhook for ${event.kind} of ${event.specId} failed: ${error.message}`, {
+          specId: event.specId,
+          phase: event.phase,
+          revision: event.revision,
+        }),
       )
       .finally(() => (this.unsettled -= 1));
   }

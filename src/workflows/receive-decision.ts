@@ -81,8 +81,12 @@ async function nextDecision(
     if (policy === 'approve') return undefined;
     if (policy === 'fail')
       throw ApplicationFailure.nonRetryable(`No decision on ${gate} within ${timeout}`, FailureType.GateTimeout);
-    log.warn(`Spec ${run.id} has waited ${timeout} for a decision on ${gate}`, { specId: run.id, phase: gate });
     const pending = run.status.pendingApproval;
+    log.warn(`Spec ${run.id} has waited ${timeout} for a decision on ${gate}`, {
+      specId: run.id,
+      phase: gate,
+      revision: pending?.revision,
+    });
     notifications.send({
       kind: 'gate_reminder',
       specId: run.id,

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createGitHubTarget } from '../../src/activities/tickets/github-target';
 import { configuredSecrets } from '../../src/config/configured-secrets';
 import { loadConfig } from '../../src/config/load-config';
-import { RedactingLogger } from '../../src/logging/redacting-logger';
+import { workerLogger } from '../../src/logging/worker-logger';
 import { REDACTED } from '../../src/shared/redact-secrets';
 import { generatorFor } from '../../src/workers/wire-activities';
 import { startFakeGitHub } from '../fakes/fake-github';
@@ -28,9 +28,7 @@ let stack: TestStack;
 let api: ApiServer;
 beforeAll(async () => {
   // Installed as the worker entry points install it: the production logger chain, writing here.
-  quietRuntime(
-    new RedactingLogger(new DefaultLogger('WARN', (entry) => logged.push(inspect(entry, { depth: 10 }))), secrets),
-  );
+  quietRuntime(workerLogger(new DefaultLogger('WARN', (entry) => logged.push(inspect(entry, { depth: 10 }))), secrets));
   stack = await createTestStack();
   api = await startApiServer(stack);
 });
