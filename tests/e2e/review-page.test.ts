@@ -200,7 +200,8 @@ describe.skipIf(!CHROMIUM_PRESENT)(
     }, 240_000);
 
     it('links the finished pack: its files answer 200, carry the answer given at the gate, and read as pages', async () => {
-      expect(await page.locator('.artifacts h3').innerText()).toBe('The pack');
+      // The page refreshes its sections one request at a time: the run's status can show before its pack does.
+      await page.locator('.artifacts h3', { hasText: 'The pack' }).waitFor({ timeout: PAGE_UPDATE_MS });
       expect(await page.locator('.artifacts .badge.draft').count()).toBe(0);
       const href = await page.locator('a[data-artifact^="technical_spec_"]').getAttribute('href');
       const response = await page.request.get(new URL(href!, api.base).toString());
