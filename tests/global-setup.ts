@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { bundleWorkflowCode } from '@temporalio/worker';
 import type { TestProject } from 'vitest/node';
+import { ENCRYPTING_FAILURE_CONVERTER_PATH } from '../src/codec/data-converter';
 import { startDevServer, type DevServer } from '../src/temporal/dev-server';
 import { findTemporalCli } from '../src/temporal/find-temporal-cli';
 import { WORKFLOWS_PATH } from '../src/workers/create-worker';
@@ -14,6 +15,8 @@ declare module 'vitest' {
   export interface ProvidedContext {
     temporalAddress: string;
     workflowBundlePath: string;
+    /** The same workflows built with the failure converter that encodes messages and stack traces. */
+    encryptingWorkflowBundlePath: string;
   }
 }
 
@@ -26,15 +29,25 @@ export async function setup(project: TestProject): Promise<void> {
   installTimeSkippingServer();
   server = await startDevServer({ cli, port: await freePort() });
   folder = await mkdtemp(path.join(os.tmpdir(), 'specforge-bundle-'));
+  project.provide('temporalAddress', server.address);
+  project.provide('workflowBundlePath', await writeBundle(folder, 'workflow-bundle.js'));
+  // The workflow sandbox takes its failure converter from the bundle, never from the worker's options.
+  project.provide(
+    'encryptingWorkflowBundlePath',
+    await writeBundle(folder, 'encrypting-workflow-bundle.js', ENCRYPTING_FAILURE_CONVERTER_PATH),
+  );
+}
+
+async function writeBundle(folder: string, name: string, failureConverterPath?: string): Promise<string> {
   const { code } = await bundleWorkflowCode({
     workflowsPath: WORKFLOWS_PATH,
     workflowInterceptorModules: WORKFLOW_INTERCEPTOR_MODULES,
+    ...(failureConverterPath ? { failureConverterPath } : {}),
     logger: silentLogger(),
   });
-  const bundlePath = path.join(folder, 'workflow-bundle.js');
+  const bundlePath = path.join(folder, name);
   await writeFile(bundlePath, code);
-  project.provide('temporalAddress', server.address);
-  project.provide('workflowBundlePath', bundlePath);
+  return bundlePath;
 }
 
 export async function teardown(): Promise<void> {

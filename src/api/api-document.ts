@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { PHASES } from '../shared/phases';
+import { codecPaths } from './codec/codec-document';
 import { CURSOR_PATTERN, createSpecBody, decisionBody, MAX_CURSOR_LENGTH } from './request-schemas';
 import { TEMPORAL_RETRY_AFTER_SECONDS } from './temporal-errors';
 import { describeTrimmed } from './trimmed-text-schema';
@@ -11,6 +12,7 @@ const TAGS = [
   { name: 'artifacts', description: 'The pack files, and while a run is open its draft pack' },
   { name: 'tickets', description: 'The ticket plan and the created tickets' },
   { name: 'session', description: 'Who is calling; signing a browser in and out of the review page' },
+  { name: 'codec', description: "Temporal's codec-server protocol: the Temporal UI shows payloads decoded" },
   { name: 'health', description: 'Liveness' },
 ];
 
@@ -275,6 +277,20 @@ export function apiDocument(): Record<string, unknown> {
           summary: 'Liveness and Temporal reachability',
           security: [],
           responses: { '200': json('Healthy'), '503': problem },
+        },
+      },
+      ...codecPaths(),
+      '/metrics': {
+        get: {
+          tags: ['health'],
+          operationId: 'metrics',
+          summary: 'Prometheus metrics: requests, runs at gates, phases, model calls, tickets, the Temporal worker',
+          description:
+            'Prometheus text format 0.0.4. Counts and durations only, never payload text. With reviewers or a service token configured it needs a bearer token (a session cookie is not taken).',
+          responses: {
+            '200': { description: 'The exposition', content: { 'text/plain': { schema: { type: 'string' } } } },
+            '401': problem,
+          },
         },
       },
     },

@@ -8,7 +8,10 @@ import { authRoutes } from './auth/auth-routes';
 import { authenticate } from './auth/authenticate';
 import { SessionStore } from './auth/sessions';
 import { limitBodyDepth } from './body-depth';
+import { codecCors } from './codec/codec-cors';
+import { codecRouter } from './codec/codec-router';
 import { errorHandler } from './error-handler';
+import { attachRequestLog } from './request-log';
 import { unmatchedRoute } from './method-not-allowed';
 import { artifactsRouter } from './routes/artifacts';
 import { decisionsRouter } from './routes/decisions';
@@ -17,12 +20,21 @@ import { specsRouter } from './routes/specs';
 import { ticketsRouter } from './routes/tickets';
 import { temporalUnavailableProblem } from './temporal-errors';
 import { withTemporalDeadline } from '../runs/temporal-deadline';
+import { apiMetrics } from '../metrics/api-metrics';
+import { traceRequests } from '../telemetry/http-request-span';
 
 export function createApp(context: ApiContext, log: Logger): Express {
   const app = express();
   const sessions = new SessionStore();
+  const metrics = apiMetrics(context);
+  // First, so every request is counted, the refused ones too.
+  app.use(metrics.count);
+  // A server span per request, active while the route runs: the run a route starts joins its trace.
+  app.use(traceRequests());
   // Security headers (nosniff, no framing, HSTS) for an API that also serves Markdown and SVG files.
   app.use(helmet());
+  // Every line written about a spec names it (and its phase and revision), refusals included.
+  app.use(attachRequestLog(log));
   // Only the sign-in and sign-out forms are read before the identity check (sign-out's carries its
   // CSRF token), and they are small; every other body waits until the caller is known.
   app.use(['/signin', '/signout'], express.urlencoded({ extended: false, limit: '16kb' }));
@@ -39,8 +51,12 @@ export function createApp(context: ApiContext, log: Logger): Express {
   app.get('/openapi.json', (_request, response) => {
     response.json(document);
   });
+  // Before the identity check: a browser's CORS preflight carries no credentials.
+  app.use('/codec', codecCors(context.uiUrl));
+  app.get('/metrics', metrics.serve);
   app.use(authenticate(context.reviewers, sessions));
   app.use(authRoutes(context.reviewers, sessions));
+  app.use(codecRouter(context));
   // Large enough that an oversized feature is refused by name (422), not as an anonymous 413.
   app.use(express.json({ limit: '1mb' }));
   app.use(limitBodyDepth());

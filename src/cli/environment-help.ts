@@ -84,6 +84,28 @@ const VARIABLES: Record<keyof Config, VariableHelp> = {
   JIRA_HOST: { meaning: 'Jira Cloud site', unset: 'no Jira target' },
   JIRA_EMAIL: { meaning: 'Jira account email', unset: 'no Jira target' },
   JIRA_API_TOKEN: { meaning: 'Jira API token', unset: 'no Jira target' },
+  TEMPORAL_UI_URL: {
+    meaning: "the Temporal UI's URL: links to runs, and the one origin allowed to call the codec endpoint (CORS)",
+    unset: "the local dev server's UI, http://localhost:TEMPORAL_UI_PORT (none with TEMPORAL_ADDRESS)",
+  },
+  SPECFORGE_ENCRYPTION_KEYS: {
+    meaning:
+      '<id>:<base64 of 32 bytes>[,…]: encrypts payloads and failures in Temporal with the first key (openssl rand -base64 32); the others still decrypt',
+    unset: 'payloads are stored in plain text',
+  },
+  SPECFORGE_METRICS_PORT: {
+    meaning: 'the standalone worker serves GET /metrics (Prometheus) on this port, all interfaces, no token',
+    unset: 'no metrics port (npm start serves /metrics on the API)',
+  },
+  OTEL_EXPORTER_OTLP_ENDPOINT: {
+    meaning:
+      'OpenTelemetry collector (OTLP/HTTP) base URL: traces of the API, runs, activities and model calls go to <url>/v1/traces',
+    unset: 'no traces are recorded',
+  },
+  OTEL_SERVICE_NAME: {
+    meaning: 'service.name on the traces',
+    unset: 'specforge (npm start, the CLI) or specforge-worker',
+  },
   LOG_LEVEL: { meaning: 'log level of the API and worker' },
 };
 

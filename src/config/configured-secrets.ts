@@ -40,6 +40,11 @@ const IS_SECRET: Record<keyof Config, boolean> = {
   JIRA_HOST: false,
   JIRA_EMAIL: false,
   JIRA_API_TOKEN: true,
+  SPECFORGE_ENCRYPTION_KEYS: true,
+  TEMPORAL_UI_URL: false,
+  OTEL_EXPORTER_OTLP_ENDPOINT: false,
+  OTEL_SERVICE_NAME: false,
+  SPECFORGE_METRICS_PORT: false,
   LOG_LEVEL: false,
 };
 
@@ -57,6 +62,10 @@ export function configuredSecrets(config: Partial<Config>, extra: readonly (stri
     config.JIRA_EMAIL && config.JIRA_API_TOKEN
       ? Buffer.from(`${config.JIRA_EMAIL}:${config.JIRA_API_TOKEN}`).toString('base64')
       : undefined;
-  const candidates = [...settings, jiraBasic, ...extra];
+  // Each key on its own too: an error or a log line may show one key, never the whole list.
+  const encryptionKeys = (config.SPECFORGE_ENCRYPTION_KEYS ?? '')
+    .split(',')
+    .map((entry) => entry.slice(entry.indexOf(':') + 1).trim());
+  const candidates = [...settings, jiraBasic, ...encryptionKeys, ...extra];
   return [...new Set(candidates.filter((secret): secret is string => typeof secret === 'string' && secret !== ''))];
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { RESPONSE_FORMAT_SETTINGS } from '../activities/llm/response-format';
+import { parseEncryptionKeys } from '../codec/encryption-keys';
 import { DEFAULT_HISTORY_LIMIT, HISTORY_LIMIT_BOUNDS } from '../shared/spec-run';
 
 const MIB = 1024 * 1024;
@@ -66,6 +67,26 @@ const configSchema = z.object({
   JIRA_HOST: z.url().optional(),
   JIRA_EMAIL: optionalText,
   JIRA_API_TOKEN: optionalText,
+  /** <id>:<base64 of 32 bytes>[,…]: payloads and failures in Temporal are encrypted with the first key; the others still decrypt. */
+  SPECFORGE_ENCRYPTION_KEYS: z
+    .string()
+    .optional()
+    .superRefine((value, context) => {
+      if (value === undefined) return;
+      try {
+        parseEncryptionKeys(value);
+      } catch (error) {
+        context.addIssue({ code: 'custom', message: (error as Error).message });
+      }
+    }),
+  /** The Temporal UI's URL: links to a run, and the one origin the codec endpoint answers (CORS); unset: the local dev server's UI. */
+  TEMPORAL_UI_URL: z.url().optional(),
+  /** OTLP/HTTP collector base URL (spans go to <url>/v1/traces); unset: no spans are recorded or sent. */
+  OTEL_EXPORTER_OTLP_ENDPOINT: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).optional(),
+  /** service.name on the spans; unset: specforge (npm start, the CLI) or specforge-worker. */
+  OTEL_SERVICE_NAME: optionalText,
+  /** The standalone worker serves GET /metrics on this port (all interfaces); unset: no metrics port. */
+  SPECFORGE_METRICS_PORT: z.coerce.number().int().min(1).max(65535).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 

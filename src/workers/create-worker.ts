@@ -1,7 +1,8 @@
 import { fileURLToPath } from 'node:url';
 import { NativeConnection, Worker, type WorkerOptions } from '@temporalio/worker';
+import type { DataConverter } from '@temporalio/common';
 import type { SpecActivities } from '../activities/create-activities';
-import { workerInterceptors } from './worker-interceptors';
+import { WORKFLOW_INTERCEPTOR_MODULES, workerInterceptors, workerSinks } from './worker-interceptors';
 
 export const WORKFLOWS_PATH = fileURLToPath(new URL('../workflows/index.ts', import.meta.url));
 
@@ -12,6 +13,11 @@ export interface SpecWorkerOptions {
   activities: SpecActivities;
   /** A prebuilt bundle (tests build one for all workers); otherwise the workflows are bundled here. */
   workflowBundle?: WorkerOptions['workflowBundle'];
+  /**
+   * dataConverterFor(keys): encrypts payloads and failures. Bundled here, the workflows get its
+   * failure converter; a prebuilt bundle must have been built with the same failureConverterPath.
+   */
+  dataConverter?: DataConverter;
 }
 
 export async function createSpecWorker(
@@ -23,10 +29,16 @@ export async function createSpecWorker(
     namespace: options.namespace,
     taskQueue: options.taskQueue,
     activities: options.activities,
-    interceptors: workerInterceptors(),
+    sinks: workerSinks(),
+    ...(options.dataConverter ? { dataConverter: options.dataConverter } : {}),
     // Heartbeats carry the repair attempt the CLI shows; the default throttle (80 % of the 20 s heartbeat timeout) would show it late.
     maxHeartbeatThrottleInterval: '3 seconds',
-    ...(options.workflowBundle ? { workflowBundle: options.workflowBundle } : { workflowsPath: WORKFLOWS_PATH }),
+    ...(options.workflowBundle
+      ? { workflowBundle: options.workflowBundle, interceptors: workerInterceptors() }
+      : {
+          workflowsPath: WORKFLOWS_PATH,
+          interceptors: { ...workerInterceptors(), workflowModules: WORKFLOW_INTERCEPTOR_MODULES },
+        }),
   });
   return { worker, connection };
 }

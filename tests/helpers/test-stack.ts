@@ -11,8 +11,11 @@ import type { Generator } from '../../src/activities/llm/generator';
 import { createOfflineGenerator } from '../../src/activities/llm/offline-generator';
 import { createFileTarget } from '../../src/activities/tickets/file-target';
 import type { TicketTarget } from '../../src/activities/tickets/ticket-target';
+import { dataConverterFor } from '../../src/codec/data-converter';
+import type { EncryptionKey } from '../../src/codec/encryption-keys';
 import { startSpec } from '../../src/runs/start-spec';
-import { workerInterceptors } from '../../src/workers/worker-interceptors';
+import { tracingClientInterceptors } from '../../src/telemetry/temporal-tracing-interceptors';
+import { workerInterceptors, workerSinks } from '../../src/workers/worker-interceptors';
 import type { SpecRequest } from '../../src/shared/spec-run';
 import { quietRuntime } from './quiet-runtime';
 
@@ -34,12 +37,22 @@ export interface TestStack {
   close(): Promise<void>;
 }
 
+export interface TestStackOptions {
+  /** SPECFORGE_ENCRYPTION_KEYS: the stack's client and workers encrypt payloads and failures. */
+  encryptionKeys?: EncryptionKey[];
+  /** Another Temporal server than the suite's shared one (a test's own dev server with its UI). */
+  address?: string;
+}
+
 /** A client on the shared dev server, its own task queue and folders, and workers on demand. */
-export async function createTestStack(): Promise<TestStack> {
+export async function createTestStack(options: TestStackOptions = {}): Promise<TestStack> {
   quietRuntime();
-  const address = inject('temporalAddress');
+  const address = options.address ?? inject('temporalAddress');
   const connection = await Connection.connect({ address });
-  const client = new Client({ connection });
+  const dataConverter = dataConverterFor(options.encryptionKeys);
+  const client = new Client({ connection, interceptors: tracingClientInterceptors(), dataConverter });
+  // The workflow sandbox takes its failure converter from the bundle, never from the worker's options.
+  const bundlePath = inject(options.encryptionKeys ? 'encryptingWorkflowBundlePath' : 'workflowBundlePath');
   const taskQueue = `test-${randomUUID()}`;
   const root = await mkdtemp(path.join(os.tmpdir(), 'specforge-test-'));
   const outDir = path.join(root, 'specs');
@@ -57,8 +70,10 @@ export async function createTestStack(): Promise<TestStack> {
       const worker = await Worker.create({
         connection: workerConnection,
         taskQueue,
-        workflowBundle: { codePath: inject('workflowBundlePath') },
+        workflowBundle: { codePath: bundlePath },
         interceptors: workerInterceptors(),
+        dataConverter,
+        sinks: workerSinks(),
         activities: createActivities({
           generator,
           store,

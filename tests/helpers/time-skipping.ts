@@ -15,7 +15,7 @@ import type { Generator } from '../../src/activities/llm/generator';
 import { createOfflineGenerator } from '../../src/activities/llm/offline-generator';
 import { createFileTarget } from '../../src/activities/tickets/file-target';
 import { startSpec } from '../../src/runs/start-spec';
-import { workerInterceptors } from '../../src/workers/worker-interceptors';
+import { workerInterceptors, workerSinks } from '../../src/workers/worker-interceptors';
 import type { SpecRequest } from '../../src/shared/spec-run';
 import { SEARCH_ATTRIBUTES } from '../../src/workflows/search-attributes';
 import { quietRuntime } from './quiet-runtime';
@@ -119,6 +119,7 @@ export async function createTimeSkippingStack(): Promise<TimeSkippingStack> {
         taskQueue,
         workflowBundle: { codePath: inject('workflowBundlePath') },
         interceptors: workerInterceptors(),
+        sinks: workerSinks(),
         activities: createActivities({
           generator: setup.generator ?? createOfflineGenerator(),
           store,

@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { Worker } from '@temporalio/worker';
 import { expect, inject, it } from 'vitest';
+import { workerSinks } from '../../src/workers/worker-interceptors';
 import { quietRuntime } from '../helpers/quiet-runtime';
 
 // gated-run: recorded before the parent planned the tickets (the patched() path); gated-run-v2: after.
@@ -12,7 +13,7 @@ it.each(['gated-run', 'gated-run-v2'])(
     expect(history.events.length).toBeGreaterThan(100);
     await expect(
       Worker.runReplayHistory(
-        { workflowBundle: { codePath: inject('workflowBundlePath') } },
+        { workflowBundle: { codePath: inject('workflowBundlePath') }, sinks: workerSinks() },
         history,
         'spec-recorded-gated-run-00000000',
       ),

@@ -2,12 +2,19 @@ import { timingSafeEqual } from 'node:crypto';
 import { parse as parseCookies } from 'cookie';
 import type { Request, RequestHandler } from 'express';
 import { HttpProblem } from '../problem';
+import { bearerToken } from './bearer-token';
 import type { ReviewerDirectory } from './reviewer-directory';
 import { SESSION_COOKIE, type SessionStore } from './sessions';
 
 /** Paths anyone may reach: health, the contract, sign-in, and the page's static files. */
 const PUBLIC_PATHS = [/^\/healthz$/, /^\/openapi\.json$/, /^\/signin$/, /^\/assets\//];
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+/**
+ * The codec endpoint takes the Temporal UI's credentialed fetch, which cannot carry the page's CSRF
+ * token. Encoding and decoding change nothing, and the SameSite=Strict cookie and CORS for the UI's
+ * origin alone keep any other site from reading what it answers.
+ */
+const CSRF_FREE_PATHS = [/^\/codec\/(?:encode|decode)$/];
 
 /**
  * With reviewers configured, every request but the public ones needs a bearer token or a session;
@@ -17,7 +24,7 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 export function authenticate(reviewers: ReviewerDirectory | undefined, sessions: SessionStore): RequestHandler {
   return (request, response, next) => {
     if (!reviewers) return next();
-    const bearer = /^Bearer (.+)$/.exec(request.headers.authorization ?? '')?.[1];
+    const bearer = bearerToken(request);
     if (request.headers.authorization !== undefined) {
       const identity = bearer ? reviewers.identify(bearer) : undefined;
       if (!identity)
@@ -30,7 +37,9 @@ export function authenticate(reviewers: ReviewerDirectory | undefined, sessions:
     const sessionId = parseCookies(request.headers.cookie ?? '')[SESSION_COOKIE];
     const session = sessions.find(sessionId);
     if (session) {
-      if (!SAFE_METHODS.has(request.method) && !sameToken(csrfTokenOf(request), session.csrfToken)) {
+      const csrfFree =
+        SAFE_METHODS.has(request.method) || CSRF_FREE_PATHS.some((pattern) => pattern.test(request.path));
+      if (!csrfFree && !sameToken(csrfTokenOf(request), session.csrfToken)) {
         throw new HttpProblem(
           403,
           'Forbidden',

@@ -5,12 +5,13 @@ import { draftPackFiles } from '../../review/draft-pack';
 import { listSpecs } from '../../runs/list-specs';
 import { readSpecStatus } from '../../runs/read-spec-status';
 import { startSpec } from '../../runs/start-spec';
-import { newSpecId } from '../../runs/spec-id';
+import { specIdFor } from '../../runs/spec-id';
 import { TemporalDeadlineError, withTemporalDeadline } from '../../runs/temporal-deadline';
 import type { ApiContext } from '../api-context';
 import { parseInput } from '../parse-input';
 import { HttpProblem } from '../problem';
 import { publicStatusText } from '../public-status-text';
+import { attributeToSpec, requestLog } from '../request-log';
 import { createSpecBody, listSpecsQuery } from '../request-schemas';
 import { specIdParam } from '../spec-id-param';
 import { refuseUnconfiguredTarget } from '../ticket-credentials';
@@ -28,7 +29,8 @@ export function specsRouter(context: ApiContext, log: Logger): Router {
     const project = contextText?.trim()
       ? await saveProjectContext(context.store, { text: contextText, source: 'request' })
       : undefined;
-    const id = newSpecId(body.feature);
+    const id = specIdFor(context.client, body.feature);
+    attributeToSpec(response, log, id);
     const start = () =>
       startSpec(
         context.client,
@@ -71,7 +73,7 @@ export function specsRouter(context: ApiContext, log: Logger): Router {
 
   router.get('/v1/specs/:id', async (request, response) => {
     const status = publicStatusText(await readSpecStatus(context.client, specIdParam(request.params.id)), (original) =>
-      log.warn({ specId: request.params.id, original }, 'internal error text withheld from the API'),
+      requestLog(response, log).warn({ original }, 'internal error text withheld from the API'),
     );
     const { decisions, artifacts, ...rest } = status;
     response.json({
