@@ -29,6 +29,8 @@ export async function startFakeGitHub(options: {
   lostReplies?: LostReplies;
   /** Answer every request 401 with the Authorization header echoed in the body, as some proxies do. */
   echoAuthorization?: boolean;
+  /** Time the n-th issue create (0-based) takes before the issue exists, on top of `faults.delayMs`. */
+  createDelayMs?: (createIndex: number) => number;
 }) {
   const issues = new Map<string, Issue[]>(options.repos.map((repo) => [repo, []]));
   const labels = new Map<string, Set<string>>(options.repos.map((repo) => [repo, new Set()]));
@@ -102,7 +104,8 @@ export async function startFakeGitHub(options: {
     }
     response.json(slice.map(({ subIssues: _subIssues, ...issue }) => issue));
   });
-  app.post('/repos/:owner/:repo/issues', (request, response) => {
+  let creates = 0;
+  app.post('/repos/:owner/:repo/issues', async (request, response) => {
     const { title, body, labels: names } = request.body ?? {};
     if (
       typeof title !== 'string' ||
@@ -116,6 +119,8 @@ export async function startFakeGitHub(options: {
     if (options.refuseTitles?.includes(title)) return error(response, 422, 'Validation Failed: title is not allowed');
     const missing = names.filter((name: string) => !labels.get(repoOf(request))!.has(name));
     if (missing.length) return error(response, 422, `Labels do not exist: ${missing.join(', ')}`);
+    const delay = options.createDelayMs?.(creates++) ?? 0;
+    if (delay) await new Promise((resolve) => setTimeout(resolve, delay));
     const list = issues.get(repoOf(request))!;
     const number = list.length + 1;
     const issue: Issue = {

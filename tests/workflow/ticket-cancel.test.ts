@@ -15,7 +15,14 @@ beforeAll(async () => {
 afterAll(() => stack.close());
 
 it('lists the tickets that exist when a run is cancelled mid-creation, and closes them when asked', async () => {
-  const github = await startFakeGitHub({ token: 'ghp_test_token', repos: ['acme/shop'], faults: { delayMs: 100 } });
+  // Every other create is slow, so the two lanes are out of step when the cancel arrives: one has a
+  // ticket in flight while the other's settles, and the list of what exists must wait for it.
+  const github = await startFakeGitHub({
+    token: 'ghp_test_token',
+    repos: ['acme/shop'],
+    faults: { delayMs: 100 },
+    createDelayMs: (index) => (index % 2 === 1 ? 1_500 : 0),
+  });
   try {
     const specId = 'spec-cancelled-tickets-0000000c';
     const plan = fortyTicketPlan(specId);
