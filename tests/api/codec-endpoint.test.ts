@@ -8,6 +8,7 @@ import { parseEncryptionKeys } from '../../src/codec/encryption-keys';
 import { startCodecApiServer, type CodecApiServer } from '../helpers/codec-api-server';
 import { expectProblem } from '../helpers/expect-problem';
 import { createTestStack, type TestStack } from '../helpers/test-stack';
+import { readResponse } from '../helpers/read-response';
 
 const UI_ORIGIN = 'http://localhost:8233';
 const keyText = (id: string) => `${id}:${randomBytes(32).toString('base64')}`;
@@ -37,20 +38,7 @@ async function post(base: string, path: string, body: unknown, headers: Record<s
     headers: { 'content-type': 'application/json', 'x-namespace': 'default', ...headers },
     body: typeof body === 'string' ? body : JSON.stringify(body),
   });
-  const text = await response.text();
-  let json: any;
-  try {
-    json = JSON.parse(text);
-  } catch {
-    json = undefined;
-  }
-  return {
-    status: response.status,
-    type: response.headers.get('content-type') ?? '',
-    headers: response.headers,
-    text,
-    json,
-  };
+  return readResponse(response);
 }
 
 let stack: TestStack;

@@ -3,6 +3,7 @@ import pino from 'pino';
 import { createApp } from '../../src/api/create-app';
 import { ReviewerDirectory } from '../../src/api/auth/reviewer-directory';
 import type { TestStack } from './test-stack';
+import { readResponse } from './read-response';
 
 /** The real Express app on 127.0.0.1, bound to the test stack's client, task queue and store. */
 export async function startApiServer(
@@ -40,20 +41,7 @@ export async function startApiServer(
       },
       body: raw ?? (body === undefined ? undefined : JSON.stringify(body)),
     });
-    const text = await response.text();
-    let json: any;
-    try {
-      json = JSON.parse(text);
-    } catch {
-      json = undefined;
-    }
-    return {
-      status: response.status,
-      type: response.headers.get('content-type') ?? '',
-      json,
-      text,
-      headers: response.headers,
-    };
+    return readResponse(response);
   };
   return { base, call, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
 }

@@ -1,6 +1,7 @@
 import { SpanKind, SpanStatusCode } from '@opentelemetry/api';
 import { InMemorySpanExporter, type ReadableSpan } from '@opentelemetry/sdk-trace-base';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Generator } from '../../src/activities/llm/generator';
 import { createOpenAIGenerator } from '../../src/activities/llm/openai-generator';
 import { startTracing, type Tracing } from '../../src/telemetry/start-tracing';
 import { startFakeOpenAI, validAnswer } from '../fakes/fake-openai';
@@ -23,6 +24,18 @@ afterAll(async () => {
   await tracing?.shutdown();
 });
 
+/** Runs the run to its end on a worker with `generator`, then every span recorded. */
+function finishedRunSpans(id: string, generator?: Generator): Promise<ReadableSpan[]> {
+  return stack.withWorker(async () => {
+    await stack.client.workflow.getHandle(id).result();
+    // The run's own spans leave the workflow sandbox through a sink once its last workflow task completes.
+    return waitFor(async () => {
+      const finished = exporter.getFinishedSpans();
+      return finished.some((span) => span.name === 'RunWorkflow:specWorkflow') ? finished : undefined;
+    }, "the run's spans");
+  }, generator);
+}
+
 /** The span's ancestors, nearest first, as far as the recorded spans link up. */
 function ancestorsOf(span: ReadableSpan, byId: Map<string, ReadableSpan>): ReadableSpan[] {
   const chain: ReadableSpan[] = [];
@@ -37,14 +50,7 @@ describe('traces', () => {
     const created = await api.call('POST', '/v1/specs', { feature: 'Export invoices to CSV', gates: 'none' });
     expect(created.status).toBe(201);
     const id: string = created.json.id;
-    const spans = await stack.withWorker(async () => {
-      await stack.client.workflow.getHandle(id).result();
-      // The run's own spans leave the workflow sandbox through a sink once its last workflow task completes.
-      return waitFor(async () => {
-        const finished = exporter.getFinishedSpans();
-        return finished.some((span) => span.name === 'RunWorkflow:specWorkflow') ? finished : undefined;
-      }, "the run's spans");
-    });
+    const spans = await finishedRunSpans(id);
 
     const request = spans.find((span) => span.kind === SpanKind.SERVER);
     expect(request?.name).toBe('POST /v1/specs');
@@ -111,13 +117,7 @@ describe('traces', () => {
         timeoutMs: 10_000,
       });
       const id = await stack.start({ feature: 'Add audit log', gates: 'none' });
-      const spans = await stack.withWorker(async () => {
-        await stack.client.workflow.getHandle(id).result();
-        return waitFor(async () => {
-          const finished = exporter.getFinishedSpans();
-          return finished.some((span) => span.name === 'RunWorkflow:specWorkflow') ? finished : undefined;
-        }, "the run's spans");
-      }, generator);
+      const spans = await finishedRunSpans(id, generator);
 
       const byId = new Map(spans.map((span) => [span.spanContext().spanId, span]));
       const chats = spans.filter((span) => span.name === 'chat gpt-trace');
