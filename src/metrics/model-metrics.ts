@@ -1,49 +1,32 @@
-import { Counter } from 'prom-client';
 import { llmCostUsd } from '../activities/llm/llm-prices';
-import { registeredMetric } from './registered-metric';
+import { registeredCounter } from './registered-metric';
 
 const OPENAI_HOST = 'api.openai.com';
 
 const calls = () =>
-  registeredMetric(
-    'specforge_model_calls_total',
-    () =>
-      new Counter({
-        name: 'specforge_model_calls_total',
-        help: 'HTTP calls to the model, by provider, model and outcome (ok, rate_limited, error)',
-        labelNames: ['provider', 'model', 'outcome'] as const,
-      }),
-  );
+  registeredCounter({
+    name: 'specforge_model_calls_total',
+    help: 'HTTP calls to the model, by provider, model and outcome (ok, rate_limited, error)',
+    labelNames: ['provider', 'model', 'outcome'] as const,
+  });
 const tokens = () =>
-  registeredMetric(
-    'specforge_model_tokens_total',
-    () =>
-      new Counter({
-        name: 'specforge_model_tokens_total',
-        help: 'Tokens the model server reported, by provider, model and kind (input, output)',
-        labelNames: ['provider', 'model', 'kind'] as const,
-      }),
-  );
+  registeredCounter({
+    name: 'specforge_model_tokens_total',
+    help: 'Tokens the model server reported, by provider, model and kind (input, output)',
+    labelNames: ['provider', 'model', 'kind'] as const,
+  });
 const cost = () =>
-  registeredMetric(
-    'specforge_model_cost_usd_total',
-    () =>
-      new Counter({
-        name: 'specforge_model_cost_usd_total',
-        help: "What the model calls cost at OpenAI's list prices (src/activities/llm/llm-prices.ts); 0 for other servers",
-        labelNames: ['provider', 'model'] as const,
-      }),
-  );
+  registeredCounter({
+    name: 'specforge_model_cost_usd_total',
+    help: "What the model calls cost at OpenAI's list prices (src/activities/llm/llm-prices.ts); 0 for other servers",
+    labelNames: ['provider', 'model'] as const,
+  });
 const rateLimited = () =>
-  registeredMetric(
-    'specforge_model_rate_limited_total',
-    () =>
-      new Counter({
-        name: 'specforge_model_rate_limited_total',
-        help: 'Model calls refused with 429 (rate limited), by provider',
-        labelNames: ['provider'] as const,
-      }),
-  );
+  registeredCounter({
+    name: 'specforge_model_rate_limited_total',
+    help: 'Model calls refused with 429 (rate limited), by provider',
+    labelNames: ['provider'] as const,
+  });
 
 /** What a chat completion reports of its tokens (OpenAI's `usage`). */
 interface Reported {
