@@ -5,6 +5,8 @@ import { isDecisionProofValid } from '../runs/decision-proof';
 import type { Generator } from './llm/generator';
 import { createWebhookNotifier, type WebhookSettings } from './notify/webhook-notifier';
 import { acceptEdit, type EditRequest } from './phases/accept-edit';
+import { adoptPhases, type AdoptPhasesRequest } from './phases/adopt-phases';
+import { phaseInputsHash, type InputsHashRequest } from './phases/inputs-hash';
 import type { PhaseInput } from './phases/phase-input';
 import { runPhase } from './phases/run-phase';
 import type { RenderInput } from './render/render-input';
@@ -37,6 +39,8 @@ export function createActivities({ generator, store, tickets, webhook, decisionK
     generateRollout: phase('rollout'),
     generateCost: phase('cost'),
     acceptEdit: (input: EditRequest) => acceptEdit(store, input),
+    phaseInputsHash: (input: InputsHashRequest) => phaseInputsHash(store, input),
+    adoptPhases: (input: AdoptPhasesRequest) => adoptPhases(store, input),
     renderPack: (input: RenderInput) => renderPack(store, input),
     notify: createWebhookNotifier(webhook ?? { publicUrl: 'http://localhost:3000' }),
     verifyDecision: async ({ specId, decision }: { specId: string; decision: Decision }) =>

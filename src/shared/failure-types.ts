@@ -44,6 +44,8 @@ export const FailureType = {
   ContextMissing: 'ContextMissing',
   /** The team's context document no longer has the hash the run started with. */
   ContextChanged: 'ContextChanged',
+  /** An approved phase file of the run an amendment or retry starts from is missing or unreadable in this worker's store. */
+  BasisMissing: 'BasisMissing',
   /** A run asked for an output folder outside the one the worker writes packs under. */
   OutDirOutsideRoot: 'OutDirOutsideRoot',
   /** The webhook receiver refused the event (a 4xx other than 408 and 429): fix the URL. */

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { phasePrompt } from '../../src/activities/llm/phase-prompt';
 import { PHASE_DEFINITIONS } from '../../src/activities/phases/index';
+import { offlinePack } from '../helpers/in-process-pack';
+import { firstRevisionContext } from '../helpers/phase-context';
 import type { PhaseName } from '../../src/shared/phases';
 
 /** What each phase must cover, as the design's table of the eight phases lists it. */
@@ -81,4 +84,25 @@ describe('phase prompts', () => {
       expect(subItems.filter((subItem) => !instructions.includes(subItem.toLowerCase()))).toEqual([]);
     },
   );
+});
+
+describe('the previously approved revision in a regenerated phase prompt', () => {
+  const previous = offlinePack(firstRevisionContext.feature).architecture;
+
+  it.each(Object.keys(DESIGN_SUB_ITEMS))(
+    'hands the %s prompt the revision and asks to keep what still holds',
+    (phase) => {
+      const prompt = phasePrompt(PHASE_DEFINITIONS[phase as PhaseName], { ...firstRevisionContext, previous });
+      expect(JSON.parse(prompt.user).previouslyApprovedRevision).toEqual(previous);
+      expect(prompt.system).toMatch(
+        /previouslyApprovedRevision .*: keep what still holds, and change what the changed earlier sections and the reviewer's requests require/,
+      );
+    },
+  );
+
+  it('says nothing of a previous revision when the phase is generated for the first time', () => {
+    const prompt = phasePrompt(PHASE_DEFINITIONS.architecture, firstRevisionContext);
+    expect(JSON.parse(prompt.user)).not.toHaveProperty('previouslyApprovedRevision');
+    expect(prompt.system).not.toMatch(/previouslyApprovedRevision/);
+  });
 });

@@ -4,10 +4,11 @@ import type { PhaseResult } from '../../shared/spec-run';
 import type { ArtifactStore } from '../artifacts/artifact-store';
 import { loadDecisionContent } from '../run-state/decision-content';
 import { evaluateQuality } from '../quality/quality-criteria';
-import { orphanRequirements } from '../quality/orphan-requirements';
 import { checkPhaseContent } from '../validate/check-phase-content';
 import { SCHEMA_VALIDATOR } from '../validate/validate-phase';
+import { gateOrphans } from './gate-orphans';
 import { PHASE_DEFINITIONS } from './index';
+import { inputsHashOf } from './inputs-hash';
 import type { PhaseContents } from './phase-contents';
 import { loadContext } from './load-context';
 import type { PhaseDefinition } from './phase-definition';
@@ -57,7 +58,8 @@ export async function acceptEdit(store: ArtifactStore, input: EditRequest): Prom
       usage: { input: 0, output: 0 },
       cached: false,
       quality: evaluateQuality(phases, input.phase),
-      orphans: orphanRequirements(phases),
+      orphans: await gateOrphans(store, input, checked.content),
+      inputsHash: inputsHashOf(input.phase, context),
     },
     checked.checks,
   );

@@ -1,14 +1,13 @@
 import type { ArtifactStore } from '../artifacts/artifact-store';
 import { readProjectContext } from '../context/read-project-context';
-import { answeredRequirements } from './answered-requirements';
-import { loadPhaseContents } from './load-phase-contents';
+import { declaredInputs } from './declared-inputs';
+import { loadAnsweredContents } from './load-answered-contents';
 import type { PhaseContext } from './phase-definition';
 import type { PhaseInput } from './phase-input';
 
 export async function loadContext(store: ArtifactStore, input: PhaseInput): Promise<PhaseContext> {
-  const earlier = await loadPhaseContents(store, input.earlier);
   // Answers given at the requirements gate override the defaults the requirements were written with.
-  if (earlier.requirements) earlier.requirements = answeredRequirements(earlier.requirements, input.answers);
+  const earlier = await loadAnsweredContents(store, declaredInputs(input.phase, input.earlier), input.answers);
   return {
     specId: input.specId,
     feature: input.feature,
@@ -18,5 +17,8 @@ export async function loadContext(store: ArtifactStore, input: PhaseInput): Prom
     answers: input.answers,
     earlier,
     ...(input.context ? { project: await readProjectContext(store, input.context) } : {}),
+    ...(input.previous
+      ? { previous: (await store.readJson<{ content: PhaseContext['previous'] }>(input.previous)).content }
+      : {}),
   };
 }

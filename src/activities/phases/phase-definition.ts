@@ -17,6 +17,8 @@ export interface PhaseContext {
   earlier: Partial<PhaseContents>;
   /** The team's context document (stack, platform, constraints, conventions), when the run has one. */
   project?: ProjectContext;
+  /** The phase as it was last approved, when a reopen regenerates it: what still holds is kept. */
+  previous?: PhaseContents[PhaseName];
 }
 
 export interface PhaseDefinition<Name extends PhaseName = PhaseName> {

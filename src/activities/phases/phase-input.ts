@@ -11,7 +11,12 @@ export interface PhaseInput {
   description: string;
   feedback: string[];
   answers: Record<string, string>;
+  /** The approved results of the phase's declared inputs (PHASE_INPUTS) only: what generation may read. */
   earlier: Partial<Record<PhaseName, ArtifactRef>>;
+  /** Every approved phase: for the traceability shown at the gate (orphans), never for generation. */
+  approved?: Partial<Record<PhaseName, ArtifactRef>>;
+  /** The phase's previously approved revision, when a reopen regenerates it: context to keep what still holds. */
+  previous?: ArtifactRef;
   /** The run's context document, stored when the run started: the activity reads the text. */
   context?: ProjectContextRef;
 }

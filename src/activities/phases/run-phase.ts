@@ -4,20 +4,23 @@ import type { ArtifactStore } from '../artifacts/artifact-store';
 import { sha256 } from '../artifacts/hash';
 import type { Generation, Generator } from '../llm/generator';
 import { evaluateQuality } from '../quality/quality-criteria';
-import { orphanRequirements } from '../quality/orphan-requirements';
 import type { PhaseCheck } from '../../review/review-types';
 import { checkErrors, schemaCheck, validatePhase } from '../validate/validate-phase';
 import { withHeartbeat } from '../with-heartbeat';
+import { gateOrphans } from './gate-orphans';
 import { PHASE_DEFINITIONS } from './index';
+import { inputsHashOf } from './inputs-hash';
 import { loadContext } from './load-context';
-import type { PhaseContents } from './phase-contents';
+import { phaseFileName } from './phase-file-name';
 import type { PhaseContext, PhaseDefinition } from './phase-definition';
 import type { PhaseInput } from './phase-input';
 
 /**
  * Generates, checks and stores one phase. Answers are cached by (spec, phase, revision, prompt
  * hash) before the activity reports back, so a retry after a crash never pays twice. A failed
- * quality criterion earns one targeted regeneration before a person is asked.
+ * quality criterion earns one targeted regeneration before a person is asked. Generation reads
+ * only the phase's declared inputs; the result carries their hash, so a reopen upstream that
+ * leaves them unchanged keeps its approval.
  */
 export async function runPhase(generator: Generator, store: ArtifactStore, input: PhaseInput): Promise<PhaseResult> {
   const definition = PHASE_DEFINITIONS[input.phase] as PhaseDefinition;
@@ -36,7 +39,6 @@ export async function runPhase(generator: Generator, store: ArtifactStore, input
     attempt = { ...retry, usage, cached: attempt.cached && retry.cached };
     quality = retryQuality;
   }
-  const phases = { ...context.earlier, [input.phase]: attempt.content } as Partial<PhaseContents>;
   return storePhase(
     store,
     input.specId,
@@ -50,7 +52,8 @@ export async function runPhase(generator: Generator, store: ArtifactStore, input
       usage: attempt.usage,
       cached: attempt.cached,
       quality,
-      orphans: orphanRequirements(phases),
+      orphans: await gateOrphans(store, input, attempt.content),
+      inputsHash: inputsHashOf(input.phase, context),
     },
     attempt.checks,
   );
@@ -95,7 +98,7 @@ export async function storePhase(
   const summary = definition.summarize(content as never);
   const artifact = await store.writeJson(
     store.runDir(specId),
-    `${phase}.r${revision}.json`,
+    phaseFileName(phase, revision),
     { phase, revision, ...meta, checks, content },
     summary,
   );

@@ -1,5 +1,6 @@
 import type { PhaseName } from '../../shared/phases';
 import type { CriterionResult } from '../../shared/criterion-result';
+import { withDeclaredInputs } from '../phases/declared-inputs';
 import type { PhaseContents } from '../phases/phase-contents';
 import { costCriterion } from './cost-criterion';
 import type { Criterion } from './criterion';
@@ -35,11 +36,15 @@ export const QUALITY_CRITERIA: Criterion[] = [
   costCriterion,
 ];
 
-/** The criteria that can be judged on the phases present; `only` limits them to one phase's. */
+/**
+ * The criteria that can be judged on the phases present; `only` limits them to one phase's. Each
+ * sees only its phase and that phase's declared inputs, so the verdict at the gate and in the
+ * report agree, and a change to another phase never changes it.
+ */
 export function evaluateQuality(phases: Partial<PhaseContents>, only?: PhaseName): CriterionResult[] {
   return QUALITY_CRITERIA.filter((criterion) => phases[criterion.phase] && (!only || criterion.phase === only)).map(
     (criterion) => {
-      const reasons = criterion.problems(phases);
+      const reasons = criterion.problems(withDeclaredInputs(criterion.phase, phases));
       return { criterion: criterion.name, phase: criterion.phase, passed: reasons.length === 0, reasons };
     },
   );

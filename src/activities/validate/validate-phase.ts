@@ -1,6 +1,7 @@
 import { stringify } from 'yaml';
 import type { PhaseCheck } from '../../review/review-types';
 import { PHASES, type PhaseName } from '../../shared/phases';
+import { declaredInputs } from '../phases/declared-inputs';
 import type { PhaseContents } from '../phases/phase-contents';
 import { renderArchitectureDiagram } from '../render/architecture-diagram';
 import { renderEntityDiagram } from '../render/entity-diagram';
@@ -24,8 +25,10 @@ export const SCHEMA_VALIDATOR = 'schema';
 export async function validatePhase(
   phase: PhaseName,
   content: unknown,
-  earlier: Partial<PhaseContents>,
+  handed: Partial<PhaseContents>,
 ): Promise<PhaseCheck[]> {
+  // The phase's declared inputs only: a check never depends on a phase the phase does not build on.
+  const earlier = declaredInputs(phase, handed);
   const phases = { ...earlier, [phase]: content } as Partial<PhaseContents>;
   const checks: PhaseCheck[] = [];
   if (CITING_PHASES.includes(phase))
