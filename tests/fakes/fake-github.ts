@@ -35,6 +35,8 @@ export async function startFakeGitHub(options: {
   const issues = new Map<string, Issue[]>(options.repos.map((repo) => [repo, []]));
   const labels = new Map<string, Set<string>>(options.repos.map((repo) => [repo, new Set()]));
   const requests: { method: string; path: string; status: number }[] = [];
+  /** Every accepted issue edit (PATCH): which issue, and the fields the request set. */
+  const edits: { repo: string; number: number; fields: Record<string, unknown> }[] = [];
   const random = seededRandom(options.seed ?? 1);
   let nextId = 1000;
   const replyLost = lostReplyScript(options.lostReplies);
@@ -146,7 +148,15 @@ export async function startFakeGitHub(options: {
   app.patch('/repos/:owner/:repo/issues/:number', (request, response) => {
     const issue = find(request);
     if (!issue) return error(response, 404, 'Not Found');
-    if (request.body?.body !== undefined) issue.body = String(request.body.body);
+    const { title, body, labels: names } = request.body ?? {};
+    if (
+      (title !== undefined && (typeof title !== 'string' || !title)) ||
+      (body !== undefined && body !== null && typeof body !== 'string') ||
+      (names !== undefined && (!Array.isArray(names) || names.some((name) => typeof name !== 'string')))
+    )
+      return error(response, 422, 'Validation Failed');
+    const missing = ((names ?? []) as string[]).filter((name) => !labels.get(repoOf(request))!.has(name));
+    if (missing.length) return error(response, 422, `Labels do not exist: ${missing.join(', ')}`);
     if (request.body?.state !== undefined) {
       if (
         !['open', 'closed'].includes(request.body.state) ||
@@ -156,7 +166,12 @@ export async function startFakeGitHub(options: {
       issue.state = request.body.state;
       issue.state_reason = request.body.state_reason;
     }
-    response.json(issue);
+    if (title !== undefined) issue.title = title;
+    if (body !== undefined) issue.body = body ?? '';
+    if (names !== undefined) issue.labels = names.map((name: string) => ({ name }));
+    edits.push({ repo: repoOf(request), number: issue.number, fields: request.body ?? {} });
+    const { subIssues: _subIssues, ...shown } = issue;
+    response.json(shown);
   });
   app.post('/repos/:owner/:repo/issues/:number/sub_issues', (request, response) => {
     const issue = find(request);
@@ -176,6 +191,7 @@ export async function startFakeGitHub(options: {
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
     issues,
     requests,
+    edits,
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();

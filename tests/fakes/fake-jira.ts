@@ -79,6 +79,8 @@ export async function startFakeJira(options: {
   const issues: JiraIssue[] = [];
   const links: JiraLink[] = [];
   const requests: { method: string; path: string; status: number }[] = [];
+  /** Every accepted issue edit (PUT): which issue, and the fields the request set. */
+  const edits: { key: string; fields: Record<string, unknown> }[] = [];
   const random = seededRandom(options.seed ?? 7);
   const counters = new Map<string, number>();
   const replyLost = lostReplyScript(options.lostReplies);
@@ -110,25 +112,36 @@ export async function startFakeJira(options: {
     next();
   });
 
+  /** Jira's refusal of the named fields' values, as a create or an edit answers it; undefined when they are fine. */
+  const fieldProblems = (fields: Record<string, unknown>, names: string[]): Record<string, string> | undefined => {
+    const { summary, labels, description } = fields as {
+      summary?: unknown;
+      labels?: unknown;
+      description?: { type?: unknown; version?: unknown; content?: unknown };
+    };
+    if (names.includes('summary') && (typeof summary !== 'string' || !summary || summary.length > 255))
+      return { summary: 'You must specify a summary of the issue.' };
+    if (
+      names.includes('labels') &&
+      (!Array.isArray(labels) || labels.some((label: unknown) => typeof label !== 'string' || /\s/.test(label)))
+    )
+      return { labels: 'Labels cannot contain spaces.' };
+    if (
+      names.includes('description') &&
+      (description?.type !== 'doc' || description?.version !== 1 || !Array.isArray(description?.content))
+    )
+      return { description: 'Operation value must be an Atlassian Document.' };
+    return undefined;
+  };
+
   app.post('/rest/api/3/issue', (request, response) => {
     const fields = request.body?.fields ?? {};
     const project = fields.project?.key;
     if (!options.projects.includes(project)) return fail(response, 400, [], { project: 'valid project is required' });
-    if (typeof fields.summary !== 'string' || !fields.summary || fields.summary.length > 255)
-      return fail(response, 400, [], { summary: 'You must specify a summary of the issue.' });
+    const refused = fieldProblems(fields, ['summary', 'labels', 'description']);
+    if (refused) return fail(response, 400, [], refused);
     if (!['Epic', 'Story', 'Task'].includes(fields.issuetype?.name))
       return fail(response, 400, [], { issuetype: 'The issue type selected is invalid.' });
-    if (
-      !Array.isArray(fields.labels) ||
-      fields.labels.some((label: unknown) => typeof label !== 'string' || /\s/.test(label as string))
-    )
-      return fail(response, 400, [], { labels: 'Labels cannot contain spaces.' });
-    if (
-      fields.description?.type !== 'doc' ||
-      fields.description?.version !== 1 ||
-      !Array.isArray(fields.description?.content)
-    )
-      return fail(response, 400, [], { description: 'Operation value must be an Atlassian Document.' });
     if (fields.parent && !issues.some((issue) => issue.key === fields.parent.key))
       return fail(response, 400, [], { parent: 'Could not find issue by id or key.' });
     const number = (counters.get(project) ?? 0) + 1;
@@ -140,6 +153,21 @@ export async function startFakeJira(options: {
     response
       .status(201)
       .json({ id: issue.id, key: issue.key, self: `http://${request.headers.host}/rest/api/3/issue/${issue.id}` });
+  });
+  app.put('/rest/api/3/issue/:key', (request, response) => {
+    const issue = issues.find(
+      (candidate) => candidate.key === request.params.key || candidate.id === request.params.key,
+    );
+    if (!issue) return fail(response, 404, ['Issue does not exist or you do not have permission to see it.']);
+    const fields = request.body?.fields ?? {};
+    const refused = fieldProblems(fields, Object.keys(fields));
+    if (refused) return fail(response, 400, [], refused);
+    for (const name of ['project', 'issuetype'])
+      if (name in fields)
+        return fail(response, 400, [], { [name]: `Field '${name}' cannot be set on edit in this fake.` });
+    Object.assign(issue.fields, fields);
+    edits.push({ key: issue.key, fields });
+    response.status(204).end();
   });
   app.get('/rest/api/3/search/jql', (request, response) => {
     const jql = String(request.query.jql ?? '');
@@ -261,6 +289,7 @@ export async function startFakeJira(options: {
     issues,
     links,
     requests,
+    edits,
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();

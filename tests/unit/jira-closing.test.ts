@@ -6,7 +6,7 @@ import { fortyTicketPlan } from '../helpers/forty-ticket-plan';
 
 const specId = 'spec-jira-closing-0000000f';
 const plan = fortyTicketPlan(specId);
-const context = { specId, packDir: '/nowhere', destination: 'SHOP' };
+const context = { lineage: specId, packDir: '/nowhere', destination: 'SHOP' };
 let stop: (() => Promise<void>) | undefined;
 afterEach(() => stop?.());
 

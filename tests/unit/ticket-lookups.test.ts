@@ -35,7 +35,7 @@ describe('a create whose reply is lost after the tracker stored it', () => {
     try {
       const specId = 'spec-lost-reply-00000010';
       const target = createGitHubTarget({ token: TOKEN, baseUrl: github.url, pacing: 'off' });
-      const context = { specId, packDir: '/nowhere', destination: 'acme/shop' };
+      const context = { lineage: specId, packDir: '/nowhere', destination: 'acme/shop' };
       const created = await target.create(planOf(specId, 1).tickets[0]!, context);
       expect(github.issues.get('acme/shop')).toHaveLength(1);
       expect(created).toMatchObject({ key: 't-1', id: '1' });
@@ -63,7 +63,7 @@ describe('a create whose reply is lost after the tracker stored it', () => {
         apiToken: 'jira-test-token',
         searchLagMs: 1_500,
       });
-      const context = { specId, packDir: '/nowhere', destination: 'SHOP' };
+      const context = { lineage: specId, packDir: '/nowhere', destination: 'SHOP' };
       const created = await target.create(planOf(specId, 1).tickets[0]!, context);
       expect(created).toMatchObject({ key: 't-1', id: 'SHOP-1' });
       expect(jira.issues).toHaveLength(1);

@@ -26,7 +26,7 @@ describe('the sweep of a run’s label once the fan-out ends', () => {
     try {
       const specId = 'spec-sweep-github-00000013';
       const plan = fortyTicketPlan(specId);
-      const context = { specId, packDir: '/nowhere', destination: 'acme/shop' };
+      const context = { lineage: specId, packDir: '/nowhere', destination: 'acme/shop' };
       // Two workers that each created t-2 (as an old worker's automatic re-send did).
       const make = () => createGitHubTarget({ token: 'ghp_test_token', baseUrl: github.url, pacing: 'off' });
       const first = await make().create(plan.tickets[1]!, context);
@@ -62,7 +62,7 @@ describe('the sweep of a run’s label once the fan-out ends', () => {
     try {
       const specId = 'spec-sweep-jira-00000014';
       const plan = fortyTicketPlan(specId);
-      const context = { specId, packDir: '/nowhere', destination: 'SHOP' };
+      const context = { lineage: specId, packDir: '/nowhere', destination: 'SHOP' };
       const target = createJiraTarget({
         host: jira.url,
         email: 'bot@example.test',

@@ -14,7 +14,7 @@ describe('the GitHub target', () => {
     const github = await startFakeGitHub({ token: 'ghp_test_token', repos: ['acme/shop'] });
     try {
       const target = createGitHubTarget({ token: 'ghp_test_token', baseUrl: github.url, pacing: 'off' });
-      const context = { specId, packDir: '/nowhere', destination: 'acme/shop' };
+      const context = { lineage: specId, packDir: '/nowhere', destination: 'acme/shop' };
       const ten = await target.create(byKey('t-10'), context);
       expect(await target.find(byKey('t-1'), context)).toBeUndefined();
       expect(await target.find(byKey('t-10'), context)).toEqual(ten);
@@ -32,7 +32,7 @@ describe('the Jira target', () => {
     const jira = await startFakeJira({ email: 'bot@example.test', apiToken: 'jira-test-token', projects: ['SHOP'] });
     try {
       const target = createJiraTarget({ host: jira.url, email: 'bot@example.test', apiToken: 'jira-test-token' });
-      const context = { specId, packDir: '/nowhere', destination: 'SHOP' };
+      const context = { lineage: specId, packDir: '/nowhere', destination: 'SHOP' };
       const epic = await target.create(plan.epic, context);
       const four = await target.create(byKey('t-4'), { ...context, epic });
       const five = await target.create(byKey('t-5'), { ...context, epic });

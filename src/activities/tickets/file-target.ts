@@ -21,30 +21,33 @@ export function createFileTarget(store: ArtifactStore): TicketTarget {
     id: ticket.key,
     url: store.outputPath(path),
   });
+  const write = async (ticket: PlannedTicket, context: TicketContext) => {
+    const body = [
+      `# ${markdownInline(ticket.title)}`,
+      `<!-- ${ticketMarker(context.lineage, ticket.key)} -->`,
+      `Kind: ${ticket.kind} · Estimate: ${ticket.estimate} points · Labels: ${ticket.labels.join(', ')}`,
+      context.epic ? `Epic: ${context.epic.key}` : '',
+      markdownBlock(ticket.description),
+      '## Acceptance criteria',
+      bulletList(ticket.acceptanceCriteria.length ? ticket.acceptanceCriteria : ['Done as described']),
+      `## Requirements\n\n${ticket.requirements.join(', ') || 'none'}`,
+      `## Blocked by\n\n${ticket.dependsOn.join(', ') || 'nothing'}`,
+    ]
+      .filter(Boolean)
+      .join('\n\n');
+    const artifact = await store.write(context.packDir, `tickets/${ticket.key}.md`, `${body}\n`);
+    return reference(ticket, artifact.path);
+  };
   return {
     name: 'file',
     async find(ticket, context) {
       const path = pathOf(ticket, context);
       const text = await readFile(path, 'utf8').catch(() => '');
-      return text.includes(ticketMarker(context.specId, ticket.key)) ? reference(ticket, path) : undefined;
+      return text.includes(ticketMarker(context.lineage, ticket.key)) ? reference(ticket, path) : undefined;
     },
-    async create(ticket, context) {
-      const body = [
-        `# ${markdownInline(ticket.title)}`,
-        `<!-- ${ticketMarker(context.specId, ticket.key)} -->`,
-        `Kind: ${ticket.kind} · Estimate: ${ticket.estimate} points · Labels: ${ticket.labels.join(', ')}`,
-        context.epic ? `Epic: ${context.epic.key}` : '',
-        markdownBlock(ticket.description),
-        '## Acceptance criteria',
-        bulletList(ticket.acceptanceCriteria.length ? ticket.acceptanceCriteria : ['Done as described']),
-        `## Requirements\n\n${ticket.requirements.join(', ') || 'none'}`,
-        `## Blocked by\n\n${ticket.dependsOn.join(', ') || 'nothing'}`,
-      ]
-        .filter(Boolean)
-        .join('\n\n');
-      const artifact = await store.write(context.packDir, `tickets/${ticket.key}.md`, `${body}\n`);
-      return reference(ticket, artifact.path);
-    },
+    create: write,
+    // The new run's pack gets the file, as a create would: each pack holds all of its tickets.
+    update: (ticket, _existing, context) => write(ticket, context),
     // Dependencies are written into each file at creation; nothing to link afterwards.
     async link() {},
     async close(ticket, context) {

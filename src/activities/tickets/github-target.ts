@@ -85,7 +85,7 @@ export function createGitHubTarget(options: GitHubTargetOptions): TicketTarget {
     });
 
   const seenOf = (context: TicketContext) => {
-    const run = `${context.destination}:${context.specId}`;
+    const run = `${context.destination}:${context.lineage}`;
     let seen = runs.get(run);
     if (!seen) {
       // A worker serves many runs in its life: keep the recent ones.
@@ -105,7 +105,7 @@ export function createGitHubTarget(options: GitHubTargetOptions): TicketTarget {
         octokit.issues.listForRepo,
         {
           ...repo,
-          labels: runLabel(context.specId),
+          labels: runLabel(context.lineage),
           state: 'all',
           sort: 'created',
           direction: 'desc',
@@ -128,7 +128,7 @@ export function createGitHubTarget(options: GitHubTargetOptions): TicketTarget {
 
   const lookUp = async (ticket: PlannedTicket, context: TicketContext) => {
     // The whole comment's text, so the marker of t-1 never matches t-10.
-    const marker = ticketMarker(context.specId, ticket.key);
+    const marker = ticketMarker(context.lineage, ticket.key);
     const issue = seenOf(context).withMarker(marker) ?? (await readNewIssues(context)).withMarker(marker);
     return issue && toRef(ticket, issue);
   };
@@ -145,16 +145,16 @@ export function createGitHubTarget(options: GitHubTargetOptions): TicketTarget {
   return {
     name: 'github',
     async check(destination) {
-      const context = { specId: '', packDir: '', destination };
+      const context = { lineage: '', packDir: '', destination };
       const { data } = await call(context, (repo) => octokit.repos.get(repo));
       if (data.has_issues === false)
         throw ApplicationFailure.nonRetryable(`issues are disabled in ${destination}`, FailureType.TrackerBadRequest);
     },
     find: lookUp,
     async create(ticket, context) {
-      const labels = [runLabel(context.specId), ...ticket.labels];
+      const labels = [runLabel(context.lineage), ...ticket.labels];
       await ensureLabels(context, labels);
-      const body = ticketMarkdown(ticket, context.specId, context.epic && `#${context.epic.id}`);
+      const body = ticketMarkdown(ticket, context.lineage, context.epic && `#${context.epic.id}`);
       let uncertain = false;
       try {
         const { data } = await call(context, (repo) =>
@@ -175,8 +175,19 @@ export function createGitHubTarget(options: GitHubTargetOptions): TicketTarget {
         throw failure;
       }
     },
+    async update(ticket, existing, context) {
+      const labels = [runLabel(context.lineage), ...ticket.labels];
+      await ensureLabels(context, labels);
+      // The links section goes with the old body: the fan-out writes links again after its updates.
+      const body = ticketMarkdown(ticket, context.lineage, context.epic && `#${context.epic.id}`);
+      const { data } = await call(context, (repo) =>
+        octokit.issues.update({ ...repo, issue_number: Number(existing.id), title: ticket.title, body, labels }),
+      );
+      seenOf(context).add(data);
+      return toRef(ticket, data);
+    },
     async list(context) {
-      const prefix = `${ticketMarker(context.specId, '')}`;
+      const prefix = `${ticketMarker(context.lineage, '')}`;
       return (await readNewIssues(context))
         .all()
         .flatMap((issue) =>

@@ -50,7 +50,7 @@ export function createJiraTarget(options: JiraTargetOptions): TicketTarget {
   // worker last created one (the search may not show it before the lag has passed).
   const runs = new Map<string, { found: Map<string, TicketRef>; lastCreate?: number }>();
   const runOf = (context: TicketContext) => {
-    const id = `${context.destination}:${context.specId}`;
+    const id = `${context.destination}:${context.lineage}`;
     let run = runs.get(id);
     if (!run) {
       // A worker serves many runs in its life: keep the recent ones.
@@ -68,8 +68,15 @@ export function createJiraTarget(options: JiraTargetOptions): TicketTarget {
     url: browse(issue.key),
   });
 
+  /** What a create sets and an update overwrites: the summary, the description with its marker, the labels. */
+  const editableFields = (ticket: PlannedTicket, context: TicketContext) => ({
+    summary: ticketTitle(ticket.title),
+    labels: [runLabel(context.lineage), ticketLabel(context.lineage, ticket.key), ...ticket.labels],
+    description: ticketAdf(ticket, ticketMarker(context.lineage, ticket.key)) as never,
+  });
+
   const search = async (ticket: PlannedTicket, context: TicketContext) => {
-    const jql = `project = "${context.destination}" AND labels = "${ticketLabel(context.specId, ticket.key)}" ORDER BY created ASC`;
+    const jql = `project = "${context.destination}" AND labels = "${ticketLabel(context.lineage, ticket.key)}" ORDER BY created ASC`;
     const found = await call(context, () =>
       client.issueSearch.searchForIssuesUsingJqlEnhancedSearch({ jql, fields: ['summary'], maxResults: 1 }),
     );
@@ -96,7 +103,7 @@ export function createJiraTarget(options: JiraTargetOptions): TicketTarget {
   return {
     name: 'jira',
     async check(destination) {
-      const context = { specId: '', packDir: '', destination };
+      const context = { lineage: '', packDir: '', destination };
       if (!destination)
         throw ApplicationFailure.nonRetryable('tickets.project is required for Jira', FailureType.TrackerBadRequest);
       await call(context, () => client.projects.getProject({ projectIdOrKey: destination }));
@@ -111,7 +118,6 @@ export function createJiraTarget(options: JiraTargetOptions): TicketTarget {
             .createIssue({
               fields: {
                 project: { key: context.destination! },
-                summary: ticketTitle(ticket.title),
                 issuetype: {
                   name:
                     ticket.kind === 'epic'
@@ -120,8 +126,7 @@ export function createJiraTarget(options: JiraTargetOptions): TicketTarget {
                         ? 'Story'
                         : 'Task',
                 },
-                labels: [runLabel(context.specId), ticketLabel(context.specId, ticket.key), ...ticket.labels],
-                description: ticketAdf(ticket, ticketMarker(context.specId, ticket.key)) as never,
+                ...editableFields(ticket, context),
                 ...(context.epic ? { parent: { key: context.epic.id } } : {}),
               },
             })
@@ -143,6 +148,16 @@ export function createJiraTarget(options: JiraTargetOptions): TicketTarget {
         runOf(context).lastCreate = Date.now();
       }
     },
+    async update(ticket, existing, context) {
+      await call(
+        context,
+        () => client.issues.editIssue({ issueIdOrKey: existing.id, fields: editableFields(ticket, context) }),
+        `issue ${existing.id}`,
+      );
+      const reference = toRef(ticket, { key: existing.id });
+      runOf(context).found.set(ticket.key, reference);
+      return reference;
+    },
     async list(context) {
       // Issues this worker created lately may not be searchable yet; with none known, another
       // worker may have made them, so wait the whole lag.
@@ -152,7 +167,7 @@ export function createJiraTarget(options: JiraTargetOptions): TicketTarget {
         heartbeat();
         await sleep(Math.min(left, 2_000));
       }
-      const label = runLabel(context.specId);
+      const label = runLabel(context.lineage);
       const jql = `project = "${context.destination}" AND labels = "${label}" ORDER BY created ASC`;
       const references: TicketRef[] = [];
       let nextPageToken: string | undefined;

@@ -1,11 +1,14 @@
 import { sha256 } from '../artifacts/hash';
 
-/** A short label every ticket of one run carries, so the run's tickets are listed without search. */
-export function runLabel(specId: string): string {
-  return `specforge-${sha256(specId).slice(0, 10)}`;
+/**
+ * A short label every ticket of one spec carries (keyed by its lineage, the first run's id), so the
+ * tickets of the spec and all its amendments are listed without search.
+ */
+export function runLabel(lineage: string): string {
+  return `specforge-${sha256(lineage).slice(0, 10)}`;
 }
 
 /** A label unique to one planned ticket: the marker in a form trackers can filter on. */
-export function ticketLabel(specId: string, key: string): string {
-  return `${runLabel(specId)}-${key}`.slice(0, 255);
+export function ticketLabel(lineage: string, key: string): string {
+  return `${runLabel(lineage)}-${key}`.slice(0, 255);
 }

@@ -9,9 +9,10 @@ import { loadPhaseContents } from '../phases/load-phase-contents';
 import { configuredTarget } from './check-ticket-target';
 import { planTickets } from './plan-tickets';
 import { sortStrays } from './stray-tickets';
-import { ticketIndexSchema, ticketPlanEdit } from './ticket-plan-schema';
+import { ticketDiff, type TicketDiff } from './ticket-diff';
+import { ticketIndexSchema, ticketPlanEdit, type TicketChanges } from './ticket-plan-schema';
 import { planKeys, type TicketPlan } from './ticket-plan';
-import type { TicketTarget } from './ticket-target';
+import type { TicketContext, TicketTarget } from './ticket-target';
 import { FailureType } from '../../shared/failure-types';
 
 export interface TicketRunInput {
@@ -21,6 +22,8 @@ export interface TicketRunInput {
   target: TicketTarget['name'];
   /** GitHub `owner/name` or Jira project key. */
   destination?: string;
+  /** The spec's first run: ticket markers and labels are keyed by it, so amendments find its tickets. Unset: specId. */
+  lineage?: string;
 }
 
 export interface PlanTicketsInput extends TicketRunInput {
@@ -47,8 +50,8 @@ export function createTicketActivities(
     if (!plan) throw ApplicationFailure.nonRetryable(`No ticket plan for ${specId}`, FailureType.TicketPlanMissing);
     return plan;
   };
-  const context = (input: TicketRunInput, epic?: TicketRef) => ({
-    specId: input.specId,
+  const context = (input: TicketRunInput, epic?: TicketRef): TicketContext => ({
+    lineage: input.lineage ?? input.specId,
     packDir: store.packDir(input),
     destination: input.destination,
     epic,
@@ -108,6 +111,43 @@ export function createTicketActivities(
         (await target.find(ticket, ticketContext)) ??
         ticketCreated(input.target, await target.create(ticket, ticketContext))
       );
+    },
+
+    /**
+     * An amendment: sorts the new plan's keys against the tickets the amended run made (its ticket
+     * index). Tickets made in another tracker are none of this one's: everything is then created.
+     */
+    async diffTickets(input: TicketRunInput & { amends: { specId: string; slug: string } }): Promise<TicketDiff> {
+      const file = packFiles(input.amends.slug).tickets;
+      const stored = await store.readJsonIfPresent<unknown>(
+        store.packDir({ specId: input.amends.specId, slug: input.amends.slug, outDir: input.outDir }),
+        file,
+      );
+      const previous = stored === undefined ? undefined : ticketIndexSchema.safeParse(stored);
+      if (previous && !previous.success)
+        throw ApplicationFailure.nonRetryable(
+          `The ticket index ${file} of ${input.amends.specId} is invalid: ${previous.error.issues[0]?.message}`,
+          FailureType.TicketPlanMissing,
+        );
+      const same = previous?.data.target === input.target;
+      return ticketDiff(same ? previous.data : undefined, await loadPlan(input.specId));
+    },
+
+    /**
+     * Brings a ticket the amended run made (`existing`) in line with this run's plan. The marker
+     * says which ticket is the key's, so an edit never lands on another: where the tracker has none
+     * (the run now writes to another repository or project, or a person deleted it), it is created.
+     */
+    async updateTicket(
+      input: TicketRunInput & { key: string; existing: TicketRef; epic?: TicketRef },
+    ): Promise<TicketRef> {
+      const ticket = ticketOf(await loadPlan(input.specId), input.key);
+      const target = targetFor(input.target);
+      const ticketContext = context(input, input.epic);
+      const found = await target.find(ticket, ticketContext);
+      // A file ticket is the new pack's own copy: written there, never counted as a new ticket.
+      if (found || target.name === 'file') return target.update(ticket, found ?? input.existing, ticketContext);
+      return ticketCreated(input.target, await target.create(ticket, ticketContext));
     },
 
     /** Writes one ticket's dependency links (or the epic's children), reading the created keys from disk. */
@@ -175,6 +215,7 @@ export function createTicketActivities(
         created: TicketRef[];
         failed: { key: string; error: string }[];
         cancelled?: { closed: boolean };
+        changes?: TicketChanges;
       },
       // The reference, not just the path: the run lists it, so the recorded sha256 is the file's.
     ): Promise<ArtifactRef> {
@@ -188,6 +229,7 @@ export function createTicketActivities(
           created: input.created,
           failed: input.failed,
           ...(input.cancelled ? { cancelled: input.cancelled } : {}),
+          ...(input.changes ? { changes: input.changes } : {}),
         }),
         `${input.created.length} tickets`,
       );

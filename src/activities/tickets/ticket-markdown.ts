@@ -3,7 +3,7 @@ import { markdownBlock } from '../render/markdown-text';
 import { ticketMarker, type PlannedTicket } from './ticket-plan';
 
 /** The body of a ticket in Markdown, ending with the hidden marker line that makes creation idempotent. */
-export function ticketMarkdown(ticket: PlannedTicket, specId: string, epic?: string): string {
+export function ticketMarkdown(ticket: PlannedTicket, lineage: string, epic?: string): string {
   return [
     markdownBlock(ticket.description),
     '## Acceptance criteria',
@@ -12,7 +12,7 @@ export function ticketMarkdown(ticket: PlannedTicket, specId: string, epic?: str
       '- [ ] ',
     ),
     `**Requirements:** ${ticket.requirements.join(', ') || 'none'} · **Estimate:** ${ticket.estimate} points${epic ? ` · **Epic:** ${epic}` : ''}`,
-    `<!-- ${ticketMarker(specId, ticket.key)} -->`,
+    `<!-- ${ticketMarker(lineage, ticket.key)} -->`,
   ].join('\n\n');
 }
 

@@ -50,11 +50,26 @@ const ticketRef = z.object({
   internalId: z.string().optional(),
 });
 
-/** The shape of `tickets_<slug>.json`: the plan, what exists, what failed; checked before every write. */
+const ticketChanges = z.object({
+  created: z.array(z.string()),
+  updated: z.array(z.string()),
+  unchanged: z.array(z.string()),
+  closed: z.array(z.string()),
+  leftOpen: z.array(z.string()).optional(),
+});
+
+/** An amendment's tickets by key, against the amended run's: what it created, edited, kept, closed, left open. */
+export type TicketChanges = z.infer<typeof ticketChanges>;
+
+/**
+ * The shape of `tickets_<slug>.json`: the plan, what exists, what failed, and for an amendment what
+ * changed; checked before every write.
+ */
 export const ticketIndexSchema = z.object({
   target: z.enum(['file', 'github', 'jira']),
   plan: z.object({ specId: z.string(), feature: z.string(), epic: epicTicket, tickets: z.array(plannedTicket) }),
   created: z.array(ticketRef),
   failed: z.array(z.object({ key: z.string(), error: z.string() })).optional(),
   cancelled: z.object({ closed: z.boolean() }).optional(),
+  changes: ticketChanges.optional(),
 });

@@ -15,7 +15,7 @@ export const TICKET_TITLE_LIMITS = { github: 256, jira: 255 } as const;
 export const MAX_TICKET_TITLE_LENGTH = Math.min(...Object.values(TICKET_TITLE_LIMITS));
 
 export interface PlannedTicket {
-  /** Stable within a run: the marker `specforge:<specId>:<key>` is built from it. */
+  /** Stable within a spec's lineage: the marker `specforge:<lineage>:<key>` is built from it. */
   key: string;
   kind: (typeof TICKET_KINDS)[number];
   title: string;
@@ -44,6 +44,7 @@ export function planKeys(plan: TicketPlan): { keys: string[]; dependencies: Reco
   };
 }
 
-export function ticketMarker(specId: string, key: string): string {
-  return `specforge:${specId}:${key}`;
+/** `lineage`: the spec's first run id, shared by its amendments and retries. */
+export function ticketMarker(lineage: string, key: string): string {
+  return `specforge:${lineage}:${key}`;
 }

@@ -2,7 +2,11 @@ import type { TicketRef } from '../../shared/spec-run';
 import type { PlannedTicket } from './ticket-plan';
 
 export interface TicketContext {
-  specId: string;
+  /**
+   * The spec's first run id: markers (`specforge:<lineage>:<key>`) and labels are keyed by it, so
+   * an amendment or a retry finds the tickets of the runs before it. For a first run, its own id.
+   */
+  lineage: string;
   /** Folder of this run's pack; the file target writes its tickets here. */
   packDir: string;
   /** GitHub `owner/name` or Jira project key. */
@@ -24,6 +28,11 @@ export interface TicketTarget {
    * lost connection after the tracker may have stored it) the target looks for its marker first.
    */
   create(ticket: PlannedTicket, context: TicketContext): Promise<TicketRef>;
+  /**
+   * Brings an existing ticket (an amended run's) in line with its planned content: title,
+   * description with the marker, labels. A plain overwrite, so repeating it is harmless.
+   */
+  update(ticket: PlannedTicket, existing: TicketRef, context: TicketContext): Promise<TicketRef>;
   /**
    * Every ticket in the tracker carrying a marker of this run, oldest first, duplicates included
    * (two refs with one key): what the sweep after the fan-out reads.
