@@ -1,5 +1,6 @@
 // Records the history of a gated run (one change request, then approvals) for the replay test.
-// Run after changing the workflow on purpose: npm run record-history
+// Run after changing the workflow on purpose: npm run record-history -- <name>. A name with
+// "reopen" in it also reopens the requirements at the api gate, and approves every phase it brings back.
 import { writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -16,6 +17,7 @@ import { startDevServer } from '../src/temporal/dev-server';
 import { findTemporalCli } from '../src/temporal/find-temporal-cli';
 import { WORKFLOWS_PATH } from '../src/workers/create-worker';
 import { decideUpdate, statusQuery } from '../src/workflows/messages';
+import type { GateName } from '../src/shared/decision';
 
 Runtime.install({ logger: new DefaultLogger('WARN') });
 const server = await startDevServer({ cli: await findTemporalCli(), port: 7299 });
@@ -43,14 +45,32 @@ await client.workflow.start(SPEC_WORKFLOW_TYPE, {
   args: [{ feature: 'Add passwordless login with magic links', gates: 'each' }],
 });
 const handle = client.workflow.getHandle(id);
+const name = process.argv[2] ?? 'gated-run';
+const waitForGate = async (phase: GateName, revision: number) => {
+  for (;;) {
+    const pending = (await handle.query(statusQuery)).pendingApproval;
+    if (pending?.phase === phase && pending.revision === revision) return;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+};
+/** The comment adds a requirement: every phase whose inputs changed comes back, and is approved, until security. */
+const reopenRequirements = async () => {
+  await waitForGate('security', 1);
+  await handle.executeUpdate(decideUpdate, {
+    args: [{ phase: 'requirements', action: 'reopen', by: 'ana', comment: 'Links expire after 15 minutes' }],
+  });
+  for (;;) {
+    const pending = (await handle.query(statusQuery)).pendingApproval;
+    if (pending?.phase === 'security') return;
+    if (pending && pending.revision > 1)
+      await handle.executeUpdate(decideUpdate, { args: [{ phase: pending.phase, action: 'approve', by: 'ana' }] });
+    else await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+};
 await worker.runUntil(async () => {
   for (const phase of PHASES) {
-    for (let revision = 1; ; revision += 1) {
-      const status = await handle.query(statusQuery);
-      if (status.pendingApproval?.phase === phase && status.pendingApproval.revision === revision) break;
+    while ((await handle.query(statusQuery)).pendingApproval?.phase !== phase)
       await new Promise((resolve) => setTimeout(resolve, 100));
-      revision -= 1;
-    }
     if (phase === 'architecture') {
       await handle.executeUpdate(decideUpdate, {
         args: [{ phase, action: 'request_changes', by: 'ana', comment: 'Add a rate limiter in front of the service' }],
@@ -59,12 +79,13 @@ await worker.runUntil(async () => {
         await new Promise((resolve) => setTimeout(resolve, 100));
     }
     await handle.executeUpdate(decideUpdate, { args: [{ phase, action: 'approve', by: 'ana' }] });
+    if (phase === 'api' && name.includes('reopen')) await reopenRequirements();
   }
   await handle.result();
 });
 const history = await handle.fetchHistory();
 // Each workflow change that alters commands gets a new file; older ones stay to prove runs in flight still replay.
-const file = new URL(`../tests/fixtures/histories/${process.argv[2] ?? 'gated-run'}.json`, import.meta.url);
+const file = new URL(`../tests/fixtures/histories/${name}.json`, import.meta.url);
 await writeFile(file, historyToJSON(history));
 console.log(`Wrote ${history.events?.length} events to ${file.pathname}`);
 await connection.close();

@@ -1,5 +1,6 @@
 import { FailureType } from './failure-types';
 import { DECISION_ACTIONS, isGateName, TICKETS_GATE, type Decision, type GateName } from './decision';
+import type { PhaseName } from './phases';
 
 /** Why a decision is refused: `conflict` (409) is about timing, `forbidden` (403) about who, `invalid` (422) about the decision itself. */
 export interface DecisionRefusal {
@@ -20,7 +21,14 @@ export interface GateView {
   requireVerified?: boolean;
   /** Who has already approved the revision waiting at the gate. */
   approvedBy?: string[];
+  /** Phases approved so far: what a reopen may name. */
+  approvedPhases?: PhaseName[];
+  /** Why the run takes no reopen now (no gates, tickets being created, a run from before reopening); unset: it does. */
+  reopenRefusal?: string;
 }
+
+/** Where a reopen refused for good points: a finished spec changes through an amendment. */
+export const AMEND_INSTEAD = 'amend the spec once the run finishes (POST /v1/specs/:id/amendments, or specforge amend)';
 
 /** Checks shared by the update validator, the gate and the HTTP route: pure, no I/O. */
 export function checkDecision(decision: Decision, gate: GateView): DecisionRefusal | undefined {
@@ -66,6 +74,7 @@ export function checkDecision(decision: Decision, gate: GateView): DecisionRefus
         'this run takes decisions only through specforge (API, review page or CLI), not raw Temporal signals or updates',
     };
   }
+  if (decision.action === 'reopen') return checkReopen(decision, gate);
   if (gate.finished) return { kind: 'conflict', message: 'the run has finished' };
   if (gate.awaiting !== decision.phase) {
     return {
@@ -78,6 +87,35 @@ export function checkDecision(decision: Decision, gate: GateView): DecisionRefus
   }
   if (decision.action === 'approve' && gate.approvedBy?.includes(decision.by))
     return { kind: 'conflict', field: 'by', message: `"${decision.by}" has already approved this revision` };
+  return undefined;
+}
+
+/**
+ * A reopen names an approved phase, not the one waiting: it is taken at any gate, and one sent while
+ * a phase generates waits for that phase's gate.
+ */
+function checkReopen(decision: Decision, gate: GateView): DecisionRefusal | undefined {
+  if (decision.phase === TICKETS_GATE)
+    return {
+      kind: 'invalid',
+      field: 'phase',
+      message: 'reopen names an approved phase; the ticket plan is changed with edit',
+    };
+  if (!decision.comment?.trim())
+    return { kind: 'invalid', field: 'comment', message: 'reopen needs a comment saying what to change' };
+  if (decision.content !== undefined || decision.contentRef !== undefined)
+    return { kind: 'invalid', field: 'content', message: 'reopen takes a comment, not content' };
+  if (gate.finished) return { kind: 'conflict', message: `the run has finished: ${AMEND_INSTEAD}` };
+  if (gate.reopenRefusal) return { kind: 'conflict', message: gate.reopenRefusal };
+  if (!gate.approvedPhases?.includes(decision.phase))
+    return {
+      kind: 'conflict',
+      field: 'phase',
+      message:
+        gate.awaiting === decision.phase
+          ? `"${decision.phase}" has not been approved yet: it is waiting at its gate, where request_changes or edit changes it`
+          : `"${decision.phase}" has not been approved yet: only an approved phase can be reopened`,
+    };
   return undefined;
 }
 

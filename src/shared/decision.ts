@@ -8,8 +8,11 @@ export function isGateName(value: unknown): value is GateName {
   return value === TICKETS_GATE || isPhaseName(value);
 }
 
-/** `skip` is for the tickets gate: finish without creating tickets. */
-export const DECISION_ACTIONS = ['approve', 'request_changes', 'edit', 'abort', 'skip'] as const;
+/**
+ * `skip` is for the tickets gate: finish without creating tickets. `reopen` names an approved
+ * phase (not the one waiting): it is regenerated with the comment, then every later phase whose inputs changed.
+ */
+export const DECISION_ACTIONS = ['approve', 'request_changes', 'edit', 'abort', 'skip', 'reopen'] as const;
 export type DecisionAction = (typeof DECISION_ACTIONS)[number];
 
 /** How a decision reached the run: specforge's API, review page or CLI (signed), or raw Temporal messages. */

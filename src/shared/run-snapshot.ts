@@ -1,3 +1,4 @@
+import type { ReopenWork } from './reopen-work';
 import type { PhaseName } from './phases';
 import type { PhaseResult, PhaseTiming, SpecRunStatus } from './spec-run';
 
@@ -12,4 +13,6 @@ export interface RunSnapshot {
   timings: PhaseTiming[];
   /** The phase waiting at its gate: the revision shown and the feedback its regenerations had. */
   gate: { result: PhaseResult; feedback: string[] };
+  /** What reopens left to do (phases to generate again, to check, results held): absent when nothing. */
+  work?: ReopenWork;
 }

@@ -1,3 +1,4 @@
+import { isPhaseName } from './phases';
 import { MIN_RUN_GATE_TIMEOUT_MS, parseGateTimeout } from './duration';
 import { GATE_POLICIES, GATE_TIMEOUT_POLICIES } from './gates';
 import { HISTORY_LIMIT_BOUNDS, TICKET_TARGETS, type SpecRequest } from './spec-run';
@@ -44,7 +45,40 @@ export function checkSpecRequest(request: unknown): RequestProblem | undefined {
       'phaseActivityTimeoutMs',
       'phaseActivityTimeoutMs must be a whole number of milliseconds, at least 1000',
     );
-  return checkTickets(value.tickets) ?? checkReferences(value) ?? checkHistoryLimit(value.historyLimit);
+  return (
+    checkTickets(value.tickets) ??
+    checkReferences(value) ??
+    checkHistoryLimit(value.historyLimit) ??
+    checkBasis(value.basis)
+  );
+}
+
+/** A basis names the run whose folder is read: every part is checked before a path is made of it. */
+function checkBasis(basis: unknown): RequestProblem | undefined {
+  if (basis === undefined) return undefined;
+  const invalid = (field: string, message: string) => ({ field: `basis.${field}`, message });
+  if (!isObject(basis)) return { field: 'basis', message: 'basis must be an object' };
+  const { kind, from, fromSlug, lineage, version, approved, reopen } = basis as Record<string, unknown>;
+  if (kind !== 'amendment' && kind !== 'retry') return invalid('kind', 'basis.kind must be amendment or retry');
+  for (const [field, text] of Object.entries({ from, lineage }))
+    if (typeof text !== 'string' || !text) return invalid(field, `basis.${field} must be a run id`);
+  if (typeof fromSlug !== 'string' || !/^[a-z0-9-]{1,60}$/.test(fromSlug))
+    return invalid('fromSlug', 'basis.fromSlug must be a slug ([a-z0-9-], at most 60 characters)');
+  if (!isCount(version, 1)) return invalid('version', 'basis.version must be a whole number of at least 1');
+  if (
+    !isObject(approved) ||
+    !Object.entries(approved).every(([phase, revision]) => isPhaseName(phase) && isCount(revision, 1))
+  )
+    return invalid('approved', 'basis.approved must map phase names to revisions');
+  if (kind === 'retry' && reopen !== undefined) return invalid('reopen', 'a retry reopens nothing');
+  if (kind === 'amendment') {
+    const { phase, comment, by } = (isObject(reopen) ? reopen : {}) as Record<string, unknown>;
+    if (!isPhaseName(phase) || !(phase in approved))
+      return invalid('reopen.phase', 'an amendment reopens one of the phases the amended run approved');
+    if (typeof comment !== 'string' || !comment.trim()) return invalid('reopen.comment', 'say what to change');
+    if (typeof by !== 'string' || !by.trim()) return invalid('reopen.by', 'say who asks');
+  }
+  return undefined;
 }
 
 function checkTickets(tickets: unknown): RequestProblem | undefined {

@@ -29,6 +29,31 @@ export interface SpecRequest {
   historyLimit?: HistoryLimit;
   /** Set by a run that continued as new: its state, stored under the run's folder. Never set by a starter. */
   continuation?: RunSnapshotRef;
+  /** An amendment of a finished run, or a retry of a failed one: the run it starts from. */
+  basis?: SpecBasis;
+}
+
+/**
+ * The run a new run starts from: its approved phases are adopted (copied into the new run's
+ * folder) and not asked again. An amendment then reopens one phase; a retry goes on from the
+ * phase that failed. Tickets are keyed by the lineage, so the new run finds the old run's.
+ */
+export interface SpecBasis {
+  kind: 'amendment' | 'retry';
+  /** The run this one amends or retries. */
+  from: string;
+  /** Its slug and output folder, where its pack (and ticket index) lies. */
+  fromSlug: string;
+  /** The first run's id: what ticket markers are keyed by. */
+  lineage: string;
+  /** This run's version of the spec: the amended run's plus one (a retry keeps it). */
+  version: number;
+  /** The revision of each phase the old run approved. */
+  approved: Partial<Record<PhaseName, number>>;
+  /** Answers given to the requirements' open questions in the old run. */
+  answers?: Record<string, string>;
+  /** For an amendment: the phase to reopen, and who asks why. */
+  reopen?: { phase: PhaseName; comment: string; by: string };
 }
 
 export interface HistoryLimit {
@@ -69,6 +94,8 @@ export interface TicketOptions {
   review?: boolean;
   /** When the run is cancelled mid-creation, close the tickets made so far (they are always listed). */
   closeOnCancel?: boolean;
+  /** An amendment closes (as not planned) the tickets of the amended run that its plan no longer has. */
+  closeRemoved?: boolean;
 }
 
 /** A stored artifact: history carries this, never the content. */
@@ -97,6 +124,26 @@ export interface PhaseResult {
   quality: CriterionResult[];
   /** Functional requirements not yet traced to design (or, once tested, to a test case). */
   orphans: string[];
+  /**
+   * sha256 of what the phase was generated from (the compact summaries of its declared inputs,
+   * and the answers when it reads the requirements): a reopen regenerates it only when this changes.
+   * Absent in results recorded before reopening existed.
+   */
+  inputsHash?: string;
+}
+
+/** One phase changed (or kept) by a reopen: what the changelog and the review show. */
+export interface PhaseChange {
+  phase: PhaseName;
+  /** The approved revision before, and the one approved after (equal when kept). */
+  from: number;
+  to: number;
+  /** reopened: a person asked; inputs_changed: a phase it reads changed; kept: its inputs did not change. */
+  reason: 'reopened' | 'inputs_changed' | 'kept';
+  /** For reopened: who asked and why. */
+  by?: string;
+  comment?: string;
+  at: string;
 }
 
 export type PhaseStateName = 'pending' | 'running' | 'awaiting_approval' | 'approved' | 'failed' | 'skipped';
@@ -151,6 +198,17 @@ export interface SpecRunStatus {
   refusedCount?: number;
   /** How many times the run continued as new to keep its history small (same workflow id). */
   continuedAsNew?: number;
+  /** The first run's id of this spec (amendments and retries share it); unset: this run's id. */
+  lineage?: string;
+  /** The spec's version: 1 for a first run, the amended run's plus one for an amendment. */
+  version?: number;
+  /** The run this one amends, or retries. */
+  amends?: string;
+  retries?: string;
+  /** Phases reopened, regenerated because their inputs changed, or kept, in order. */
+  changes?: PhaseChange[];
+  /** What the ticket fan-out did against the amended run's tickets, by ticket key. */
+  ticketChanges?: { created: string[]; updated: string[]; unchanged: string[]; closed: string[] };
   artifacts: ArtifactRef[];
   tickets: TicketRef[];
   error?: string;

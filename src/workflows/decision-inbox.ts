@@ -46,6 +46,14 @@ export class DecisionInbox {
     return waiting;
   }
 
+  /** Refuses the waiting decisions `which` picks (updates get the refusal); returns them, for the run to record. */
+  refuse(which: (decision: Decision) => boolean, refusal: DecisionRefusal): InboxItem[] {
+    const refused = this.items.filter((item) => which(item.decision));
+    this.items.splice(0, this.items.length, ...this.items.filter((item) => !refused.includes(item)));
+    for (const item of refused) this.settle(item, refusal);
+    return refused;
+  }
+
   get size(): number {
     return this.items.length;
   }

@@ -1,14 +1,20 @@
 import { ActivityFailure, ApplicationFailure, proxyActivities } from '@temporalio/workflow';
 import type { SpecActivities } from '../activities/create-activities';
+import type { Decision } from '../shared/decision';
 import { DECISION_FAILURE_TYPES, feedbackOf } from '../shared/decision-check';
 import type { PhaseResult } from '../shared/spec-run';
+import { applyReopen } from './apply-reopen';
 import type { DecisionInbox } from './decision-inbox';
 import type { Notifications } from './notifications';
 import { receiveDecision, type ReceivedDecision } from './receive-decision';
 import type { SpecRunState } from './spec-run-state';
 
 export type GateEnd =
-  { kind: 'approved'; result: PhaseResult } | { kind: 'regenerate'; feedback: string } | { kind: 'aborted' };
+  | { kind: 'approved'; result: PhaseResult }
+  | { kind: 'regenerate'; feedback: string }
+  | { kind: 'aborted' }
+  /** An approved phase was reopened: this gate closes, its result held until the walk comes back to it. */
+  | { kind: 'reopened'; decision: Decision };
 
 const activities = proxyActivities<SpecActivities>({
   startToCloseTimeout: '1 minute',
@@ -73,6 +79,11 @@ export async function phaseGate(
         applied();
         settle('run cancelled');
         return { kind: 'aborted' };
+      case 'reopen':
+        return applyReopen(run, decision, (next, revision) => {
+          applied(revision);
+          settle(next, revision);
+        });
       case 'edit': {
         const edited = await applyEdit(run, inbox, received, result);
         if (!edited) break;

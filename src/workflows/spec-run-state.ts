@@ -1,18 +1,24 @@
 import { setCurrentDetails, upsertSearchAttributes, workflowInfo } from '@temporalio/workflow';
 import type { Decision, DecisionChannel, RecordedDecision } from '../shared/decision';
-import type { GateView } from '../shared/decision-check';
+import { AMEND_INSTEAD, type GateView } from '../shared/decision-check';
+import { inputsOf } from '../shared/phase-graph';
 import { PHASES, type PhaseName } from '../shared/phases';
 import type { RunSnapshot } from '../shared/run-snapshot';
 import { slugify } from '../shared/slug';
 import type {
+  ArtifactRef,
   PendingApproval,
+  PhaseChange,
   PhaseResult,
   PhaseTiming,
+  SpecBasis,
   SpecRequest,
   SpecRunStatus,
   SpecStatus,
 } from '../shared/spec-run';
+import { hasReopenWork, noReopenWork, type HeldGate, type ReopenWork } from '../shared/reopen-work';
 import { SPEC_FEATURE, SPEC_PHASE, SPEC_STATUS } from './search-attributes';
+import type { TicketFanOutResult } from './ticket-fan-out';
 
 /** The run's state, and the one place it is shown: query, search attributes and current details. */
 export interface DecisionRecord {
@@ -35,6 +41,9 @@ export class SpecRunState {
   readonly status: SpecRunStatus;
   /** The phase waiting at its gate, with the feedback its revisions had: what a continuation resumes. */
   gate?: RunSnapshot['gate'];
+  /** Phases reopened, held or to check again after a reopen. */
+  readonly work: ReopenWork;
+  private creatingTickets = false;
   private published = '';
 
   constructor(
@@ -46,8 +55,11 @@ export class SpecRunState {
      * parser). False when replaying a run started before them, which must take the same path it took.
      */
     readonly limited = true,
+    /** The run takes reopen decisions; false when replaying a run started before they existed. */
+    readonly reopenable = false,
   ) {
     this.slug = slugify(request.feature);
+    this.work = snapshot?.work ?? noReopenWork();
     if (snapshot) {
       this.status = snapshot.status;
       this.approved = snapshot.approved;
@@ -75,12 +87,104 @@ export class SpecRunState {
     return this.status.gates === 'each' || (this.status.gates === 'final' && phase === PHASES.at(-1));
   }
 
-  /** Approved results of the phases before this one: what the phase builds on. */
-  earlier(phase: PhaseName): Partial<Record<PhaseName, PhaseResult['artifact']>> {
-    const before = PHASES.slice(0, PHASES.indexOf(phase));
-    return Object.fromEntries(
-      before.flatMap((name) => (this.approved[name] ? [[name, this.approved[name]!.artifact]] : [])),
-    );
+  /** Approved results of the phases this one builds on (its declared inputs): all its generation reads. */
+  earlier(phase: PhaseName): Partial<Record<PhaseName, ArtifactRef>> {
+    return this.refsOf(inputsOf(phase));
+  }
+
+  /** Every approved phase, for the traceability a gate shows. */
+  approvedRefs(): Partial<Record<PhaseName, ArtifactRef>> {
+    return this.refsOf(PHASES);
+  }
+
+  /** The revision a new generation of the phase gets: one past any it had. */
+  nextRevision(phase: PhaseName): number {
+    return Math.max(this.entry(phase).revision, this.approved[phase]?.revision ?? 0) + 1;
+  }
+
+  /** Starts from another run's approved phases (an amendment or a retry), copied into this run's folder. */
+  adopt(adopted: Partial<Record<PhaseName, PhaseResult>>, basis: SpecBasis): void {
+    for (const result of Object.values(adopted)) {
+      this.approved[result.phase] = result;
+      Object.assign(this.entry(result.phase), {
+        state: 'approved',
+        revision: result.revision,
+        summary: result.artifact.summary,
+      });
+    }
+    if (basis.answers) this.addAnswers(basis.answers);
+    Object.assign(this.status, {
+      lineage: basis.lineage,
+      version: basis.version,
+      ...(basis.kind === 'amendment' ? { amends: basis.from } : { retries: basis.from }),
+    });
+    this.publish();
+  }
+
+  /**
+   * A person reopened an approved phase: it is generated again with the comment; later approved
+   * phases are checked again; the result waiting at its gate, if any, is held until its turn.
+   */
+  reopen(decision: { phase: PhaseName; by: string; comment?: string }): void {
+    const { phase } = decision;
+    if (this.gate && this.gate.result.phase !== phase) {
+      this.work.held[this.gate.result.phase] = this.gate;
+      this.entry(this.gate.result.phase).state = 'pending';
+    }
+    this.gate = undefined;
+    const comment = decision.comment?.trim() ?? '';
+    const earlier = this.work.reopened[phase];
+    this.work.reopened[phase] = {
+      reason: 'reopened',
+      feedback: [...(earlier?.feedback ?? []), comment],
+      by: decision.by,
+      comment: earlier?.comment ? `${earlier.comment}\n${comment}` : comment,
+      previous: earlier?.previous ?? this.approved[phase],
+    };
+    const later = PHASES.slice(PHASES.indexOf(phase) + 1);
+    const unchecked = new Set([...this.work.unchecked, ...later.filter((name) => this.approved[name])]);
+    this.work.unchecked.splice(0, this.work.unchecked.length, ...PHASES.filter((name) => unchecked.has(name)));
+    this.status.pendingApproval = undefined;
+    this.status.status = 'running';
+    this.publish();
+  }
+
+  /** A later phase's inputs did not change after a reopen: its approval stands, at no model call. */
+  keep(phase: PhaseName): void {
+    this.uncheck(phase);
+    const revision = this.approved[phase]!.revision;
+    this.change({ phase, from: revision, to: revision, reason: 'kept' });
+  }
+
+  /** A later phase's inputs changed after a reopen: it is generated again, its approved revision as context. */
+  inputsChanged(phase: PhaseName): void {
+    this.uncheck(phase);
+    this.work.reopened[phase] = { reason: 'inputs_changed', feedback: [], previous: this.approved[phase] };
+  }
+
+  /** The result a reopen interrupted at this phase's gate, if any: taken once, when the walk comes back. */
+  takeHeld(phase: PhaseName): HeldGate | undefined {
+    const held = this.work.held[phase];
+    delete this.work.held[phase];
+    return held;
+  }
+
+  /** Approved phases whose inputs must be hashed again: the reopened one's later phases. */
+  isUnchecked(phase: PhaseName): boolean {
+    return this.work.unchecked.includes(phase);
+  }
+
+  /** What the ticket fan-out made: the tickets, the changes against an amended run's, and what failed. */
+  ticketsCreated(result: TicketFanOutResult): void {
+    this.status.tickets = result.created;
+    if (result.changes) this.status.ticketChanges = result.changes;
+    if (result.failed.length)
+      this.status.error = `Tickets not created: ${result.failed.map((failure) => `${failure.key} (${failure.error})`).join('; ')}`;
+  }
+
+  /** Ticket creation has begun: from now on a reopen is refused (an amendment changes a finished spec). */
+  ticketsStarted(): void {
+    this.creatingTickets = true;
   }
 
   generating(phase: PhaseName, revision: number): void {
@@ -104,6 +208,8 @@ export class SpecRunState {
   awaiting(result: PhaseResult): void {
     if (this.gate?.result.phase === result.phase) this.gate.result = result;
     this.entry(result.phase).state = 'awaiting_approval';
+    // An accepted edit is a new revision: the next generation comes after it.
+    this.entry(result.phase).revision = result.revision;
     this.status.status = 'awaiting_approval';
     // The one gate of "final" is a review of the whole pack: show every phase, not just the last.
     const reviewed = this.status.gates === 'final' ? [...Object.values(this.approved), result] : [result];
@@ -144,6 +250,18 @@ export class SpecRunState {
 
   approve(result: PhaseResult): void {
     this.gate = undefined;
+    const reopening = this.work.reopened[result.phase];
+    if (reopening) {
+      delete this.work.reopened[result.phase];
+      this.change({
+        phase: result.phase,
+        from: reopening.previous?.revision ?? 0,
+        to: result.revision,
+        reason: reopening.reason,
+        ...(reopening.by ? { by: reopening.by } : {}),
+        ...(reopening.comment ? { comment: reopening.comment } : {}),
+      });
+    }
     this.approved[result.phase] = result;
     this.entry(result.phase).state = 'approved';
     // An accepted edit is a new revision: readers find the approved file by this number.
@@ -173,7 +291,17 @@ export class SpecRunState {
       approvers: this.request.approvers ?? [],
       requireVerified: this.request.requireVerified,
       approvedBy: pending?.approvals?.map((approval) => approval.by),
+      approvedPhases: PHASES.filter((phase) => this.approved[phase]),
+      reopenRefusal: this.reopenRefusal(),
     };
+  }
+
+  private reopenRefusal(): string | undefined {
+    if (!this.reopenable)
+      return 'this run was started before reopening existed: start a new run, or amend it once it finishes';
+    if (this.status.gates === 'none') return `the run has no gates (gates: none): ${AMEND_INSTEAD}`;
+    if (this.creatingTickets) return `ticket creation has begun: ${AMEND_INSTEAD}`;
+    return undefined;
   }
 
   /** Approvals still missing before the revision at the gate counts as approved. */
@@ -184,7 +312,14 @@ export class SpecRunState {
   /** What a continuation needs to resume at the gate this run waits at. */
   snapshot(): RunSnapshot | undefined {
     if (!this.gate) return undefined;
-    return { version: 1, status: this.status, approved: this.approved, timings: this.timings, gate: this.gate };
+    return {
+      version: 1,
+      status: this.status,
+      approved: this.approved,
+      timings: this.timings,
+      gate: this.gate,
+      ...(hasReopenWork(this.work) ? { work: this.work } : {}),
+    };
   }
 
   /**
@@ -229,6 +364,20 @@ export class SpecRunState {
     this.status.pendingApproval = undefined;
     if (error) this.status.error = error;
     this.publish();
+  }
+
+  private uncheck(phase: PhaseName): void {
+    this.work.unchecked.splice(0, this.work.unchecked.length, ...this.work.unchecked.filter((name) => name !== phase));
+  }
+
+  private change(change: Omit<PhaseChange, 'at'>): void {
+    this.status.changes = [...(this.status.changes ?? []), { ...change, at: new Date().toISOString() }];
+  }
+
+  private refsOf(phases: readonly PhaseName[]): Partial<Record<PhaseName, ArtifactRef>> {
+    return Object.fromEntries(
+      phases.flatMap((name) => (this.approved[name] ? [[name, this.approved[name]!.artifact]] : [])),
+    );
   }
 
   private approvalCount(): Pick<PendingApproval, 'approvals' | 'approvalsRequired'> {

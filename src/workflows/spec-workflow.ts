@@ -15,20 +15,19 @@ import {
 } from '@temporalio/workflow';
 import type { SpecActivities } from '../activities/create-activities';
 import { TICKETS_GATE } from '../shared/decision';
-import { checkDecision, refusalFailureType, type DecisionRefusal } from '../shared/decision-check';
+import type { Decision } from '../shared/decision';
+import { AMEND_INSTEAD, checkDecision, refusalFailureType, type DecisionRefusal } from '../shared/decision-check';
 import { oversizeDecision, oversizeMessage, oversizeRefusal } from '../shared/decision-size';
 import { checkSpecRequest, type RequestProblem } from '../shared/spec-request-check';
 import type { PhaseFailure } from '../shared/phase-failure';
-import { PHASES, type PhaseName } from '../shared/phases';
-import type { PhaseResult, SpecRequest, SpecRunStatus, SpecStatus } from '../shared/spec-run';
+import type { SpecBasis, SpecRequest, SpecRunStatus, SpecStatus } from '../shared/spec-run';
 import { DecisionInbox } from './decision-inbox';
 import { decideUpdate, decisionSignal, statusQuery } from './messages';
 import { Notifications } from './notifications';
 import { failedPhase } from './failed-phase';
 import { hardHistoryLimitReached, HistoryLimitReached, historyNow } from './history-limit';
-import { phaseGate } from './phase-gate';
-import { phaseGenerators } from './phase-generators';
-import { gateClosed, gateOpenedAt, phaseUngated, runStopped } from './run-metrics';
+import { gateClosed, gateOpenedAt, runStopped } from './run-metrics';
+import { settlePhases } from './settle-phases';
 import { SpecRunState } from './spec-run-state';
 import type { SavedPlan } from '../activities/tickets/ticket-activities';
 import { ticketFanOutWorkflow, type TicketFanOutInput } from './ticket-fan-out';
@@ -61,7 +60,7 @@ export async function specWorkflow(request: SpecRequest): Promise<SpecRunStatus>
   const snapshot = request.continuation
     ? await snapshots.loadRunSnapshot({ specId: id, ref: request.continuation })
     : undefined;
-  const run = new SpecRunState(id, request, snapshot, patched('run-limits'));
+  const run = new SpecRunState(id, request, snapshot, patched('run-limits'), patched('reopen'));
   const inbox = new DecisionInbox();
   const notifications = new Notifications();
   listenForDecisions(run, inbox);
@@ -85,15 +84,17 @@ export async function specWorkflow(request: SpecRequest): Promise<SpecRunStatus>
           destination: request.tickets?.repo ?? request.tickets?.project,
           outDir: request.outDir,
         });
-      for (const phase of PHASES) {
+      if (request.basis && !request.continuation && run.reopenable) await startFromBasis(run, request.basis);
+      // A reopen at the tickets gate walks the phases again, and the pack and the plan are made again.
+      for (;;) {
         // A continued run skips what the run before it had approved.
-        if (run.approved[phase]) continue;
-        const approved = await decidePhase(run, inbox, notifications, phase);
-        if (!approved) return await finish(run, inbox, notifications, 'cancelled');
+        if (!(await settlePhases(run, inbox, notifications)))
+          return await finish(run, inbox, notifications, 'cancelled');
+        await render(run, 'completed');
+        const tickets = await createTickets(run, inbox, notifications);
+        if (tickets === 'reopened') continue;
+        return await close(run, inbox, notifications, tickets === 'aborted' ? 'cancelled' : 'completed');
       }
-      await render(run, 'completed');
-      const tickets = await createTickets(run, inbox, notifications);
-      return await close(run, inbox, notifications, tickets === 'aborted' ? 'cancelled' : 'completed');
     });
   } catch (error) {
     if (error instanceof HistoryLimitReached) return await continueAsNewAtGate(run, inbox, notifications);
@@ -161,10 +162,36 @@ async function continueAsNewAtGate(
   return continued({ ...run.request, continuation });
 }
 
-/** Closes the inbox with the refusal: what waits in it is recorded as refused, and updates get it as their answer. */
-function refuseWaiting(run: SpecRunState, inbox: DecisionInbox, refusal: DecisionRefusal): void {
+/**
+ * An amendment or a retry adopts the approved phases of the run it starts from (copied into its own
+ * folder); an amendment then reopens the phase it names, as a reviewer's reopen would.
+ */
+async function startFromBasis(run: SpecRunState, basis: SpecBasis): Promise<void> {
+  run.adopt(await activities.adoptPhases({ specId: run.id, basis }), basis);
+  if (!basis.reopen) return;
+  const decision = { ...basis.reopen, action: 'reopen' as const };
+  run.record(decision, {
+    revision: run.nextRevision(basis.reopen.phase),
+    outcome: 'applied',
+    reason: `amends ${basis.from}`,
+    via: 'api',
+    verified: false,
+  });
+  run.reopen(decision);
+}
+
+/**
+ * Closes the inbox with the refusal (or, given `which`, refuses only those decisions): what waits is
+ * recorded as refused, and updates get it as their answer.
+ */
+function refuseWaiting(
+  run: SpecRunState,
+  inbox: DecisionInbox,
+  refusal: DecisionRefusal,
+  which?: (decision: Decision) => boolean,
+): void {
   const revision = run.status.pendingApproval?.revision ?? 0;
-  for (const item of inbox.close(refusal))
+  for (const item of which ? inbox.refuse(which, refusal) : inbox.close(refusal))
     run.record(item.decision, {
       revision,
       outcome: 'rejected',
@@ -172,61 +199,6 @@ function refuseWaiting(run: SpecRunState, inbox: DecisionInbox, refusal: Decisio
       via: item.token === undefined ? 'signal' : 'update',
       verified: false,
     });
-}
-
-/** Generates the phase and loops through reviews until it is approved; false when aborted. */
-async function decidePhase(
-  run: SpecRunState,
-  inbox: DecisionInbox,
-  notifications: Notifications,
-  phase: PhaseName,
-): Promise<boolean> {
-  const feedback: string[] = [];
-  // A continued run resumes at the gate it was waiting at, with the revision and feedback it had.
-  const resumed = run.gate?.result.phase === phase ? run.gate : undefined;
-  if (resumed) feedback.push(...resumed.feedback);
-  for (let revision = resumed?.result.revision ?? 1; ; revision += 1) {
-    const result =
-      resumed && revision === resumed.result.revision ? resumed.result : await generate(run, phase, revision, feedback);
-    if (!run.isGated(phase)) {
-      run.approve(result);
-      phaseUngated(phase, result.revision);
-      return true;
-    }
-    if (!resumed || revision !== resumed.result.revision) run.gate = { result, feedback: [...feedback] };
-    const opened = gateOpenedAt(run);
-    const end = await phaseGate(run, inbox, notifications, result, resumed?.result === result);
-    gateClosed(run, phase, opened);
-    if (end.kind === 'aborted') return false;
-    if (end.kind === 'approved') {
-      run.approve(end.result);
-      return true;
-    }
-    feedback.push(end.feedback);
-  }
-}
-
-async function generate(
-  run: SpecRunState,
-  phase: PhaseName,
-  revision: number,
-  feedback: string[],
-): Promise<PhaseResult> {
-  run.generating(phase, revision);
-  const started = Date.now();
-  const result = await phaseGenerators(run.request.phaseActivityTimeoutMs)[phase]({
-    specId: run.id,
-    revision,
-    feature: run.request.feature,
-    description: run.request.description ?? '',
-    feedback: [...feedback],
-    answers: run.answers,
-    earlier: run.earlier(phase),
-    // The context document's reference and hash; the activity reads the text from the store.
-    context: run.request.context,
-  });
-  run.generated(result, started);
-  return result;
 }
 
 /** Renders whatever was approved, so an aborted or failed run still leaves its approved work. */
@@ -283,6 +255,7 @@ async function render(run: SpecRunState, status: SpecStatus, failure?: PhaseFail
     timings: run.timings,
     ...(failure ? { failure } : {}),
     context: run.request.context,
+    ...pick(run.status, ['version', 'amends', 'retries', 'changes']),
   });
   run.status.artifacts = rendered.artifacts;
   const invalid = rendered.validation.filter((result) => !result.valid);
@@ -298,15 +271,18 @@ async function createTickets(
   run: SpecRunState,
   inbox: DecisionInbox,
   notifications: Notifications,
-): Promise<'created' | 'skipped' | 'aborted'> {
+): Promise<'created' | 'skipped' | 'aborted' | 'reopened'> {
   run.step('tickets');
   const options = run.request.tickets;
+  const basis = run.request.basis;
   const target = {
     specId: run.id,
     slug: run.slug,
     outDir: run.request.outDir,
     target: options?.target ?? 'file',
     destination: options?.repo ?? options?.project,
+    // An amendment or a retry finds the tickets of the runs before it by the lineage's markers.
+    ...(basis ? { lineage: basis.lineage } : {}),
   };
   const concurrency = options?.concurrency ?? 4;
   const planning = { ...target, feature: run.request.feature, phases: run.approved };
@@ -323,20 +299,31 @@ async function createTickets(
       const opened = gateOpenedAt(run);
       const end = await ticketsGate(run, inbox, notifications, saved, target);
       gateClosed(run, TICKETS_GATE, opened);
+      if (end.kind === 'reopened') return 'reopened';
       if (end.kind !== 'create') return end.kind === 'skip' ? 'skipped' : 'aborted';
       saved = end.plan;
       list(saved.plan);
     }
     const { plan: _plan, ...keys } = saved;
-    input = { ...target, concurrency, closeOnCancel, ...keys };
+    const amends =
+      basis?.kind === 'amendment'
+        ? { amends: { specId: basis.from, slug: basis.fromSlug, closeRemoved: options?.closeRemoved } }
+        : {};
+    input = { ...target, concurrency, closeOnCancel, ...keys, ...amends };
   }
+  run.ticketsStarted();
+  // A reopen waiting for a gate would wait for one that never comes: it is refused now, pointing to amending.
+  refuseWaiting(
+    run,
+    inbox,
+    { kind: 'conflict', message: `ticket creation has begun: ${AMEND_INSTEAD}` },
+    (decision) => decision?.action === 'reopen',
+  );
   const result = await executeChild(ticketFanOutWorkflow, { workflowId: `${run.id}-tickets`, args: [input] });
-  run.status.tickets = result.created;
+  run.ticketsCreated(result);
   // The child rewrote the index with what it created: list that file, so the recorded sha256 is the file's.
   // (A child recorded before the index carried its sha256 returned a path: the plan stays listed.)
   if (typeof result.index !== 'string') list(result.index);
-  if (result.failed.length)
-    run.status.error = `Tickets not created: ${result.failed.map((failure) => `${failure.key} (${failure.error})`).join('; ')}`;
   return 'created';
 }
 
@@ -377,4 +364,10 @@ function listenForDecisions(run: SpecRunState, inbox: DecisionInbox): void {
       },
     },
   );
+}
+
+function pick<Value extends object, Key extends keyof Value>(value: Value, keys: Key[]): Partial<Pick<Value, Key>> {
+  return Object.fromEntries(keys.filter((key) => value[key] !== undefined).map((key) => [key, value[key]])) as Partial<
+    Pick<Value, Key>
+  >;
 }

@@ -3,12 +3,19 @@ import type { SpecActivities } from '../activities/create-activities';
 import type { SavedPlan, TicketRunInput } from '../activities/tickets/ticket-activities';
 import { TICKETS_GATE } from '../shared/decision';
 import { DECISION_FAILURE_TYPES } from '../shared/decision-check';
+import type { Decision } from '../shared/decision';
 import type { DecisionInbox } from './decision-inbox';
 import type { Notifications } from './notifications';
+import { applyReopen } from './apply-reopen';
 import { receiveDecision } from './receive-decision';
 import type { SpecRunState } from './spec-run-state';
 
-export type TicketsGateEnd = { kind: 'create'; plan: SavedPlan } | { kind: 'skip' } | { kind: 'aborted' };
+export type TicketsGateEnd =
+  | { kind: 'create'; plan: SavedPlan }
+  | { kind: 'skip' }
+  | { kind: 'aborted' }
+  /** A phase was reopened: the phases are walked again, and the plan made again after them. */
+  | { kind: 'reopened'; decision: Decision };
 
 const activities = proxyActivities<SpecActivities>({
   startToCloseTimeout: '1 minute',
@@ -43,6 +50,11 @@ export async function ticketsGate(
       return { kind: 'create', plan: saved };
     }
     const { item, decision, channel } = received;
+    if (decision.action === 'reopen')
+      return applyReopen(run, decision, (next, phaseRevision) => {
+        run.record(decision, { revision: phaseRevision, outcome: 'applied', ...channel });
+        inbox.settle(item, { phase: decision.phase, action: decision.action, revision: phaseRevision, next });
+      });
     if (decision.action === 'edit') {
       try {
         saved = await activities.acceptTicketPlan({ ...target, content: decision.content! });

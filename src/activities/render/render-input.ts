@@ -2,7 +2,7 @@ import type { RecordedDecision } from '../../shared/decision';
 import type { PhaseFailure } from '../../shared/phase-failure';
 import type { PhaseName } from '../../shared/phases';
 import type { ProjectContextRef } from '../../shared/project-context-ref';
-import type { PhaseResult, PhaseTiming, SpecStatus } from '../../shared/spec-run';
+import type { PhaseChange, PhaseResult, PhaseTiming, SpecStatus } from '../../shared/spec-run';
 
 export interface RenderInput {
   specId: string;
@@ -21,4 +21,10 @@ export interface RenderInput {
   failure?: PhaseFailure;
   /** The team's context document the run was started with, recorded in the report. */
   context?: ProjectContextRef;
+  /** The spec's version (1 unless an amendment) and the run it amends or retries: named in the pack. */
+  version?: number;
+  amends?: string;
+  retries?: string;
+  /** Phases reopened, regenerated or kept by reopens: the changelog section. */
+  changes?: PhaseChange[];
 }

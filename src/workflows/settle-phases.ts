@@ -1,0 +1,118 @@
+import { proxyActivities } from '@temporalio/workflow';
+import type { SpecActivities } from '../activities/create-activities';
+import { PHASES, type PhaseName } from '../shared/phases';
+import type { PhaseResult } from '../shared/spec-run';
+import type { DecisionInbox } from './decision-inbox';
+import type { Notifications } from './notifications';
+import { phaseGate } from './phase-gate';
+import { phaseGenerators } from './phase-generators';
+import { gateClosed, gateOpenedAt, phaseUngated } from './run-metrics';
+import type { SpecRunState } from './spec-run-state';
+
+const checks = proxyActivities<SpecActivities>({
+  startToCloseTimeout: '1 minute',
+  retry: { initialInterval: '1 second', maximumAttempts: 3 },
+});
+
+type PhaseEnd = 'approved' | 'aborted' | 'reopened';
+
+/**
+ * Walks the phases in order until every one is approved; false when the run is aborted. A reopen
+ * at any gate starts the walk again: phases it does not touch stand, at no cost.
+ */
+export async function settlePhases(run: SpecRunState, inbox: DecisionInbox, notifications: Notifications) {
+  for (let index = 0; index < PHASES.length; index += 1) {
+    const end = await settlePhase(run, inbox, notifications, PHASES[index]!);
+    if (end === 'aborted') return false;
+    if (end === 'reopened') index = -1;
+  }
+  return true;
+}
+
+/**
+ * An approved phase stands, unless a reopen upstream asks for a check: then it stands only if the
+ * hash of its inputs is the one it was approved under, and is generated again otherwise.
+ */
+async function settlePhase(
+  run: SpecRunState,
+  inbox: DecisionInbox,
+  notifications: Notifications,
+  phase: PhaseName,
+): Promise<PhaseEnd> {
+  const approved = run.approved[phase];
+  if (approved && !run.work.reopened[phase]) {
+    if (!run.isUnchecked(phase)) return 'approved';
+    if ((await inputsHash(run, phase)) === approved.inputsHash) {
+      run.keep(phase);
+      return 'approved';
+    }
+    run.inputsChanged(phase);
+  }
+  return decidePhase(run, inbox, notifications, phase);
+}
+
+/** Generates the phase and loops through reviews until it is approved, aborted, or a reopen closes its gate. */
+async function decidePhase(
+  run: SpecRunState,
+  inbox: DecisionInbox,
+  notifications: Notifications,
+  phase: PhaseName,
+): Promise<PhaseEnd> {
+  const reopening = run.work.reopened[phase];
+  const held = run.takeHeld(phase);
+  // A continued run resumes at the gate it was waiting at, with the revision and feedback it had.
+  const resumed = run.gate?.result.phase === phase ? run.gate : undefined;
+  const feedback = [...(resumed?.feedback ?? held?.feedback ?? reopening?.feedback ?? [])];
+  // A result a reopen interrupted is shown again when nothing it reads has changed.
+  let result: PhaseResult | undefined =
+    resumed?.result ?? (held && (await inputsHash(run, phase)) === held.result.inputsHash ? held.result : undefined);
+  for (;;) {
+    result ??= await generate(run, phase, feedback, reopening?.previous);
+    if (!run.isGated(phase)) {
+      run.approve(result);
+      phaseUngated(phase, result.revision);
+      return 'approved';
+    }
+    if (result !== resumed?.result) run.gate = { result, feedback: [...feedback] };
+    const opened = gateOpenedAt(run);
+    const end = await phaseGate(run, inbox, notifications, result, result === resumed?.result);
+    gateClosed(run, phase, opened);
+    if (end.kind === 'aborted' || end.kind === 'reopened') return end.kind;
+    if (end.kind === 'approved') {
+      run.approve(end.result);
+      return 'approved';
+    }
+    feedback.push(end.feedback);
+    result = undefined;
+  }
+}
+
+async function generate(
+  run: SpecRunState,
+  phase: PhaseName,
+  feedback: string[],
+  previous: PhaseResult | undefined,
+): Promise<PhaseResult> {
+  const revision = run.nextRevision(phase);
+  run.generating(phase, revision);
+  const started = Date.now();
+  const result = await phaseGenerators(run.request.phaseActivityTimeoutMs)[phase]({
+    specId: run.id,
+    revision,
+    feature: run.request.feature,
+    description: run.request.description ?? '',
+    feedback: [...feedback],
+    answers: run.answers,
+    earlier: run.earlier(phase),
+    approved: run.approvedRefs(),
+    ...(previous ? { previous: previous.artifact } : {}),
+    // The context document's reference and hash; the activity reads the text from the store.
+    context: run.request.context,
+  });
+  run.generated(result, started);
+  return result;
+}
+
+function inputsHash(run: SpecRunState, phase: PhaseName): Promise<string> {
+  return checks.phaseInputsHash({ specId: run.id, phase, earlier: run.earlier(phase), answers: run.answers });
+}
