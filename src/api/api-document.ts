@@ -1,13 +1,23 @@
 import { z } from 'zod';
 import { PHASES } from '../shared/phases';
 import { codecPaths } from './codec/codec-document';
-import { CURSOR_PATTERN, createSpecBody, decisionBody, MAX_CURSOR_LENGTH } from './request-schemas';
+import {
+  amendmentBody,
+  CURSOR_PATTERN,
+  createSpecBody,
+  decisionBody,
+  MAX_CURSOR_LENGTH,
+  retryBody,
+} from './request-schemas';
 import { TEMPORAL_RETRY_AFTER_SECONDS } from './temporal-errors';
 import { describeTrimmed } from './trimmed-text-schema';
 
 const TAGS = [
-  { name: 'specs', description: 'Start, list, inspect and cancel spec runs' },
-  { name: 'decisions', description: 'Decide at a gate: approve, request changes, edit, abort' },
+  { name: 'specs', description: 'Start, list, inspect, cancel, amend and retry spec runs' },
+  {
+    name: 'decisions',
+    description: 'Decide at a gate: approve, request changes, edit, abort, reopen an approved phase',
+  },
   { name: 'phases', description: 'What a reviewer reads: a phase rendered, its revisions, diffs, and edit dry runs' },
   { name: 'artifacts', description: 'The pack files, and while a run is open its draft pack' },
   { name: 'tickets', description: 'The ticket plan and the created tickets' },
@@ -141,6 +151,71 @@ export function apiDocument(): Record<string, unknown> {
             '409': problem,
             '422': problem,
             '503': problem,
+          },
+        },
+      },
+      '/v1/specs/{id}/amendments': {
+        post: {
+          tags: ['specs'],
+          operationId: 'amendSpec',
+          summary: 'Amend a completed spec: a new run, the next version, reopening one approved phase',
+          description:
+            "The new run adopts the approved phases of the completed run, reopens `phase` with the comment, and regenerates the phases whose inputs change. Its tickets are brought in line with the amended run's. 409 when the run is not completed (an open run takes a `reopen` decision; a failed one is retried) or did not approve the phase.",
+          parameters: [idParameter],
+          requestBody: { required: true, content: { 'application/json': { schema: amendmentSchema() } } },
+          responses: {
+            '201': {
+              ...json('Started', {
+                type: 'object',
+                required: ['id', 'amends', 'version', 'status'],
+                properties: {
+                  id: { type: 'string' },
+                  amends: { type: 'string' },
+                  version: { type: 'integer', minimum: 2 },
+                  status: { type: 'string', const: 'running' },
+                  links: { type: 'object' },
+                },
+              }),
+              headers: { Location: { schema: { type: 'string' } } },
+              links: runLinks(),
+            },
+            '403': problem,
+            '404': problem,
+            '409': problem,
+            '422': problem,
+          },
+        },
+      },
+      '/v1/specs/{id}/retry': {
+        post: {
+          tags: ['specs'],
+          operationId: 'retrySpec',
+          summary: 'Retry a failed run from the phase that failed',
+          description:
+            'A new run that keeps the approved phases of the failed run and begins at the phase that failed; nothing approved is asked again. 409 when the run has not failed.',
+          parameters: [idParameter],
+          requestBody: {
+            required: false,
+            content: { 'application/json': { schema: z.toJSONSchema(retryBody) } },
+          },
+          responses: {
+            '201': {
+              ...json('Started', {
+                type: 'object',
+                required: ['id', 'retries', 'status'],
+                properties: {
+                  id: { type: 'string' },
+                  retries: { type: 'string' },
+                  status: { type: 'string', const: 'running' },
+                  links: { type: 'object' },
+                },
+              }),
+              headers: { Location: { schema: { type: 'string' } } },
+              links: runLinks(),
+            },
+            '404': problem,
+            '409': problem,
+            '422': problem,
           },
         },
       },
@@ -378,6 +453,14 @@ function decisionSchema(): Record<string, unknown> {
   const item = (schema.properties.items?.items as { properties?: Record<string, Record<string, unknown>> })?.properties;
   describeTrimmed(item?.id);
   describeTrimmed(item?.comment);
+  return schema;
+}
+
+/** The amendment body, with the trimmed comment and name spelled out. */
+function amendmentSchema(): Record<string, unknown> {
+  const schema = z.toJSONSchema(amendmentBody) as { properties: Record<string, Record<string, unknown>> };
+  describeTrimmed(schema.properties.comment);
+  describeTrimmed(schema.properties.by);
   return schema;
 }
 

@@ -13,6 +13,7 @@ import { codecRouter } from './codec/codec-router';
 import { errorHandler } from './error-handler';
 import { attachRequestLog } from './request-log';
 import { unmatchedRoute } from './method-not-allowed';
+import { amendmentsRouter } from './routes/amendments';
 import { artifactsRouter } from './routes/artifacts';
 import { decisionsRouter } from './routes/decisions';
 import { phasesRouter } from './routes/phases';
@@ -63,6 +64,7 @@ export function createApp(context: ApiContext, log: Logger): Express {
   app.use(webRouter(context));
   app.use(
     specsRouter(context, log),
+    amendmentsRouter(context),
     decisionsRouter(context),
     phasesRouter(context),
     artifactsRouter(context),

@@ -1,5 +1,6 @@
 import type { ErrorRequestHandler } from 'express';
 import type { Logger } from 'pino';
+import { BasisRefusedError } from '../runs/basis-refused-error';
 import { DecisionRefusedError } from '../runs/decide-spec';
 import { InvalidCursorError } from '../runs/page-cursor';
 import { SpecNotFoundError } from '../runs/read-spec-status';
@@ -23,6 +24,13 @@ function toProblem(error: unknown, log: Logger, route: string): HttpProblem {
   if (error instanceof InvalidCursorError)
     return new HttpProblem(422, 'Invalid request', error.message, [{ field: 'cursor', message: error.message }]);
   if (error instanceof DecisionRefusedError) return decisionProblem(error, log, route);
+  if (error instanceof BasisRefusedError)
+    return new HttpProblem(
+      error.kind === 'conflict' ? 409 : 403,
+      error.kind === 'conflict' ? 'Run conflict' : 'Forbidden',
+      error.message,
+      error.field ? [{ field: error.field, message: error.message }] : [],
+    );
   const body = bodyProblem(error);
   if (body) return body;
   if (isTemporalUnavailable(error)) {

@@ -88,20 +88,44 @@ export const listSpecsQuery = z.object({
     .optional(),
 });
 
-export const decisionBody = z.strictObject({
-  phase: z.enum([...PHASES, TICKETS_GATE], { error: `phase must be one of ${[...PHASES, TICKETS_GATE].join(', ')}` }),
-  action: z.enum(DECISION_ACTIONS, { error: `action must be one of ${DECISION_ACTIONS.join(', ')}` }),
-  /** Who decides: required in local mode; with reviewers configured it comes from the token or session. */
+export const decisionBody = z
+  .strictObject({
+    phase: z.enum([...PHASES, TICKETS_GATE], { error: `phase must be one of ${[...PHASES, TICKETS_GATE].join(', ')}` }),
+    action: z.enum(DECISION_ACTIONS, { error: `action must be one of ${DECISION_ACTIONS.join(', ')}` }),
+    /** Who decides: required in local mode; with reviewers configured it comes from the token or session. */
+    by: z.string().trim().min(1).max(200).optional(),
+    comment: z.string().max(MAX_COMMENT_LENGTH).optional(),
+    content: z.record(z.string(), z.unknown()).optional(),
+    items: z
+      .array(
+        z.strictObject({
+          id: z.string().trim().min(1).max(200),
+          comment: z.string().trim().min(1).max(MAX_COMMENT_LENGTH),
+        }),
+      )
+      .max(MAX_ITEM_COMMENTS)
+      .optional(),
+  })
+  // Refused here too, so a reopen without its reason never reaches Temporal.
+  .refine((body) => body.action !== 'reopen' || Boolean(body.comment?.trim()), {
+    message: 'reopen needs a comment saying what to change',
+    path: ['comment'],
+  });
+
+/** POST /v1/specs/:id/amendments: the phase of the finished run to reopen, and why. */
+export const amendmentBody = z.strictObject({
+  phase: z.enum(PHASES, { error: `phase must be one of ${PHASES.join(', ')}` }),
+  comment: z
+    .string({ error: 'comment is required: what to change in the phase, and why' })
+    .overwrite(multiLineText)
+    .trim()
+    .min(1, 'comment is required: what to change in the phase, and why')
+    .max(MAX_COMMENT_LENGTH, `comment must be at most ${MAX_COMMENT_LENGTH} characters`),
+  /** Who amends: required in local mode; with reviewers configured it comes from the token or session. */
   by: z.string().trim().min(1).max(200).optional(),
-  comment: z.string().max(MAX_COMMENT_LENGTH).optional(),
-  content: z.record(z.string(), z.unknown()).optional(),
-  items: z
-    .array(
-      z.strictObject({
-        id: z.string().trim().min(1).max(200),
-        comment: z.string().trim().min(1).max(MAX_COMMENT_LENGTH),
-      }),
-    )
-    .max(MAX_ITEM_COMMENTS)
-    .optional(),
+  /** Close (as not planned) the amended run's tickets that the new plan no longer has. */
+  closeRemoved: z.boolean().optional(),
 });
+
+/** POST /v1/specs/:id/retry takes no options: an empty body, or none. */
+export const retryBody = z.strictObject({});

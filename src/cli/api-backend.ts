@@ -1,4 +1,6 @@
 import type { SpecSummary } from '../runs/list-specs';
+import type { StartedAmendment } from '../runs/start-amendment';
+import type { StartedRetry } from '../runs/start-retry';
 import type { PhaseDiff, PhaseView } from '../review/review-types';
 import type { DecisionOutcome } from '../workflows/messages';
 import { ApiRequestError, type ApiClient } from './api-client';
@@ -25,6 +27,8 @@ export function apiBackend(api: ApiClient): SpecBackend {
         `/v1/specs?${new URLSearchParams({ limit: String(options.limit), ...(options.status ? { status: options.status } : {}) })}`,
       ),
     decide: (id, decision) => api.post<DecisionOutcome>(`${spec(id)}/decisions`, decision),
+    amend: (id, amendment) => api.post<StartedAmendment>(`${spec(id)}/amendments`, amendment),
+    retry: (id) => api.post<StartedRetry>(`${spec(id)}/retry`, {}),
     async tickets(id) {
       try {
         return await api.get<TicketIndex>(`${spec(id)}/tickets`);

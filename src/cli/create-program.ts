@@ -6,9 +6,11 @@ import { isPhaseName, PHASES, type PhaseName } from '../shared/phases';
 import { CONTEXT_FILE_NAME, MAX_CONTEXT_LENGTH } from '../shared/project-context-ref';
 import { TICKET_TARGETS, type SpecStatus, type TicketOptions } from '../shared/spec-run';
 import type { Colours } from './colours';
+import { amend } from './commands/amend';
 import { decide, decisionFrom, type DecideOptions } from './commands/decide';
 import { diffPhase } from './commands/diff-phase';
 import { newSpec } from './commands/new-spec';
+import { retry } from './commands/retry';
 import { startAll } from './commands/start-all';
 import { viewPhase } from './commands/view-phase';
 import { environmentHelp } from './environment-help';
@@ -146,24 +148,69 @@ export function createProgram(
   program
     .command('decide')
     .argument('<id>')
-    .argument('<phase>', 'the phase awaiting approval (or "tickets")', gateArgument)
+    .argument('<phase>', 'the phase awaiting approval (or "tickets"); for reopen, an approved phase', gateArgument)
     .argument('<action>', DECISION_ACTIONS.join(' | '), oneOf(DECISION_ACTIONS, 'action'))
-    .option('--comment <text>', 'feedback (needed for request_changes)')
+    .option('--comment <text>', 'feedback (needed for request_changes and reopen)')
     .option('--by <name>', "who decides (default: your login; through the API, the token's reviewer)")
     .option(
       '--content <file>',
       'edit: JSON file with the replacement content (bare, a stored phase file, or a ticket file)',
     )
     .option('--answer <Q-n=value>', 'approve of requirements: answer an open question (repeatable)', parseAnswer)
-    .description('decide the gate a run waits at')
+    .description('decide the gate a run waits at, or reopen a phase it approved')
     .addHelpText(
       'after',
-      '\nExamples:\n  specforge decide <id> requirements approve --answer "Q-2=50 requests per second"\n  specforge decide <id> api request_changes --comment "Paginate GET /invoices"\n  specforge decide <id> database edit --content database.json',
+      '\nExamples:\n  specforge decide <id> requirements approve --answer "Q-2=50 requests per second"\n  specforge decide <id> api request_changes --comment "Paginate GET /invoices"\n  specforge decide <id> database edit --content database.json\n  specforge decide <id> requirements reopen --comment "Add SSO"',
     )
     .action(async (id: string, phase: GateName, action: DecisionAction, options: DecideOptions) => {
       const decision = await decisionFrom(phase, action, options);
       await withBackend(async (backend) => dependencies.print(await decide(backend, id, decision)));
     });
+
+  program
+    .command('reopen')
+    .argument('<id>')
+    .requiredOption('--phase <phase>', 'an approved phase', phaseArgument)
+    .requiredOption('--comment <text>', 'what to change, and why')
+    .option('--by <name>', "who asks (default: your login; through the API, the token's reviewer)")
+    .description(
+      'reopen an approved phase of an open run (decide <id> <phase> reopen); the phases that read it are asked again only if their inputs change',
+    )
+    .action(async (id: string, options: { phase: PhaseName; comment: string; by?: string }) => {
+      const decision = await decisionFrom(options.phase, 'reopen', options);
+      await withBackend(async (backend) => dependencies.print(await decide(backend, id, decision)));
+    });
+
+  program
+    .command('amend')
+    .argument('<id>', 'a completed run')
+    .requiredOption('--phase <phase>', 'the approved phase to reopen', phaseArgument)
+    .requiredOption('--comment <text>', 'what to change, and why')
+    .option('--by <name>', "who amends (default: your login; through the API, the token's reviewer)")
+    .option('--close-removed', "close (as not planned) the old run's tickets the new plan no longer has")
+    .description(
+      'start the next version of a completed spec: a new run that keeps its approved phases, reopens one, and brings its tickets in line',
+    )
+    .action((id: string, options: { phase: PhaseName; comment: string; by?: string; closeRemoved?: boolean }) => {
+      const comment = options.comment.trim();
+      if (!comment) throw new Error('amend needs --comment TEXT: what to change in the phase, and why');
+      return withBackend(async (backend) =>
+        dependencies.print(
+          await amend(backend, id, {
+            phase: options.phase,
+            comment,
+            ...(options.by ? { by: options.by } : {}),
+            ...(options.closeRemoved ? { closeRemoved: true } : {}),
+          }),
+        ),
+      );
+    });
+
+  program
+    .command('retry')
+    .argument('<id>', 'a failed run')
+    .description('start a run that keeps the approved phases of a failed run and goes on from the phase that failed')
+    .action((id: string) => withBackend(async (backend) => dependencies.print(await retry(backend, id))));
 
   program
     .command('tickets')

@@ -9,13 +9,17 @@ import { readPhaseView } from '../review/read-phase-view';
 import { decideSpec } from '../runs/decide-spec';
 import { listSpecs } from '../runs/list-specs';
 import { readSpecStatus } from '../runs/read-spec-status';
+import { startAmendment } from '../runs/start-amendment';
+import { startRetry } from '../runs/start-retry';
+import { startSettings } from '../config/start-settings';
+import { publicUrl } from '../workers/wire-activities';
 import { signDecision } from './sign-decision';
 import type { SpecBackend, TicketIndex } from './spec-backend';
 
 /** The commands straight against Temporal and the artifact store on this machine (no API). */
 export function temporalBackend(
   client: Client,
-  config: Pick<Config, 'TEMPORAL_NAMESPACE' | 'SPECFORGE_DECISION_KEY'>,
+  config: Config,
   store: ArtifactStore,
   close: () => Promise<void>,
 ): SpecBackend {
@@ -38,6 +42,17 @@ export function temporalBackend(
           by: decision.by ?? os.userInfo().username,
         }),
       ),
+    // A new run started here is picked up by whichever worker polls the task queue, as with `specforge new`.
+    amend: (id, amendment) =>
+      startAmendment(
+        client,
+        config.TEMPORAL_TASK_QUEUE,
+        id,
+        { ...amendment, by: amendment.by ?? os.userInfo().username },
+        { reviewUrl: publicUrl(config), ...startSettings(config) },
+      ),
+    retry: (id) =>
+      startRetry(client, config.TEMPORAL_TASK_QUEUE, id, { reviewUrl: publicUrl(config), ...startSettings(config) }),
     async tickets(id) {
       const status = await readSpecStatus(client, id);
       const file = status.artifacts.find((artifact) => artifact.file === `tickets_${status.slug}.json`);

@@ -32,7 +32,7 @@ export async function decideSpec(
   try {
     const description = await withTemporalDeadline(client, () => handle.describe());
     if (description.status.name !== 'RUNNING')
-      throw new DecisionRefusedError('conflict', `the run has finished (${description.status.name.toLowerCase()})`);
+      throw new DecisionRefusedError('conflict', finishedMessage(id, description.status.name));
     return await Promise.race([
       handle.executeUpdate(decideUpdate, { args: [typeof decision === 'function' ? await decision() : decision] }),
       new Promise<never>((_, reject) =>
@@ -63,4 +63,14 @@ export async function decideSpec(
     }
     throw error;
   }
+}
+
+/** A finished run takes no decision; a completed spec changes through an amendment, a failed run through a retry. */
+function finishedMessage(id: string, temporalStatus: string): string {
+  const finished = `the run has finished (${temporalStatus.toLowerCase()})`;
+  if (temporalStatus === 'COMPLETED')
+    return `${finished}: to change an approved phase, amend the spec (POST /v1/specs/${id}/amendments, or specforge amend)`;
+  if (temporalStatus === 'FAILED')
+    return `${finished}: retry it from the phase that failed (POST /v1/specs/${id}/retry, or specforge retry)`;
+  return finished;
 }

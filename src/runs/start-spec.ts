@@ -46,12 +46,18 @@ export async function startSpec(
       { key: SPEC_PHASE, value: 'requirements' },
       ...(searchableFeature ? [{ key: SPEC_FEATURE, value: request.feature.slice(0, 1000) }] : []),
     ],
-    memo: { request: { feature: request.feature, gates: request.gates ?? 'each' } },
+    memo: { request: { feature: request.feature, gates: request.gates ?? 'each', ...basisLink(request) } },
     // Shown at the top of the run's page in the Temporal UI.
     staticSummary: `Spec: ${shortLine(request.feature, 200)}`,
     staticDetails: staticDetails(id, request, options.reviewUrl),
   });
   return id;
+}
+
+/** The run an amendment or retry starts from, in the memo where lists and the UI read it without a worker. */
+function basisLink(request: SpecRequest): { amends?: string; retries?: string } {
+  if (!request.basis) return {};
+  return request.basis.kind === 'amendment' ? { amends: request.basis.from } : { retries: request.basis.from };
 }
 
 function staticDetails(id: string, request: SpecRequest, reviewUrl: string | undefined): string {

@@ -9,7 +9,7 @@ import { colours } from '../../src/cli/colours';
 import { createProgram } from '../../src/cli/create-program';
 import { readDecisionContent } from '../../src/cli/decision-content';
 import { environmentHelp } from '../../src/cli/environment-help';
-import type { DecisionRequest, SpecBackend, SpecStatusView } from '../../src/cli/spec-backend';
+import type { AmendRequest, DecisionRequest, SpecBackend, SpecStatusView } from '../../src/cli/spec-backend';
 import { devServerDatabase } from '../../src/temporal/ensure-temporal';
 
 const requirements = requirementsPhase.offline({
@@ -31,6 +31,7 @@ function programFor(env: Record<string, string> = {}) {
   const printed: string[] = [];
   const errors: string[] = [];
   const decisions: { id: string; decision: DecisionRequest }[] = [];
+  const started: { id: string; amendment?: AmendRequest; retry?: true }[] = [];
   const asked: string[] = [];
   const status = {
     id: 'spec-export-1',
@@ -44,6 +45,8 @@ function programFor(env: Record<string, string> = {}) {
       decisions.push({ id, decision });
       return { phase: decision.phase, action: decision.action, revision: 1, next: 'next phase' };
     },
+    amend: async (id, amendment) => (started.push({ id, amendment }), { id: 'spec-export-2', amends: id, version: 2 }),
+    retry: async (id) => (started.push({ id, retry: true }), { id: 'spec-export-3', retries: id }),
     tickets: async () => undefined,
     view: async (id, phase, revision) => {
       asked.push(`view ${id} ${phase} ${revision ?? 'current'}`);
@@ -85,7 +88,7 @@ function programFor(env: Record<string, string> = {}) {
         .configureOutput({ writeOut: (text) => printed.push(text), writeErr: (text) => errors.push(text) }),
   );
   const run = (...args: string[]) => program.parseAsync(['node', 'specforge', ...args]);
-  return { run, printed, errors, decisions, asked, opened: () => opened };
+  return { run, printed, errors, decisions, started, asked, opened: () => opened };
 }
 
 describe('specforge decide', () => {
@@ -170,6 +173,75 @@ describe('specforge decide', () => {
     const cli = programFor();
     await expect(cli.run('decide', 'spec-export-1', 'deployment', 'approve')).rejects.toThrow();
     expect(cli.errors.join('')).toMatch(/not a gate; one of requirements, .*, tickets/);
+  });
+});
+
+describe('specforge reopen, amend and retry', () => {
+  it('sends a reopen decision with its comment, as decide and as its short form', async () => {
+    const cli = programFor();
+    await cli.run('decide', 'spec-export-1', 'requirements', 'reopen', '--comment', 'Add SSO', '--by', 'ana');
+    await cli.run('reopen', 'spec-export-1', '--phase', 'requirements', '--comment', 'Add SSO', '--by', 'ana');
+    const reopen = { phase: 'requirements', action: 'reopen', by: 'ana', comment: 'Add SSO' };
+    expect(cli.decisions).toEqual([
+      { id: 'spec-export-1', decision: reopen },
+      { id: 'spec-export-1', decision: reopen },
+    ]);
+  });
+
+  it('refuses a reopen without a comment before reaching any server', async () => {
+    const cli = programFor();
+    await expect(cli.run('decide', 'spec-export-1', 'requirements', 'reopen')).rejects.toThrow(
+      'reopen needs --comment TEXT',
+    );
+    expect(cli.opened()).toBe(0);
+  });
+
+  it('starts an amendment with the phase, comment and --close-removed, and says how to follow it', async () => {
+    const cli = programFor();
+    await cli.run(
+      'amend',
+      'spec-export-1',
+      '--phase',
+      'api',
+      '--comment',
+      ' Paginate GET /invoices ',
+      '--close-removed',
+    );
+    expect(cli.started).toEqual([
+      {
+        id: 'spec-export-1',
+        amendment: { phase: 'api', comment: 'Paginate GET /invoices', closeRemoved: true },
+      },
+    ]);
+    expect(cli.printed.join('\n')).toMatch(/Started spec-export-2: version 2 of the spec, amending spec-export-1/);
+    expect(cli.printed.join('\n')).toContain('specforge status spec-export-2');
+  });
+
+  it('leaves `by` and closeRemoved out of an amendment unless given', async () => {
+    const cli = programFor();
+    await cli.run('amend', 'spec-export-1', '--phase', 'requirements', '--comment', 'Add SSO');
+    expect(cli.started[0]!.amendment).toEqual({ phase: 'requirements', comment: 'Add SSO' });
+  });
+
+  it('refuses an amendment without --phase or --comment, or naming no phase', async () => {
+    const cli = programFor();
+    await expect(cli.run('amend', 'spec-export-1', '--comment', 'Add SSO')).rejects.toThrow();
+    expect(cli.errors.join('')).toMatch(/--phase <phase>/);
+    await expect(cli.run('amend', 'spec-export-1', '--phase', 'api')).rejects.toThrow();
+    expect(cli.errors.join('')).toMatch(/--comment <text>/);
+    await expect(cli.run('amend', 'spec-export-1', '--phase', 'tickets', '--comment', 'x')).rejects.toThrow();
+    expect(cli.errors.join('')).toMatch(/not a phase; one of requirements/);
+    await expect(cli.run('amend', 'spec-export-1', '--phase', 'api', '--comment', '  ')).rejects.toThrow(
+      'amend needs --comment TEXT',
+    );
+    expect(cli.started).toEqual([]);
+  });
+
+  it('retries a failed run and prints the new run', async () => {
+    const cli = programFor();
+    await cli.run('retry', 'spec-export-1');
+    expect(cli.started).toEqual([{ id: 'spec-export-1', retry: true }]);
+    expect(cli.printed.join('\n')).toMatch(/Started spec-export-3: retrying spec-export-1 from the phase that failed/);
   });
 });
 

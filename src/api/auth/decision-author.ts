@@ -2,8 +2,8 @@ import type { Request } from 'express';
 import type { z } from 'zod';
 import { decisionProof } from '../../runs/decision-proof';
 import type { Decision } from '../../shared/decision';
-import { HttpProblem } from '../problem';
 import type { decisionBody } from '../request-schemas';
+import { actingReviewer } from './acting-reviewer';
 import type { Identity } from './identity';
 
 /**
@@ -20,26 +20,10 @@ export function authorDecision(
   decisionKey: string | undefined,
 ): Decision {
   const { by, ...rest } = body;
-  if (!identity) {
-    if (!by)
-      throw new HttpProblem(422, 'Invalid request', 'by is required: who decides', [
-        { field: 'by', message: 'required' },
-      ]);
-    return { ...rest, by };
-  }
-  if (by && by !== identity.name && identity.role !== 'admin') {
-    throw new HttpProblem(
-      403,
-      'Forbidden',
-      `You are signed in as "${identity.name}": a reviewer decides only as themself`,
-      [{ field: 'by', message: `must be "${identity.name}" or left out` }],
-    );
-  }
-  const onBehalf = Boolean(by && by !== identity.name);
+  if (!identity) return { ...rest, by: actingReviewer(by, identity, 'decides').by };
   const decision: Decision = {
     ...rest,
-    by: onBehalf ? by! : identity.name,
-    ...(onBehalf ? { actor: identity.name } : {}),
+    ...actingReviewer(by, identity, 'decides'),
     via: channelOf(request, identity),
   };
   return decisionKey ? { ...decision, proof: decisionProof(decisionKey, specId, decision) } : decision;

@@ -26,6 +26,8 @@ export async function decisionFrom(
   if (action === 'edit' && !options.content)
     throw new Error('edit needs --content FILE: a JSON file with the replacement content');
   if (action !== 'edit' && options.content) throw new Error('--content is for edit; approve takes --answer Q-n=value');
+  if (action === 'reopen' && !options.comment?.trim())
+    throw new Error('reopen needs --comment TEXT: what to change in the phase, and why');
   if (options.answer && (action !== 'approve' || phase !== 'requirements'))
     throw new Error('--answer answers the open questions when approving requirements');
   const content = options.content
