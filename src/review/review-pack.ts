@@ -19,5 +19,10 @@ export function reviewPack(status: SpecRunStatus, phases: ReviewedPhases): PackC
     provenance: provenance(Object.values(phases)),
     phases: contents,
     decisions: status.decisions,
+    // The draft technical spec carries the changelog the final pack will have.
+    version: status.version,
+    amends: status.amends,
+    retries: status.retries,
+    changes: status.changes,
   };
 }

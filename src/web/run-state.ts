@@ -23,6 +23,7 @@ export function runState(status: RunStatus): RunState {
     status.refused?.at ?? '-',
     status.artifacts.length,
     status.tickets.length,
+    status.changes?.length ?? 0,
   ].join('|');
   return {
     status: status.status,

@@ -1,7 +1,9 @@
 import type { ApiContext } from '../api/api-context';
 import { HttpProblem } from '../api/problem';
+import { approvedRevisionBefore } from '../review/approved-revision';
 import { readPhaseDiff } from '../review/read-phase-diff';
 import { readPhaseView } from '../review/read-phase-view';
+import { reopenReason, type ReopenReason } from '../review/reopen-reason';
 import type { PhaseDiff, PhaseView } from '../review/review-types';
 import { readSpecStatus } from '../runs/read-spec-status';
 import { isPhaseName, PHASES, type PhaseName } from '../shared/phases';
@@ -15,10 +17,14 @@ export interface SpecPageData {
   phase: PhaseName;
   /** Unset while the phase has no revision yet (pending or generating its first). */
   view?: PhaseView;
-  /** Against the previous stored revision, when there is one. */
+  /** Against the revision approved before the shown one, else the previous stored one, when there is one. */
   diff?: PhaseDiff;
+  /** True when the diff's earlier side is the revision approved before a reopen. */
+  diffAgainstApproved?: boolean;
   /** True when the shown revision is the one a gate waits on: the decision buttons apply to it. */
   atGate: boolean;
+  /** At a gate a reopen opened again: who reopened what, or which inputs changed. */
+  reopenReason?: ReopenReason;
 }
 
 /** Everything /specs/:id shows, read from the run's status and the phase files on the worker's disk. */
@@ -36,12 +42,25 @@ export async function loadSpecPage(
     throw error;
   });
   if (!view) return { status, phase, atGate: false };
-  const previous = view.revisions.filter((stored) => stored < view.revision).at(-1);
+  // A phase at its gate again after a reopen is compared with the revision approved before it.
+  const approved = approvedRevisionBefore(status, phase, view.revision);
+  const previous = view.revisions.includes(approved ?? 0)
+    ? approved
+    : view.revisions.filter((stored) => stored < view.revision).at(-1);
   const diff =
     previous === undefined ? undefined : await readPhaseDiff(context.store, status, phase, previous, view.revision);
   const pending = status.pendingApproval;
   const atGate = status.temporalStatus === 'RUNNING' && pending?.phase === phase && pending.revision === view.revision;
-  return { status, phase, view, diff, atGate };
+  const reason = atGate ? reopenReason(status, phase) : undefined;
+  return {
+    status,
+    phase,
+    view,
+    diff,
+    atGate,
+    ...(diff && diff.from === approved ? { diffAgainstApproved: true } : {}),
+    ...(reason ? { reopenReason: reason } : {}),
+  };
 }
 
 function chosenPhase(status: RunStatus, requested: unknown): PhaseName {

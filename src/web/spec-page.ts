@@ -4,10 +4,12 @@ import { runState } from './run-state';
 import { artifactLinks, type ArtifactLink } from './sections/artifact-links';
 import { checksSection } from './sections/checks-section';
 import { decisionLog } from './sections/decision-log';
+import { changesList } from './sections/changes-list';
 import { decisionPanel, questionsList, ticketsGatePanel } from './sections/decision-panel';
 import { editPanel } from './sections/edit-panel';
 import { phaseArticle } from './sections/phase-article';
 import { phaseTabs } from './sections/phase-tabs';
+import { amendPanel, reopenPanel } from './sections/reopen-panel';
 import { runHeader } from './sections/run-header';
 import type { SpecPageData } from './spec-page-data';
 import type { Viewer } from './viewer';
@@ -27,13 +29,15 @@ export function specPage(
     : data.atGate && view
       ? decisionPanel(status, view, viewer)
       : '';
+  const finished = !state.open && status.status === 'completed';
   const body = html` ${runHeader(status, temporalUiLink)} ${phaseTabs(status, data.phase)}
     <div class="columns">
       <div class="main-column">${data.atGate && view ? editPanel(view) : ''} ${phaseArticle(data)}</div>
       <aside class="side-column">
-        ${decide} ${view && !data.atGate && data.phase === 'requirements' ? questionsList(view.questions) : ''}
+        ${decide} ${state.open ? reopenPanel(status, viewer) : finished ? amendPanel(status, viewer) : ''}
+        ${view && !data.atGate && data.phase === 'requirements' ? questionsList(view.questions) : ''}
         ${view ? checksSection(view) : ''} ${artifactLinks(artifacts, status.status === 'completed' && !state.open)}
-        ${decisionLog(status.decisions)}
+        ${changesList(status.changes)} ${decisionLog(status.decisions)}
       </aside>
     </div>`;
   return pageLayout({

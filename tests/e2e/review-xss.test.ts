@@ -182,7 +182,10 @@ async function expectInert(page: Page): Promise<void> {
       ),
       // Mermaid's own SVG carries a <style>; anything else of these came from a payload.
       embedded: [...document.querySelectorAll('main iframe, main object, main embed, main img, main style, main form')]
-        .filter((element) => !element.closest('figure.diagram') && element.id !== 'decision-form')
+        .filter(
+          (element) =>
+            !element.closest('figure.diagram') && !['decision-form', 'reopen-form', 'amend-form'].includes(element.id),
+        )
         .map((element) => element.outerHTML.slice(0, 80)),
     };
   });

@@ -1,8 +1,9 @@
 import type { RecordedDecision } from '../../shared/decision';
 import type { PhaseContents } from '../phases/phase-contents';
+import type { ChangelogInput } from './changelog';
 
 /** Everything the renderers read: the approved content of each phase reached, and the run's story. */
-export interface PackContents {
+export interface PackContents extends ChangelogInput {
   specId: string;
   feature: string;
   description: string;

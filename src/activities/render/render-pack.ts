@@ -98,6 +98,10 @@ export async function renderPack(store: ArtifactStore, input: RenderInput): Prom
         }
       : null,
     generatedAt: new Date().toISOString(),
+    version: input.version ?? 1,
+    amends: input.amends ?? null,
+    retries: input.retries ?? null,
+    changes: input.changes ?? [],
     phases: results.map((result) => ({
       phase: result.phase,
       revision: result.revision,

@@ -27,6 +27,22 @@ export const reportSchema = z.object({
     })
     .nullable(),
   generatedAt: z.iso.datetime(),
+  /** The spec's version (1 for a first run), and the run it amends or retries (null when none). */
+  version: z.number().int().min(1),
+  amends: z.string().nullable(),
+  retries: z.string().nullable(),
+  /** Phases a reopen regenerated (reopened, or because their inputs changed) or kept, in order. */
+  changes: z.array(
+    z.object({
+      phase: z.string(),
+      from: z.number().int().min(0),
+      to: z.number().int().min(0),
+      reason: z.enum(['reopened', 'inputs_changed', 'kept']),
+      by: z.string().optional(),
+      comment: z.string().optional(),
+      at: z.string(),
+    }),
+  ),
   phases: z.array(
     z.object({
       phase: z.string(),

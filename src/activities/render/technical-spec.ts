@@ -12,8 +12,12 @@ import { securitySection } from './sections/security-section';
 import { testingSection } from './sections/testing-section';
 import { traceRequirements } from './traceability';
 import { markdownBlock, markdownInline } from './markdown-text';
+import { renderChangelog } from './changelog';
 
-/** The headings every technical spec has, in this order; the validator checks for them. */
+/**
+ * The headings every technical spec has, in this order; the validator checks for them. A
+ * "Changelog" follows them only in a pack that a reopen or an amendment changed.
+ */
 export const TECHNICAL_SPEC_HEADINGS = [
   '1. Requirements',
   '2. Architecture',
@@ -41,6 +45,7 @@ export function renderTechnicalSpec(pack: PackContents): string {
     phases.cost && costSection(phases.cost),
   ];
   const trace = traceRequirements(phases);
+  const changelog = renderChangelog(pack);
   const decisions = pack.decisions.map((decision) => [
     decision.at,
     decision.phase,
@@ -80,6 +85,7 @@ export function renderTechnicalSpec(pack: PackContents): string {
       decisions.length
         ? markdownTable(['When', 'Phase', 'Action', 'By', 'Outcome', 'Comment'], decisions)
         : 'No gates in this run (unattended).',
+      ...(changelog ? [changelog] : []),
     ].join('\n\n') + '\n'
   );
 }

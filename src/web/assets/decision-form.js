@@ -5,7 +5,7 @@ import { openEditor } from './edit-panel.js';
 import { reviewerName, rememberReviewerName } from './reviewer-name.js';
 
 export function wireDecisionForm(form) {
-  const nameInput = form.querySelector('#reviewer-name');
+  const nameInput = form.querySelector('input[name="by"]');
   if (nameInput) nameInput.value = reviewerName();
   for (const button of form.querySelectorAll('button[data-action]')) {
     button.addEventListener('click', () => onAction(form, button));
@@ -63,7 +63,7 @@ function collectDecision(form, action) {
 /** Adds `by` in local mode (the name is asked once and kept); signed in, the server takes it from the session. */
 export function withReviewer(form, decision) {
   if (document.body.dataset.mode !== 'local') return decision;
-  const nameInput = form.querySelector('#reviewer-name');
+  const nameInput = form.querySelector('input[name="by"]');
   const name = (nameInput?.value ?? reviewerName()).trim();
   if (!name) {
     nameInput?.focus();
@@ -89,8 +89,9 @@ export async function sendDecision(form, decision, button) {
   return result;
 }
 
-function showError(form, lines) {
-  const box = form.querySelector('#decision-error');
+/** Shows a problem's lines in the form's error box (its `.form-error`). */
+export function showError(form, lines) {
+  const box = form.querySelector('.form-error');
   box.replaceChildren(...lines.map((line) => Object.assign(document.createElement('span'), { textContent: line })));
   box.hidden = false;
 }

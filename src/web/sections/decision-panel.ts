@@ -94,10 +94,10 @@ function approvalsLine(pending: NonNullable<RunStatus['pendingApproval']>): Safe
 }
 
 /** Local mode has no sign-in: the reviewer names themself once; the script keeps it in localStorage. */
-function nameField(viewer: Viewer): SafeHtml | '' {
+export function nameField(viewer: Viewer, id = 'reviewer-name'): SafeHtml | '' {
   if (viewer.signedInMode) return '';
-  return html`<label for="reviewer-name">Your name</label>
-    <input id="reviewer-name" name="by" autocomplete="name" maxlength="200" required />`;
+  return html`<label for="${id}">Your name</label>
+    <input id="${id}" name="by" autocomplete="name" maxlength="200" required />`;
 }
 
 function questionFields(questions: OpenQuestion[]): SafeHtml {

@@ -4,12 +4,16 @@ import { html, type SafeHtml } from '../html';
 /** Lines kept around each change in the Markdown diff; longer unchanged runs fold. */
 const CONTEXT_LINES = 2;
 
-/** What changed since the previous revision: items added, removed and changed, then the section's lines. */
-export function diffSection(diff: PhaseDiff): SafeHtml {
+/**
+ * What changed since the previous revision (or, for a phase at its gate again after a reopen, since
+ * its approved one): items added, removed and changed, then the section's lines.
+ */
+export function diffSection(diff: PhaseDiff, againstApproved = false): SafeHtml {
+  const since = `Changes since ${againstApproved ? 'approved ' : ''}revision ${diff.from}`;
   const unchanged =
     diff.added.length + diff.removed.length + diff.changed.length === 0 && diff.lines.every((line) => line.op === ' ');
-  return html`<section class="diff" aria-label="Changes since revision ${diff.from}">
-    <h3>Changes since revision ${diff.from}</h3>
+  return html`<section class="diff" aria-label="${since}">
+    <h3>${since}</h3>
     ${
       unchanged
         ? html`<p class="empty">No change.</p>`

@@ -5,6 +5,7 @@ import { phaseTitle } from '../phase-title';
 import type { SpecPageData } from '../spec-page-data';
 import { diffSection } from './diff-section';
 import { operationsTable } from './operations-table';
+import { reopenNotice } from './reopen-notice';
 
 /** The shown revision of the phase: its section as it will read in the pack, and what changed. */
 export function phaseArticle(data: SpecPageData): SafeHtml {
@@ -30,7 +31,8 @@ export function phaseArticle(data: SpecPageData): SafeHtml {
         >
       </p>
     </header>
-    ${data.diff ? diffSection(data.diff) : ''} ${phase === 'api' ? operationsTable(view.content) : ''}
+    ${reopenNotice(data.reopenReason)} ${data.diff ? diffSection(data.diff, data.diffAgainstApproved) : ''}
+    ${phase === 'api' ? operationsTable(view.content) : ''}
     <section class="rendered" aria-label="Section as it appears in the pack">
       ${markdownToHtml(view.markdown, { fileBase })}
     </section>

@@ -17,10 +17,19 @@ export function runHeader(status: RunStatus, temporalUiLink: string | undefined)
         >${shownStatus.replace('_', ' ')}</span
       >
       gates:
-      ${status.gates}${temporalUiLink ? html` · <a href="${temporalUiLink}" rel="noopener noreferrer">Temporal UI</a>` : ''}
+      ${status.gates}${lineage(status)}${temporalUiLink ? html` · <a href="${temporalUiLink}" rel="noopener noreferrer">Temporal UI</a>` : ''}
     </p>
     ${activity(status, open)}
   </section>`;
+}
+
+/** An amendment's version and the run it amends, or the failed run a retry goes on from. */
+function lineage(status: RunStatus): SafeHtml | '' {
+  const version =
+    status.version && status.version > 1 ? html` · <span data-version>version ${status.version}</span>` : '';
+  const from = (label: string, id: string | undefined) =>
+    id ? html` · ${label} <a href="/specs/${encodeURIComponent(id)}" data-${label}>${id}</a>` : '';
+  return html`${version}${from('amends', status.amends)}${from('retries', status.retries)}`;
 }
 
 function activity(status: RunStatus, open: boolean): SafeHtml | '' {
