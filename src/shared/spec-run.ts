@@ -208,7 +208,7 @@ export interface SpecRunStatus {
   /** Phases reopened, regenerated because their inputs changed, or kept, in order. */
   changes?: PhaseChange[];
   /** What the ticket fan-out did against the amended run's tickets, by ticket key. */
-  ticketChanges?: { created: string[]; updated: string[]; unchanged: string[]; closed: string[] };
+  ticketChanges?: { created: string[]; updated: string[]; unchanged: string[]; closed: string[]; leftOpen?: string[] };
   artifacts: ArtifactRef[];
   tickets: TicketRef[];
   error?: string;
