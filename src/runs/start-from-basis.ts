@@ -1,10 +1,11 @@
-import type { Client } from '@temporalio/client';
+import { WorkflowExecutionAlreadyStartedError, type Client } from '@temporalio/client';
 import type { StartSettings } from '../config/start-settings';
 import { PHASES, type PhaseName } from '../shared/phases';
 import type { SpecBasis, SpecRequest, SpecRunStatus } from '../shared/spec-run';
 import { readSpecRequest } from './read-spec-request';
 import { readSpecStatus } from './read-spec-status';
-import { specIdFor } from './spec-id';
+import { BasisRefusedError } from './basis-refused-error';
+import { derivedSpecId } from './spec-id';
 import { startSpec } from './start-spec';
 
 export type BasisStartOptions = { reviewUrl?: string } & Partial<StartSettings>;
@@ -33,6 +34,7 @@ export function approvedPhases(status: SpecRunStatus): Partial<Record<PhaseName,
 export function basisFrom(kind: SpecBasis['kind'], old: BasisRun, reopen?: SpecBasis['reopen']): SpecBasis {
   const version = old.status.version ?? old.request.basis?.version ?? 1;
   return {
+    ...(kind === 'retry' ? unfinishedAmendment(old) : {}),
     kind,
     from: old.status.id,
     fromSlug: old.status.slug,
@@ -57,10 +59,37 @@ export async function startFromBasis(
 ): Promise<string> {
   const { continuation: _continuation, basis: _oldBasis, ...request } = old.request;
   const { tickets = request.tickets, ...startOptions } = options;
-  return startSpec(
-    client,
-    taskQueue,
-    { ...request, ...(tickets ? { tickets } : {}), basis },
-    { ...startOptions, id: specIdFor(client, request.feature) },
+  // One run per version (and one retry per failed run): a second request finds the first, never a twin.
+  const id = derivedSpecId(basis.lineage, basis.kind === 'amendment' ? `v${basis.version}` : `retry:${basis.from}`);
+  try {
+    return await startSpec(
+      client,
+      taskQueue,
+      { ...request, ...(tickets ? { tickets } : {}), basis },
+      { ...startOptions, id, unique: true },
+    );
+  } catch (error) {
+    if (!(error instanceof WorkflowExecutionAlreadyStartedError)) throw error;
+    throw new BasisRefusedError(
+      'conflict',
+      basis.kind === 'amendment'
+        ? `version ${basis.version} of this spec is already run ${id}: amend the latest version (or retry it, if it failed)`
+        : `run ${basis.from} was already retried as ${id}`,
+    );
+  }
+}
+
+/**
+ * A retry of a failed amendment is still that amendment: its tickets are brought in line with the
+ * amended run's, and its reopen is carried on unless the failed run had applied it.
+ */
+function unfinishedAmendment(old: BasisRun): Pick<SpecBasis, 'amended' | 'reopen'> {
+  const basis = old.request.basis;
+  const amended =
+    basis?.amended ?? (basis?.kind === 'amendment' ? { id: basis.from, slug: basis.fromSlug } : undefined);
+  if (!amended) return {};
+  const applied = old.status.changes?.some(
+    (change) => change.reason === 'reopened' && change.phase === basis?.reopen?.phase,
   );
+  return { amended, ...(basis?.reopen && !applied ? { reopen: basis.reopen } : {}) };
 }

@@ -1,4 +1,4 @@
-import type { Client } from '@temporalio/client';
+import { WorkflowIdReusePolicy, type Client } from '@temporalio/client';
 import { encryptsPayloads } from '../codec/encrypts-payloads';
 import type { SpecRequest } from '../shared/spec-run';
 import { SPEC_FEATURE, SPEC_PHASE, SPEC_STATUS } from '../workflows/search-attributes';
@@ -20,7 +20,13 @@ export async function startSpec(
   client: Client,
   taskQueue: string,
   request: SpecRequest,
-  options: { reviewUrl?: string; id?: string; searchableFeature?: boolean } & Partial<StartSettings> = {},
+  options: {
+    reviewUrl?: string;
+    id?: string;
+    searchableFeature?: boolean;
+    /** The id is never used twice, not even after its run closed (amendments and retries: one run per version). */
+    unique?: boolean;
+  } & Partial<StartSettings> = {},
 ): Promise<string> {
   // The CLI and other starters get the cleaning the API gives: no control characters reach a run.
   request = {
@@ -33,6 +39,7 @@ export async function startSpec(
   await client.workflow.start(SPEC_WORKFLOW_TYPE, {
     taskQueue,
     workflowId: id,
+    ...(options.unique ? { workflowIdReusePolicy: WorkflowIdReusePolicy.REJECT_DUPLICATE } : {}),
     args: [
       {
         ...request,

@@ -70,10 +70,15 @@ function checkBasis(basis: unknown): RequestProblem | undefined {
     !Object.entries(approved).every(([phase, revision]) => isPhaseName(phase) && isCount(revision, 1))
   )
     return invalid('approved', 'basis.approved must map phase names to revisions');
-  if (kind === 'retry' && reopen !== undefined) return invalid('reopen', 'a retry reopens nothing');
-  if (kind === 'amendment') {
+  const { amended } = basis as Record<string, unknown>;
+  if (amended !== undefined) {
+    const { id, slug } = (isObject(amended) ? amended : {}) as Record<string, unknown>;
+    if (typeof id !== 'string' || !id || typeof slug !== 'string' || !/^[a-z0-9-]{1,60}$/.test(slug))
+      return invalid('amended', 'basis.amended must be {id, slug} of the amended run');
+  }
+  if (kind === 'amendment' || reopen !== undefined) {
     const { phase, comment, by } = (isObject(reopen) ? reopen : {}) as Record<string, unknown>;
-    if (!isPhaseName(phase) || !(phase in approved))
+    if (!isPhaseName(phase) || (kind === 'amendment' && !(phase in approved)))
       return invalid('reopen.phase', 'an amendment reopens one of the phases the amended run approved');
     if (typeof comment !== 'string' || !comment.trim()) return invalid('reopen.comment', 'say what to change');
     if (typeof by !== 'string' || !by.trim()) return invalid('reopen.by', 'say who asks');

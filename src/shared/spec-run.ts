@@ -52,8 +52,10 @@ export interface SpecBasis {
   approved: Partial<Record<PhaseName, number>>;
   /** Answers given to the requirements' open questions in the old run. */
   answers?: Record<string, string>;
-  /** For an amendment: the phase to reopen, and who asks why. */
+  /** For an amendment: the phase to reopen, and who asks why (a retry of a failed amendment carries it on). */
   reopen?: { phase: PhaseName; comment: string; by: string };
+  /** A retry of a failed amendment: the run it amends, whose tickets are brought in line (else `from`'s). */
+  amended?: { id: string; slug: string };
 }
 
 export interface HistoryLimit {

@@ -6,6 +6,8 @@ export interface InboxItem {
   decision: Decision;
   /** Set for updates, whose caller waits for the outcome. */
   token?: number;
+  /** An update answered when it was queued (a reopen sent with no gate open): its outcome goes nowhere. */
+  answered?: boolean;
 }
 
 /** Decisions in arrival order, from signals and updates alike; updates wait for their outcome. */
@@ -24,6 +26,13 @@ export class DecisionInbox {
   push(decision: Decision): boolean {
     if (this.closedWith) return false;
     this.items.push({ decision });
+    return true;
+  }
+
+  /** An update whose sender was answered at once: it waits here like a signal, and is recorded as an update. */
+  pushAnswered(decision: Decision): boolean {
+    if (this.closedWith) return false;
+    this.items.push({ decision, answered: true });
     return true;
   }
 

@@ -100,7 +100,7 @@ async function nextDecision(
 
 /** Signed decisions came through specforge (verified by the worker's key); anything else is a raw Temporal message. */
 async function channelOf(run: SpecRunState, item: InboxItem): Promise<ReceivedDecision['channel']> {
-  const raw: DecisionChannel = item.token === undefined ? 'signal' : 'update';
+  const raw: DecisionChannel = item.token === undefined && !item.answered ? 'signal' : 'update';
   if (!item.decision.proof) return { via: raw, verified: false };
   const verified = await verifyDecision({ specId: run.id, decision: item.decision });
   return verified ? { via: item.decision.via ?? 'api', verified: true } : { via: raw, verified: false };

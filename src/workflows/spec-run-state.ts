@@ -113,10 +113,13 @@ export class SpecRunState {
       });
     }
     if (basis.answers) this.addAnswers(basis.answers);
+    // A failed run may have stopped in the middle of a reopen: what it kept is checked against what came before.
+    if (basis.kind === 'retry') this.work.unchecked.push(...PHASES.filter((phase) => adopted[phase]));
     Object.assign(this.status, {
       lineage: basis.lineage,
       version: basis.version,
       ...(basis.kind === 'amendment' ? { amends: basis.from } : { retries: basis.from }),
+      ...(basis.amended ? { amends: basis.amended.id } : {}),
     });
     this.publish();
   }
@@ -250,6 +253,7 @@ export class SpecRunState {
 
   approve(result: PhaseResult): void {
     this.gate = undefined;
+    this.uncheck(result.phase);
     const reopening = this.work.reopened[result.phase];
     if (reopening) {
       delete this.work.reopened[result.phase];

@@ -20,6 +20,7 @@ import { AMEND_INSTEAD, checkDecision, refusalFailureType, type DecisionRefusal 
 import { oversizeDecision, oversizeMessage, oversizeRefusal } from '../shared/decision-size';
 import { checkSpecRequest, type RequestProblem } from '../shared/spec-request-check';
 import type { PhaseFailure } from '../shared/phase-failure';
+import type { PhaseName } from '../shared/phases';
 import type { SpecBasis, SpecRequest, SpecRunStatus, SpecStatus } from '../shared/spec-run';
 import { DecisionInbox } from './decision-inbox';
 import { decideUpdate, decisionSignal, statusQuery } from './messages';
@@ -57,13 +58,17 @@ export async function specWorkflow(request: SpecRequest): Promise<SpecRunStatus>
     if (problem) refuseRequest(request, problem);
   }
   const id = workflowInfo().workflowId;
+  const inbox = new DecisionInbox();
+  // Listening before the snapshot is read: an update sent as a continued run starts waits for its
+  // state, instead of being refused by the SDK for want of a handler.
+  let started: SpecRunState | undefined;
+  listenForDecisions(() => started, inbox);
   const snapshot = request.continuation
     ? await snapshots.loadRunSnapshot({ specId: id, ref: request.continuation })
     : undefined;
   const run = new SpecRunState(id, request, snapshot, patched('run-limits'), patched('reopen'));
-  const inbox = new DecisionInbox();
+  started = run;
   const notifications = new Notifications();
-  listenForDecisions(run, inbox);
   const work = new CancellationScope();
   let overflowed = false;
   // Past the hard limit, wherever the run is, it stops itself: Temporal would terminate it with no pack.
@@ -305,10 +310,11 @@ async function createTickets(
       list(saved.plan);
     }
     const { plan: _plan, ...keys } = saved;
-    const amends =
-      basis?.kind === 'amendment'
-        ? { amends: { specId: basis.from, slug: basis.fromSlug, closeRemoved: options?.closeRemoved } }
-        : {};
+    const amended =
+      basis?.amended ?? (basis?.kind === 'amendment' ? { id: basis.from, slug: basis.fromSlug } : undefined);
+    const amends = amended
+      ? { amends: { specId: amended.id, slug: amended.slug, closeRemoved: options?.closeRemoved } }
+      : {};
     input = { ...target, concurrency, closeOnCancel, ...keys, ...amends };
   }
   run.ticketsStarted();
@@ -327,17 +333,24 @@ async function createTickets(
   return 'created';
 }
 
-function listenForDecisions(run: SpecRunState, inbox: DecisionInbox): void {
-  setHandler(statusQuery, () => run.status);
+/** `runOf` is undefined while a continued run reads its snapshot: decisions wait in the inbox meanwhile. */
+function listenForDecisions(runOf: () => SpecRunState | undefined, inbox: DecisionInbox): void {
+  setHandler(statusQuery, () => {
+    const run = runOf();
+    if (!run) throw ApplicationFailure.nonRetryable('the run is starting: ask again in a moment');
+    return run.status;
+  });
   setHandler(decisionSignal, (decision) => {
+    const run = runOf();
     // A signal has no validator: one too large to keep, or one the closed inbox refuses, is recorded as refused.
-    const oversize = run.limited && decision && typeof decision === 'object' ? oversizeDecision(decision) : undefined;
+    const oversize =
+      (run?.limited ?? true) && decision && typeof decision === 'object' ? oversizeDecision(decision) : undefined;
     const refusal = oversize
       ? { message: oversizeMessage(oversize.bytes) }
       : inbox.push(decision)
         ? undefined
         : inbox.closed;
-    if (refusal && decision && typeof decision === 'object')
+    if (refusal && run && decision && typeof decision === 'object')
       run.record(decision, {
         revision: run.status.pendingApproval?.revision ?? 0,
         outcome: 'rejected',
@@ -349,6 +362,13 @@ function listenForDecisions(run: SpecRunState, inbox: DecisionInbox): void {
   setHandler(
     decideUpdate,
     async (decision) => {
+      await condition(() => runOf() !== undefined);
+      const run = runOf()!;
+      // A reopen sent while a phase generates waits for the next gate: its sender learns that now.
+      if (decision.action === 'reopen' && !run.status.pendingApproval && inbox.pushAnswered(decision)) {
+        const phase = decision.phase as PhaseName;
+        return { phase, action: 'reopen', revision: run.nextRevision(phase), next: 'queued: taken at the next gate' };
+      }
       const token = inbox.pushAwaited(decision);
       await condition(() => inbox.isSettled(token));
       const outcome = inbox.take(token);
@@ -359,7 +379,10 @@ function listenForDecisions(run: SpecRunState, inbox: DecisionInbox): void {
     {
       // A refused update leaves no trace in history; one that passes is checked again when the gate takes it.
       validator: (decision) => {
-        const refusal = oversizeRefusal(decision) ?? checkDecision(decision, run.gateView()) ?? inbox.closed;
+        const run = runOf();
+        // Before the state is read, the gate checks the decision when it takes it.
+        const refusal =
+          oversizeRefusal(decision) ?? (run ? checkDecision(decision, run.gateView()) : undefined) ?? inbox.closed;
         if (refusal) throw ApplicationFailure.nonRetryable(refusal.message, refusalFailureType(refusal), refusal.field);
       },
     },

@@ -162,6 +162,18 @@ describe('a completed run', () => {
     expect(memo.request).toMatchObject({ feature: original.feature, amends: id });
   });
 
+  it('refuses a second amendment of the same version, naming the run that makes it', async () => {
+    const again = await api.call('POST', `/v1/specs/${id}/amendments`, {
+      phase: 'cost',
+      comment: 'Spot instances',
+      by: 'ben',
+    });
+    expectProblem(again, 409);
+    expect(again.json.detail).toMatch(
+      /version 2 of this spec is already run spec-[a-z0-9-]+: amend the latest version/,
+    );
+  });
+
   it('refuses an amendment by someone who is not an approver of the run, naming `by`', async () => {
     const response = await api.call('POST', `/v1/specs/${id}/amendments`, {
       phase: 'api',
@@ -194,6 +206,8 @@ describe('a completed run', () => {
       { name: 'ana', role: 'reviewer', tokenSha256: createHash('sha256').update(token).digest('hex') },
     ]);
     const guarded = await startApiServer(stack, { reviewers });
+    // A run of its own: the shared one has its version 2 already.
+    const id = await finishedRun(original);
     try {
       const as = { authorization: `Bearer ${token}` };
       const body = { phase: 'requirements', comment: 'Add SSO' };

@@ -12,8 +12,10 @@ export function compactEarlier(earlier: Partial<PhaseContents>): Record<string, 
         // What each Q-n asked, so an answer given by id is applied to the right topic.
         questions: requirements.questions.map(({ id, question }) => `${id}: ${question}`),
       },
-      architecture: architecture?.components.map(({ id, kind, requirements: ids }) => ({
+      // The name too: the cost lines are priced per component by name.
+      architecture: architecture?.components.map(({ id, name, kind, requirements: ids }) => ({
         id,
+        name,
         kind,
         requirements: ids,
       })),

@@ -45,7 +45,9 @@ export async function adoptPhases(
   const results: Partial<Record<PhaseName, PhaseResult>> = {};
   for (const phase of adopted) {
     const { file, summary } = stored[phase]!;
-    const inputsHash = inputsHashOf(phase, { earlier, answers });
+    // The hash it was generated under, when the file has one: a phase built on inputs the basis run
+    // no longer holds (a retry after a failed reopen) must not pass for current. Older files get today's.
+    const inputsHash = file.inputsHash ?? inputsHashOf(phase, { earlier, answers });
     const artifact = await store.writeJson(
       store.runDir(specId),
       phaseFileName(phase, file.revision),
