@@ -1,7 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createOpenAIGenerator } from '../../src/activities/llm/openai-generator';
 import type { PhaseContents } from '../../src/activities/phases/phase-contents';
 import { createGitHubTarget } from '../../src/activities/tickets/github-target';
 import { createJiraTarget } from '../../src/activities/tickets/jira-target';
@@ -10,10 +9,11 @@ import { startAmendment } from '../../src/runs/start-amendment';
 import { startRetry } from '../../src/runs/start-retry';
 import type { PhaseName } from '../../src/shared/phases';
 import type { SpecRequest, SpecRunStatus } from '../../src/shared/spec-run';
-import { isRepair, startFakeOpenAI, validAnswer, type ChatRequest, type FakeReply } from '../fakes/fake-openai';
+import type { FakeReply } from '../fakes/fake-openai';
 import { startFakeGitHub } from '../fakes/fake-github';
 import { startFakeJira } from '../fakes/fake-jira';
 import { resultOrFailure } from '../helpers/spec-helpers';
+import { addSessionCache, architectureFollowing, startScriptedModel } from '../helpers/scripted-model';
 import { createTestStack, type TestStack } from '../helpers/test-stack';
 import { waitFor } from '../helpers/wait-for';
 
@@ -21,57 +21,26 @@ const FEATURE = 'Add passwordless login with magic links';
 const AMENDMENT = 'No browser client: the mobile app calls the service; keep sessions in a cache';
 
 let stack: TestStack;
-let openai: Awaited<ReturnType<typeof startFakeOpenAI>>;
-let generator: ReturnType<typeof createOpenAIGenerator>;
+let model: Awaited<ReturnType<typeof startScriptedModel>>;
 /** Set by a test: the next replies for a phase, before the scripted model's own. */
 let faults: Partial<Record<PhaseName, FakeReply>> = {};
 beforeAll(async () => {
   stack = await createTestStack();
-  openai = await startFakeOpenAI((body) => {
+  // The scripted model follows the amendment: the browser component goes, a session cache comes.
+  model = await startScriptedModel((body) => {
     const phase = (/write the (\w+) section/.exec(body.messages[0]!.content)?.[1] ?? '') as PhaseName;
-    return faults[phase] ?? { kind: 'content', text: amendedArchitecture(body) };
-  });
-  generator = createOpenAIGenerator({
-    apiKey: 'sk-test-not-a-real-key',
-    baseURL: openai.baseURL,
-    model: 'gpt-test',
-    timeoutMs: 10_000,
+    return faults[phase] ?? { kind: 'content', text: architectureFollowing(body, /No browser client/, withoutBrowser) };
   });
 });
 afterAll(async () => {
-  await openai?.close();
+  await model?.openai.close();
   await stack?.close();
 });
 
-/** The scripted model follows the amendment: the browser component goes, a session cache comes. */
-function amendedArchitecture(body: ChatRequest): string {
-  const text = validAnswer(body);
-  const request = JSON.parse(body.messages[1]!.content) as { reviewerFeedback: string[] };
-  if (!/write the architecture section/.test(body.messages[0]!.content)) return text;
-  if (!request.reviewerFeedback.some((feedback) => feedback.includes('No browser client'))) return text;
-  const architecture = JSON.parse(text) as PhaseContents['architecture'];
-  const service = architecture.components.find((component) => component.kind === 'service')!;
+function withoutBrowser(architecture: PhaseContents['architecture']): void {
   architecture.components = architecture.components.filter((component) => component.id !== 'browser');
-  architecture.components.push({
-    id: 'session-cache',
-    name: 'Session cache',
-    kind: 'cache',
-    technology: 'Redis',
-    responsibility: 'Keeps magic-link sessions close to the service',
-    requirements: service.requirements.slice(0, 1),
-  });
-  architecture.edges = [
-    ...architecture.edges.filter((edge) => edge.from !== 'browser'),
-    { from: service.id, to: 'session-cache', protocol: 'RESP', description: 'Reads sessions' },
-  ];
-  return JSON.stringify(architecture);
-}
-
-function callsSince(since: number): Partial<Record<PhaseName, number>> {
-  const calls: Partial<Record<PhaseName, number>> = {};
-  for (const request of openai.requests.slice(since))
-    if (request.phase && !isRepair(request.body)) calls[request.phase] = (calls[request.phase] ?? 0) + 1;
-  return calls;
+  architecture.edges = architecture.edges.filter((edge) => edge.from !== 'browser');
+  addSessionCache(architecture);
 }
 
 const result = (id: string) => stack.client.workflow.getHandle(id).result() as Promise<SpecRunStatus>;
@@ -169,12 +138,12 @@ describe('amending a finished spec', () => {
     try {
       const first = await stack.withWorker(
         async () => result(await stack.start({ feature: FEATURE, gates: 'none', tickets: tracker.request })),
-        generator,
+        model.generator,
         tracker.tickets,
       );
       expect(first.status).toBe('completed');
       const createsBefore = tracker.creates();
-      const before = openai.requests.length;
+      const before = model.openai.requests.length;
       const started = await startAmendment(stack.client, stack.taskQueue, first.id, {
         phase: 'architecture',
         comment: AMENDMENT,
@@ -182,11 +151,11 @@ describe('amending a finished spec', () => {
         closeRemoved: true,
       });
       expect(started).toMatchObject({ amends: first.id, version: 2 });
-      const amended = await stack.withWorker(() => result(started.id), generator, tracker.tickets);
+      const amended = await stack.withWorker(() => result(started.id), model.generator, tracker.tickets);
       await expectAmended(tracker, first, amended);
       expect(tracker.creates() - createsBefore).toBe(1);
       // Only the reopened phase and the phases reading it paid for a model call.
-      expect(callsSince(before)).toEqual({ architecture: 1, testing: 1, rollout: 1, cost: 1 });
+      expect(model.callsSince(before)).toEqual({ architecture: 1, testing: 1, rollout: 1, cost: 1 });
       expect(amended.changes?.find((change) => change.reason === 'reopened')).toMatchObject({
         phase: 'architecture',
         by: 'ana',
@@ -202,7 +171,7 @@ describe('amending a finished spec', () => {
     try {
       const first = await stack.withWorker(
         async () => result(await stack.start({ feature: FEATURE, gates: 'none', tickets: tracker.request })),
-        generator,
+        model.generator,
         tracker.tickets,
       );
       const started = await startAmendment(stack.client, stack.taskQueue, first.id, {
@@ -215,11 +184,11 @@ describe('amending a finished spec', () => {
       // The first worker stops while the amendment's tickets are being brought in line.
       await stack.withWorker(
         () => waitFor(async () => tracker.edits() > editsBefore || undefined, 'the first ticket edit', 60_000),
-        generator,
+        model.generator,
         tracker.tickets,
       );
       expect((await stack.client.workflow.getHandle(started.id).describe()).status.name).toBe('RUNNING');
-      const amended = await stack.withWorker(() => result(started.id), generator, tracker.tickets);
+      const amended = await stack.withWorker(() => result(started.id), model.generator, tracker.tickets);
       await expectAmended(tracker, first, amended);
     } finally {
       await tracker.close();
@@ -233,13 +202,13 @@ describe('retrying a failed run', () => {
     const failed = await stack.withWorker(async () => {
       const id = await stack.start({ feature: FEATURE, gates: 'none' });
       return resultOrFailure(stack.client, id).then(() => id);
-    }, generator);
+    }, model.generator);
     faults = {};
-    const before = openai.requests.length;
+    const before = model.openai.requests.length;
     const retried = await startRetry(stack.client, stack.taskQueue, failed);
-    const status = await stack.withWorker(() => result(retried.id), generator);
+    const status = await stack.withWorker(() => result(retried.id), model.generator);
     expect(status).toMatchObject({ status: 'completed', retries: failed, lineage: failed, version: 1 });
-    expect(callsSince(before)).toEqual({ database: 1, api: 1, security: 1, testing: 1, rollout: 1, cost: 1 });
+    expect(model.callsSince(before)).toEqual({ database: 1, api: 1, security: 1, testing: 1, rollout: 1, cost: 1 });
     expect(status.phases.find((phase) => phase.name === 'requirements')).toMatchObject({ state: 'approved' });
   });
 });

@@ -2,64 +2,31 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { WorkflowUpdateFailedError } from '@temporalio/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createOpenAIGenerator } from '../../src/activities/llm/openai-generator';
-import type { PhaseContents } from '../../src/activities/phases/phase-contents';
 import type { Decision } from '../../src/shared/decision';
 import { FailureType } from '../../src/shared/failure-types';
 import { PHASES, type PhaseName } from '../../src/shared/phases';
 import type { SpecRunStatus } from '../../src/shared/spec-run';
 import { decideUpdate } from '../../src/workflows/messages';
-import { isRepair, startFakeOpenAI, validAnswer, type ChatRequest } from '../fakes/fake-openai';
 import { queryStatus, waitForGate } from '../helpers/spec-helpers';
+import { addSessionCache, architectureFollowing, startScriptedModel } from '../helpers/scripted-model';
 import { createTestStack, type TestStack } from '../helpers/test-stack';
 
 const FEATURE = 'Add passwordless login with magic links';
 
 let stack: TestStack;
-let openai: Awaited<ReturnType<typeof startFakeOpenAI>>;
-let generator: ReturnType<typeof createOpenAIGenerator>;
+let model: Awaited<ReturnType<typeof startScriptedModel>>;
 beforeAll(async () => {
   stack = await createTestStack();
   // The scripted model follows a reviewer who asks for a cache: the architecture gains one.
-  openai = await startFakeOpenAI((body) => ({ kind: 'content', text: answerWithCache(body) }));
-  generator = createOpenAIGenerator({
-    apiKey: 'sk-test-not-a-real-key',
-    baseURL: openai.baseURL,
-    model: 'gpt-test',
-    timeoutMs: 10_000,
-  });
+  model = await startScriptedModel((body) => ({
+    kind: 'content',
+    text: architectureFollowing(body, /cache/i, addSessionCache),
+  }));
 });
 afterAll(async () => {
-  await openai?.close();
+  await model?.openai.close();
   await stack?.close();
 });
-
-function answerWithCache(body: ChatRequest): string {
-  const text = validAnswer(body);
-  const request = JSON.parse(body.messages[1]!.content) as { reviewerFeedback: string[] };
-  if (!/write the architecture section/.test(body.messages[0]!.content)) return text;
-  if (!request.reviewerFeedback.some((feedback) => /cache/i.test(feedback))) return text;
-  const architecture = JSON.parse(text) as PhaseContents['architecture'];
-  const service = architecture.components.find((component) => component.kind === 'service')!;
-  architecture.components.push({
-    id: 'session-cache',
-    name: 'Session cache',
-    kind: 'cache',
-    technology: 'Redis',
-    responsibility: 'Keeps magic-link sessions close to the service',
-    requirements: service.requirements.slice(0, 1),
-  });
-  architecture.edges.push({ from: service.id, to: 'session-cache', protocol: 'RESP', description: 'Reads sessions' });
-  return JSON.stringify(architecture);
-}
-
-/** Model calls per phase (repairs left out) since `since`: what a reopen paid for. */
-function callsSince(since: number): Partial<Record<PhaseName, number>> {
-  const calls: Partial<Record<PhaseName, number>> = {};
-  for (const request of openai.requests.slice(since))
-    if (request.phase && !isRepair(request.body)) calls[request.phase] = (calls[request.phase] ?? 0) + 1;
-  return calls;
-}
 
 const decide = (id: string, decision: Decision) =>
   stack.client.workflow.getHandle(id).executeUpdate(decideUpdate, { args: [decision] });
@@ -88,7 +55,7 @@ describe('reopening an approved phase', () => {
     await stack.withWorker(async () => {
       await approveThrough(id, 'rollout');
       await waitForGate(stack.client, id, 'cost', 1);
-      const before = openai.requests.length;
+      const before = model.openai.requests.length;
       const outcome = await decide(id, {
         phase: 'architecture',
         action: 'reopen',
@@ -107,7 +74,7 @@ describe('reopening an approved phase', () => {
       }
       const status = (await stack.client.workflow.getHandle(id).result()) as SpecRunStatus;
       expect(status.status).toBe('completed');
-      expect(callsSince(before)).toEqual({ architecture: 1, testing: 1, rollout: 1, cost: 1 });
+      expect(model.callsSince(before)).toEqual({ architecture: 1, testing: 1, rollout: 1, cost: 1 });
       expect(status.changes?.map(({ phase, reason, from, to }) => ({ phase, reason, from, to }))).toEqual([
         { phase: 'architecture', reason: 'reopened', from: 1, to: 2 },
         { phase: 'database', reason: 'kept', from: 1, to: 1 },
@@ -124,11 +91,11 @@ describe('reopening an approved phase', () => {
         expect.objectContaining({ phase: 'architecture', by: 'ana', outcome: 'applied', revision: 2 }),
       ]);
       // The regenerated revision had the approved one as context.
-      const prompt = openai.requests.slice(before).find((request) => request.phase === 'testing')!;
+      const prompt = model.openai.requests.slice(before).find((request) => request.phase === 'testing')!;
       expect(prompt.body.messages[1]!.content).toContain('previouslyApprovedRevision');
       const approved = JSON.parse(await readFile(path.join(stack.store.runDir(id), 'architecture.r2.json'), 'utf8'));
       expect(approved.content.components.map((component: { id: string }) => component.id)).toContain('session-cache');
-    }, generator);
+    }, model.generator);
   });
 
   it('reopens the requirements after the api was approved: every phase reading them comes back', async () => {
@@ -136,7 +103,7 @@ describe('reopening an approved phase', () => {
     await stack.withWorker(async () => {
       await approveThrough(id, 'api');
       await waitForGate(stack.client, id, 'security', 1);
-      const before = openai.requests.length;
+      const before = model.openai.requests.length;
       await decide(id, {
         phase: 'requirements',
         action: 'reopen',
@@ -149,13 +116,13 @@ describe('reopening an approved phase', () => {
       }
       // The phase that was waiting reads the requirements too: generated again, not shown as it was.
       await waitForGate(stack.client, id, 'security', 2);
-      expect(callsSince(before)).toEqual({ requirements: 1, architecture: 1, database: 1, api: 1, security: 1 });
+      expect(model.callsSince(before)).toEqual({ requirements: 1, architecture: 1, database: 1, api: 1, security: 1 });
       const requirements = JSON.parse(
         await readFile(path.join(stack.store.runDir(id), 'requirements.r2.json'), 'utf8'),
       );
       expect(JSON.stringify(requirements.content.functional)).toContain('Links expire after 15 minutes');
       await stack.client.workflow.getHandle(id).terminate('test done');
-    }, generator);
+    }, model.generator);
   });
 
   it('keeps every later approval, and shows the waiting phase as it was, when the reopened phase comes back the same', async () => {
@@ -163,7 +130,7 @@ describe('reopening an approved phase', () => {
     await stack.withWorker(async () => {
       await approveThrough(id, 'api');
       await waitForGate(stack.client, id, 'security', 1);
-      const before = openai.requests.length;
+      const before = model.openai.requests.length;
       // The scripted database answer takes the comment into its notes only: the tables stay the same.
       await decide(id, {
         phase: 'database',
@@ -174,14 +141,14 @@ describe('reopening an approved phase', () => {
       await waitForGate(stack.client, id, 'database', 2);
       await approve(id, 'database');
       const status = await waitForGate(stack.client, id, 'security', 1);
-      expect(callsSince(before)).toEqual({ database: 1 });
+      expect(model.callsSince(before)).toEqual({ database: 1 });
       expect(status.changes?.map(({ phase, reason }) => [phase, reason])).toEqual([
         ['database', 'reopened'],
         ['api', 'kept'],
       ]);
       expect(status.phases.find((phase) => phase.name === 'api')).toMatchObject({ state: 'approved', revision: 1 });
       await stack.client.workflow.getHandle(id).terminate('test done');
-    }, generator);
+    }, model.generator);
   });
 
   it('refuses a reopen of a phase not yet approved, one without a comment, and any in a run without gates', async () => {
