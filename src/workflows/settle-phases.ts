@@ -1,11 +1,13 @@
-import { proxyActivities } from '@temporalio/workflow';
+import { patched, proxyActivities } from '@temporalio/workflow';
 import type { SpecActivities } from '../activities/create-activities';
 import { PHASES, type PhaseName } from '../shared/phases';
 import type { PhaseResult } from '../shared/spec-run';
+import { hasReopenWork } from '../shared/reopen-work';
 import type { DecisionInbox } from './decision-inbox';
+import { generateUngated } from './generate-ungated';
 import type { Notifications } from './notifications';
 import { phaseGate } from './phase-gate';
-import { phaseGenerators } from './phase-generators';
+import { generatePhase as generate } from './generate-phase';
 import { gateClosed, gateOpenedAt, phaseUngated } from './run-metrics';
 import type { SpecRunState } from './spec-run-state';
 
@@ -21,6 +23,10 @@ type PhaseEnd = 'approved' | 'aborted' | 'reopened';
  * at any gate starts the walk again: phases it does not touch stand, at no cost.
  */
 export async function settlePhases(run: SpecRunState, inbox: DecisionInbox, notifications: Notifications) {
+  // Phases no person reviews run along the graph, each once its inputs are approved: a run without
+  // gates takes its critical path, not the sum of its phases.
+  if (run.status.gates !== 'each' && !hasReopenWork(run.work) && !run.gate && patched('parallel-phases'))
+    await generateUngated(run);
   for (let index = 0; index < PHASES.length; index += 1) {
     const end = await settlePhase(run, inbox, notifications, PHASES[index]!);
     if (end === 'aborted') return false;
@@ -85,32 +91,6 @@ async function decidePhase(
     feedback.push(end.feedback);
     result = undefined;
   }
-}
-
-async function generate(
-  run: SpecRunState,
-  phase: PhaseName,
-  feedback: string[],
-  previous: PhaseResult | undefined,
-): Promise<PhaseResult> {
-  const revision = run.nextRevision(phase);
-  run.generating(phase, revision);
-  const started = Date.now();
-  const result = await phaseGenerators(run.request.phaseActivityTimeoutMs)[phase]({
-    specId: run.id,
-    revision,
-    feature: run.request.feature,
-    description: run.request.description ?? '',
-    feedback: [...feedback],
-    answers: run.answers,
-    earlier: run.earlier(phase),
-    approved: run.approvedRefs(),
-    ...(previous ? { previous: previous.artifact } : {}),
-    // The context document's reference and hash; the activity reads the text from the store.
-    context: run.request.context,
-  });
-  run.generated(result, started);
-  return result;
 }
 
 function inputsHash(run: SpecRunState, phase: PhaseName): Promise<string> {

@@ -215,7 +215,10 @@ export class SpecRunState {
     this.entry(result.phase).revision = result.revision;
     this.status.status = 'awaiting_approval';
     // The one gate of "final" is a review of the whole pack: show every phase, not just the last.
-    const reviewed = this.status.gates === 'final' ? [...Object.values(this.approved), result] : [result];
+    const reviewed =
+      this.status.gates === 'final'
+        ? [...PHASES.flatMap((phase) => (this.approved[phase] ? [this.approved[phase]!] : [])), result]
+        : [result];
     this.status.pendingApproval = {
       phase: result.phase,
       revision: result.revision,
