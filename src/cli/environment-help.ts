@@ -50,6 +50,7 @@ const VARIABLES: Record<keyof Config, VariableHelp> = {
   OPENAI_API_KEY: { meaning: 'key for OpenAI or a compatible server', unset: 'the offline generator' },
   OPENAI_BASE_URL: { meaning: 'Ollama, vLLM, LM Studio, Azure or any OpenAI-compatible URL', unset: 'OpenAI' },
   SPECFORGE_MODEL: { meaning: 'model name' },
+  SPECFORGE_SPECULATE: { meaning: 'on: with a model, the next phase is generated while a gate waits; off: not' },
   SPECFORGE_LLM_TIMEOUT_MS: {
     meaning: "each model request's timeout; phase activities get this times the calls one may make",
   },

@@ -24,6 +24,7 @@ const IS_SECRET: Record<keyof Config, boolean> = {
   OPENAI_API_KEY: true,
   OPENAI_BASE_URL: false,
   SPECFORGE_MODEL: false,
+  SPECFORGE_SPECULATE: false,
   SPECFORGE_LLM_TIMEOUT_MS: false,
   SPECFORGE_RESPONSE_FORMAT: false,
   SPECFORGE_ANSWER_TOKENS: false,

@@ -35,6 +35,8 @@ const configSchema = z.object({
   OPENAI_API_KEY: optionalText,
   OPENAI_BASE_URL: z.url().optional(),
   SPECFORGE_MODEL: z.string().min(1).default('gpt-4o-mini'),
+  /** With a model configured, the next phase is generated while a gate waits, as if approved: "off" stops it. */
+  SPECFORGE_SPECULATE: z.enum(['on', 'off']).default('on'),
   SPECFORGE_LLM_TIMEOUT_MS: z.coerce.number().int().positive().default(120_000),
   /** How the answer's shape is asked for; auto tries json_schema strict, then non-strict, then JSON mode with the schema. */
   SPECFORGE_RESPONSE_FORMAT: z.enum(RESPONSE_FORMAT_SETTINGS).default('auto'),

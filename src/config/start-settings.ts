@@ -6,10 +6,13 @@ import type { Config } from './load-config';
 export interface StartSettings {
   phaseActivityTimeoutMs?: number;
   historyLimit: Required<HistoryLimit>;
+  /** Generate the next phase while a gate waits: with a model (the offline generator takes no time), unless turned off. */
+  speculate: boolean;
 }
 
 export function startSettings(config: Config): StartSettings {
   return {
+    speculate: Boolean(config.OPENAI_API_KEY) && config.SPECFORGE_SPECULATE === 'on',
     phaseActivityTimeoutMs: phaseActivityTimeoutMs(config),
     historyLimit: {
       events: config.SPECFORGE_HISTORY_EVENTS,

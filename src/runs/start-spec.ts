@@ -45,6 +45,7 @@ export async function startSpec(
         ...request,
         ...(options.phaseActivityTimeoutMs ? { phaseActivityTimeoutMs: options.phaseActivityTimeoutMs } : {}),
         ...(options.historyLimit ? { historyLimit: options.historyLimit } : {}),
+        ...(options.speculate ? { speculate: true } : {}),
       },
     ],
     // Set at start so the UI can filter the run before a worker has picked it up.

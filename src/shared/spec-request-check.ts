@@ -30,6 +30,8 @@ export function checkSpecRequest(request: unknown): RequestProblem | undefined {
     return problem('approvers', 'approvers must be a list of names');
   if (value.approvalsRequired !== undefined && !isCount(value.approvalsRequired, 1))
     return problem('approvalsRequired', 'approvalsRequired must be a whole number of at least 1');
+  if (value.speculate !== undefined && typeof value.speculate !== 'boolean')
+    return problem('speculate', 'speculate must be true or false');
   if (value.requireVerified !== undefined && typeof value.requireVerified !== 'boolean')
     return problem('requireVerified', 'requireVerified must be true or false');
   if (value.gateTimeout !== undefined) {

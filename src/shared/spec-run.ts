@@ -29,6 +29,11 @@ export interface SpecRequest {
   historyLimit?: HistoryLimit;
   /** Set by a run that continued as new: its state, stored under the run's folder. Never set by a starter. */
   continuation?: RunSnapshotRef;
+  /**
+   * Generate the next phase while a gate waits, as if the phase at the gate were approved: on
+   * approval the reviewer sees it at once; otherwise it is discarded. Set by the starter when a model is configured.
+   */
+  speculate?: boolean;
   /** An amendment of a finished run, or a retry of a failed one: the run it starts from. */
   basis?: SpecBasis;
 }
@@ -207,6 +212,8 @@ export interface SpecRunStatus {
   /** The run this one amends, or retries. */
   amends?: string;
   retries?: string;
+  /** Next phases generated while a gate waited: used (the gate approved as it was) or discarded, and what the discarded cost. */
+  speculation?: { used: number; discarded: number; discardedTokens: TokenUsage };
   /** Phases reopened, regenerated because their inputs changed, or kept, in order. */
   changes?: PhaseChange[];
   /** What the ticket fan-out did against the amended run's tickets, by ticket key. */

@@ -9,6 +9,7 @@ import type { Notifications } from './notifications';
 import { phaseGate } from './phase-gate';
 import { generatePhase as generate } from './generate-phase';
 import { gateClosed, gateOpenedAt, phaseUngated } from './run-metrics';
+import { settleSpeculation, speculate } from './speculation';
 import type { SpecRunState } from './spec-run-state';
 
 const checks = proxyActivities<SpecActivities>({
@@ -81,8 +82,10 @@ async function decidePhase(
     }
     if (result !== resumed?.result) run.gate = { result, feedback: [...feedback] };
     const opened = gateOpenedAt(run);
+    const speculation = speculate(run, result);
     const end = await phaseGate(run, inbox, notifications, result, result === resumed?.result);
     gateClosed(run, phase, opened);
+    await settleSpeculation(run, speculation, end, result);
     if (end.kind === 'aborted' || end.kind === 'reopened') return end.kind;
     if (end.kind === 'approved') {
       run.approve(end.result);

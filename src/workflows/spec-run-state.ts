@@ -88,13 +88,25 @@ export class SpecRunState {
   }
 
   /** Approved results of the phases this one builds on (its declared inputs): all its generation reads. */
-  earlier(phase: PhaseName): Partial<Record<PhaseName, ArtifactRef>> {
-    return this.refsOf(inputsOf(phase));
+  earlier(phase: PhaseName, assumed?: PhaseResult): Partial<Record<PhaseName, ArtifactRef>> {
+    return this.refsOf(inputsOf(phase), assumed);
   }
 
-  /** Every approved phase, for the traceability a gate shows. */
-  approvedRefs(): Partial<Record<PhaseName, ArtifactRef>> {
-    return this.refsOf(PHASES);
+  /** Every approved phase, for the traceability a gate shows; `assumed` counts as approved (speculation). */
+  approvedRefs(assumed?: PhaseResult): Partial<Record<PhaseName, ArtifactRef>> {
+    return this.refsOf(PHASES, assumed);
+  }
+
+  /** A next phase generated while a gate waited was used, or discarded (with what it cost, when it finished). */
+  speculated(used: boolean, usage: PhaseResult['usage'] | undefined): void {
+    const speculation = this.status.speculation ?? { used: 0, discarded: 0, discardedTokens: { input: 0, output: 0 } };
+    if (used) speculation.used += 1;
+    else {
+      speculation.discarded += 1;
+      speculation.discardedTokens.input += usage?.input ?? 0;
+      speculation.discardedTokens.output += usage?.output ?? 0;
+    }
+    this.status.speculation = speculation;
   }
 
   /** The revision a new generation of the phase gets: one past any it had. */
@@ -381,9 +393,12 @@ export class SpecRunState {
     this.status.changes = [...(this.status.changes ?? []), { ...change, at: new Date().toISOString() }];
   }
 
-  private refsOf(phases: readonly PhaseName[]): Partial<Record<PhaseName, ArtifactRef>> {
+  private refsOf(phases: readonly PhaseName[], assumed?: PhaseResult): Partial<Record<PhaseName, ArtifactRef>> {
     return Object.fromEntries(
-      phases.flatMap((name) => (this.approved[name] ? [[name, this.approved[name]!.artifact]] : [])),
+      phases.flatMap((name) => {
+        const result = assumed?.phase === name ? assumed : this.approved[name];
+        return result ? [[name, result.artifact]] : [];
+      }),
     );
   }
 

@@ -260,7 +260,7 @@ async function render(run: SpecRunState, status: SpecStatus, failure?: PhaseFail
     timings: run.timings,
     ...(failure ? { failure } : {}),
     context: run.request.context,
-    ...pick(run.status, ['version', 'amends', 'retries', 'changes']),
+    ...pick(run.status, ['version', 'amends', 'retries', 'changes', 'speculation']),
   });
   run.status.artifacts = rendered.artifacts;
   const invalid = rendered.validation.filter((result) => !result.valid);

@@ -2,7 +2,7 @@ import type { RecordedDecision } from '../../shared/decision';
 import type { PhaseFailure } from '../../shared/phase-failure';
 import type { PhaseName } from '../../shared/phases';
 import type { ProjectContextRef } from '../../shared/project-context-ref';
-import type { PhaseChange, PhaseResult, PhaseTiming, SpecStatus } from '../../shared/spec-run';
+import type { PhaseChange, PhaseResult, PhaseTiming, SpecRunStatus, SpecStatus } from '../../shared/spec-run';
 
 export interface RenderInput {
   specId: string;
@@ -27,4 +27,6 @@ export interface RenderInput {
   retries?: string;
   /** Phases reopened, regenerated or kept by reopens: the changelog section. */
   changes?: PhaseChange[];
+  /** Next phases generated while gates waited: used, or discarded with what they cost. */
+  speculation?: SpecRunStatus['speculation'];
 }

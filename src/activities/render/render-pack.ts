@@ -102,6 +102,7 @@ export async function renderPack(store: ArtifactStore, input: RenderInput): Prom
     amends: input.amends ?? null,
     retries: input.retries ?? null,
     changes: input.changes ?? [],
+    speculation: input.speculation ?? { used: 0, discarded: 0, discardedTokens: { input: 0, output: 0 } },
     phases: results.map((result) => ({
       phase: result.phase,
       revision: result.revision,

@@ -43,6 +43,12 @@ export const reportSchema = z.object({
       at: z.string(),
     }),
   ),
+  /** Next phases generated while a gate waited: used, or discarded with the tokens they cost (counted nowhere else). */
+  speculation: z.object({
+    used: z.number().int().min(0),
+    discarded: z.number().int().min(0),
+    discardedTokens: z.object({ input: z.number().int().min(0), output: z.number().int().min(0) }),
+  }),
   phases: z.array(
     z.object({
       phase: z.string(),
