@@ -8,6 +8,7 @@ import { generateUngated } from './generate-ungated';
 import type { Notifications } from './notifications';
 import { phaseGate } from './phase-gate';
 import { generatePhase as generate } from './generate-phase';
+import { HistoryLimitReached } from './history-limit';
 import { gateClosed, gateOpenedAt, phaseUngated } from './run-metrics';
 import { settleSpeculation, speculate } from './speculation';
 import type { SpecRunState } from './spec-run-state';
@@ -83,7 +84,15 @@ async function decidePhase(
     if (result !== resumed?.result) run.gate = { result, feedback: [...feedback] };
     const opened = gateOpenedAt(run);
     const speculation = speculate(run, result);
-    const end = await phaseGate(run, inbox, notifications, result, result === resumed?.result);
+    const end = await phaseGate(run, inbox, notifications, result, result === resumed?.result).catch(
+      async (error: unknown) => {
+        // Continuing as new: the speculation finishes first, so the next run finds its answer cached
+        // instead of paying for it again. Any other end of the run cancels it.
+        if (error instanceof HistoryLimitReached) await speculation?.generated;
+        else speculation?.scope.cancel();
+        throw error;
+      },
+    );
     gateClosed(run, phase, opened);
     await settleSpeculation(run, speculation, end, result);
     if (end.kind === 'aborted' || end.kind === 'reopened') return end.kind;

@@ -362,7 +362,9 @@ function listenForDecisions(runOf: () => SpecRunState | undefined, inbox: Decisi
   setHandler(
     decideUpdate,
     async (decision) => {
-      await condition(() => runOf() !== undefined);
+      // Only while a continued run reads its snapshot: otherwise the update reaches the inbox in the
+      // same step as before, keeping its order with signals.
+      if (!runOf()) await condition(() => runOf() !== undefined);
       const run = runOf()!;
       // A reopen sent while a phase generates waits for the next gate: its sender learns that now.
       if (decision.action === 'reopen' && !run.status.pendingApproval && inbox.pushAnswered(decision)) {

@@ -24,7 +24,7 @@ export function speculate(run: SpecRunState, result: PhaseResult): Speculation |
   const next = PHASES[PHASES.indexOf(result.phase) + 1];
   if (!next || run.approved[next] || !patched('speculate')) return undefined;
   const scope = new CancellationScope();
-  const input = phaseInput(run, next, [], undefined, result);
+  const input = { ...phaseInput(run, next, [], undefined, result), speculative: true };
   const generated = scope
     .run(() => phaseGenerators(run.request.phaseActivityTimeoutMs)[next](input))
     // A speculation that fails costs nothing but itself: the real call is made as if it never ran.

@@ -27,7 +27,8 @@ const decide = (id: string, decision: Decision) =>
 /** Waits at the requirements gate until the architecture, generated meanwhile, is stored. */
 async function speculatedArchitecture(id: string): Promise<void> {
   await waitForGate(stack.client, id, 'requirements');
-  const file = path.join(stack.store.runDir(id), 'architecture.r1.json');
+  // Its own file: the revision's file is written by the real call only.
+  const file = path.join(stack.store.runDir(id), 'architecture.r1.speculative.json');
   await waitFor(
     () =>
       access(file).then(

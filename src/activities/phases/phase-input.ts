@@ -15,6 +15,11 @@ export interface PhaseInput {
   earlier: Partial<Record<PhaseName, ArtifactRef>>;
   /** Every approved phase: for the traceability shown at the gate (orphans), never for generation. */
   approved?: Partial<Record<PhaseName, ArtifactRef>>;
+  /**
+   * Generated while the phase before waits at its gate: the answer goes to the cache and a file of
+   * its own, never to the revision's file, which a discarded speculation finishing late would overwrite.
+   */
+  speculative?: boolean;
   /** The phase's previously approved revision, when a reopen regenerates it: context to keep what still holds. */
   previous?: ArtifactRef;
   /** The run's context document, stored when the run started: the activity reads the text. */

@@ -56,6 +56,7 @@ export async function runPhase(generator: Generator, store: ArtifactStore, input
       inputsHash: inputsHashOf(input.phase, context),
     },
     attempt.checks,
+    ...(input.speculative ? [`${input.phase}.r${input.revision}.speculative.json`] : []),
   );
 }
 
@@ -94,11 +95,12 @@ export async function storePhase(
   meta: Omit<PhaseResult, 'phase' | 'revision' | 'artifact'>,
   /** Written to the phase file for reviewers; kept out of the result, which goes into history. */
   checks: PhaseCheck[],
+  file = phaseFileName(phase, revision),
 ): Promise<PhaseResult> {
   const summary = definition.summarize(content as never);
   const artifact = await store.writeJson(
     store.runDir(specId),
-    phaseFileName(phase, revision),
+    file,
     { phase, revision, ...meta, checks, content },
     summary,
   );
