@@ -190,9 +190,9 @@ export function apiDocument(): Record<string, unknown> {
         post: {
           tags: ['specs'],
           operationId: 'retrySpec',
-          summary: 'Retry a failed run from the phase that failed',
+          summary: 'Retry a failed or cancelled run from where it stopped',
           description:
-            'A new run that keeps the approved phases of the failed run and begins at the phase that failed; nothing approved is asked again. 409 when the run has not failed.',
+            'A new run that keeps the approved phases of the failed or cancelled run and begins at the phase where it stopped; nothing approved is asked again. 409 when the run is open or completed.',
           parameters: [idParameter],
           requestBody: {
             required: false,

@@ -208,8 +208,10 @@ export function createProgram(
 
   program
     .command('retry')
-    .argument('<id>', 'a failed run')
-    .description('start a run that keeps the approved phases of a failed run and goes on from the phase that failed')
+    .argument('<id>', 'a failed or cancelled run')
+    .description(
+      'start a run that keeps the approved phases of a failed or cancelled run and goes on from where it stopped',
+    )
     .action((id: string) => withBackend(async (backend) => dependencies.print(await retry(backend, id))));
 
   program

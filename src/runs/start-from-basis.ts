@@ -73,7 +73,7 @@ export async function startFromBasis(
     throw new BasisRefusedError(
       'conflict',
       basis.kind === 'amendment'
-        ? `version ${basis.version} of this spec is already run ${id}: amend the latest version (or retry it, if it failed)`
+        ? `version ${basis.version} of this spec is already run ${id}: amend the latest version (or retry it, if it failed or was cancelled)`
         : `run ${basis.from} was already retried as ${id}`,
     );
   }

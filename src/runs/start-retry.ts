@@ -8,8 +8,9 @@ export interface StartedRetry {
 }
 
 /**
- * Starts a run that takes over the approved phases of failed run `id` and goes on from the phase
- * that failed: nothing approved is asked again. The spec's version stays the failed run's.
+ * Starts a run that takes over the approved phases of failed (or cancelled) run `id` and goes on
+ * from the phase that stopped: nothing approved is asked again. The spec's version stays the old
+ * run's. A cancelled amendment is taken up this way: its version's id is spent, so it cannot be made again.
  */
 export async function startRetry(
   client: Client,
@@ -18,16 +19,14 @@ export async function startRetry(
   options: BasisStartOptions = {},
 ): Promise<StartedRetry> {
   const old = await readBasisRun(client, id);
-  if (old.status.status !== 'failed') {
+  if (old.status.status !== 'failed' && old.status.status !== 'cancelled') {
     const instead =
       old.status.status === 'completed'
         ? `; to change it, amend it with POST /v1/specs/${id}/amendments`
-        : old.status.status === 'cancelled'
-          ? ''
-          : '; it is still open';
+        : '; it is still open';
     throw new BasisRefusedError(
       'conflict',
-      `run ${id} is ${old.status.status}: only a failed run can be retried${instead}`,
+      `run ${id} is ${old.status.status}: only a failed or cancelled run can be retried${instead}`,
     );
   }
   const newId = await startFromBasis(client, taskQueue, old, basisFrom('retry', old), options);

@@ -110,7 +110,7 @@ describe('an open run', () => {
       expect(amended.json.detail).toMatch(/is running: only a completed run can be amended; send a reopen decision/);
       const retried = await api.call('POST', `/v1/specs/${id}/retry`);
       expectProblem(retried, 409);
-      expect(retried.json.detail).toMatch(/is running: only a failed run can be retried/);
+      expect(retried.json.detail).toMatch(/is running: only a failed or cancelled run can be retried/);
     } finally {
       await stack.client.workflow.getHandle(id).terminate('test done');
     }
@@ -186,7 +186,7 @@ describe('a completed run', () => {
   it('is not retried: 409 pointing to an amendment', async () => {
     const response = await api.call('POST', `/v1/specs/${id}/retry`);
     expectProblem(response, 409);
-    expect(response.json.detail).toMatch(/is completed: only a failed run can be retried.*\/amendments/);
+    expect(response.json.detail).toMatch(/is completed: only a failed or cancelled run can be retried.*\/amendments/);
   });
 
   it('refuses decisions, pointing to an amendment', async () => {
@@ -250,7 +250,8 @@ describe('a failed run', () => {
         fromSlug: 'archive-old-invoices',
         lineage: id,
         version: 1,
-        approved: { requirements: 1, architecture: 1 },
+        // Without gates, cost (requirements, architecture) is made beside the failing database: kept too.
+        approved: { requirements: 1, architecture: 1, cost: 1 },
         ...(old.answers ? { answers: old.answers } : {}),
       },
     });
