@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { Client, Connection } from '@temporalio/client';
 import { afterAll, expect, inject, it } from 'vitest';
+import { statusQuery } from '../../src/workflows/messages';
 import { startSpec } from '../../src/runs/start-spec';
 import { PHASES } from '../../src/shared/phases';
 import type { SpecRunStatus } from '../../src/shared/spec-run';
@@ -40,7 +41,20 @@ it('finishes the run after a worker is killed mid-phase, without repeating compl
       gates: 'none',
     });
     const first = workers.start(env);
-    await waitFor(async () => (hungOnce ? true : undefined), 'the architecture call', 60_000);
+    // Phases run side by side without gates: the kill waits until every phase that does not read the
+    // architecture is approved, so the hung architecture is the one phase in flight.
+    const independent = ['requirements', 'database', 'api', 'security'];
+    await waitFor(
+      async () => {
+        if (!hungOnce) return undefined;
+        const status = await client.workflow.getHandle(id).query(statusQuery);
+        return independent.every((name) => status.phases.find((phase) => phase.name === name)?.state === 'approved')
+          ? true
+          : undefined;
+      },
+      'the architecture call, with the phases that do not read it approved',
+      60_000,
+    );
     first.kill('SIGKILL');
     workers.start(env);
     const status = (await client.workflow.getHandle(id).result()) as SpecRunStatus;

@@ -71,6 +71,14 @@ describe('model text with HTML, script links and Markdown in every prose field',
   const phases = offlinePack('Export invoices as CSV');
   phases.requirements.reviewerNotes = ['Revision 2: looks fine'];
 
+  it('keeps a Mermaid comment or directive in a component from ending its diagram line', async () => {
+    // Found by the property below: `%%` ended the label's line, inside its quotes.
+    const tail = '%%{init: {"theme":"dark"}}%% تصدير الفواتير';
+    expect(await phaseContentProblems('Export invoices as CSV', '', withTail(phases, tail) as typeof phases)).toEqual(
+      [],
+    );
+  });
+
   it('makes a valid pack whose Markdown carries none of it as HTML or a link', async () => {
     await fc.assert(
       fc.asyncProperty(fc.array(hostilePiece, { minLength: 1, maxLength: 8 }), async (pieces) => {
