@@ -1,23 +1,12 @@
 // npm run bench:reopen: after every phase was approved, reopen each phase in turn and count the
 // phases asked again and the wall time until the tickets gate, against a full rerun of all eight.
-import { mkdtemp, writeFile } from 'node:fs/promises';
 import os from 'node:os';
-import path from 'node:path';
-import { Client, Connection } from '@temporalio/client';
-import { bundleWorkflowCode, DefaultLogger, NativeConnection, Runtime, Worker } from '@temporalio/worker';
-import { ArtifactStore } from '../src/activities/artifacts/artifact-store';
-import { createActivities } from '../src/activities/create-activities';
-import { createFileTarget } from '../src/activities/tickets/file-target';
-import { closeSvgRenderer } from '../src/activities/validate/svg-renderer';
 import { startSpec } from '../src/runs/start-spec';
 import { PHASES, type PhaseName } from '../src/shared/phases';
 import type { SpecRequest } from '../src/shared/spec-run';
-import { startDevServer } from '../src/temporal/dev-server';
-import { findTemporalCli } from '../src/temporal/find-temporal-cli';
 import { decideUpdate } from '../src/workflows/messages';
-import { WORKFLOWS_PATH } from '../src/workers/create-worker';
 import { approveToTickets } from './approve-to-tickets';
-import { createLatencyGenerator } from './latency-generator';
+import { startLatencyStack } from './latency-stack';
 import { median } from './median';
 import { RESTRUCTURE_MARKER } from './restructure';
 
@@ -40,26 +29,7 @@ interface Reopened {
   wallMs: number;
 }
 
-Runtime.install({ logger: new DefaultLogger('ERROR') });
-const server = await startDevServer({ cli: await findTemporalCli(), port: 7392 });
-const folder = await mkdtemp(path.join(os.tmpdir(), 'specforge-bench-reopen-'));
-const bundlePath = path.join(folder, 'bundle.js');
-await writeFile(
-  bundlePath,
-  (await bundleWorkflowCode({ workflowsPath: WORKFLOWS_PATH, logger: new DefaultLogger('ERROR') })).code,
-);
-const connection = await Connection.connect({ address: server.address });
-const client = new Client({ connection });
-const workerConnection = await NativeConnection.connect({ address: server.address });
-const store = new ArtifactStore(path.join(folder, 'home'), path.join(folder, 'specs'));
-const generator = createLatencyGenerator(LATENCY_MS);
-const taskQueue = `bench-reopen-${Date.now()}`;
-const worker = await Worker.create({
-  connection: workerConnection,
-  taskQueue,
-  workflowBundle: { codePath: bundlePath },
-  activities: createActivities({ generator, store, tickets: { file: createFileTarget(store) } }),
-});
+const { client, generator, taskQueue, worker, close } = await startLatencyStack('reopen', 7392, LATENCY_MS);
 
 const fullRuns: number[] = [];
 const reopens = new Map<string, Reopened[]>();
@@ -140,8 +110,4 @@ console.log(
       `${phase} ${(of(phase, 'content').wallMs / fullMs).toFixed(2)}, ${(of(phase, 'prose').wallMs / fullMs).toFixed(2)}`,
   ).join('; ')}`,
 );
-await workerConnection.close();
-await connection.close();
-await server.stop();
-await closeSvgRenderer();
-process.exit(0);
+await close();

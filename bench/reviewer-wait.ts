@@ -1,47 +1,16 @@
 // npm run bench:reviewer-wait: how long a reviewer waits after approving, with and without speculation.
-import { mkdtemp, writeFile } from 'node:fs/promises';
 import os from 'node:os';
-import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { Client, Connection } from '@temporalio/client';
-import { bundleWorkflowCode, DefaultLogger, NativeConnection, Runtime, Worker } from '@temporalio/worker';
-import { ArtifactStore } from '../src/activities/artifacts/artifact-store';
-import { createActivities } from '../src/activities/create-activities';
-import { createFileTarget } from '../src/activities/tickets/file-target';
-import { closeSvgRenderer } from '../src/activities/validate/svg-renderer';
 import { startSpec } from '../src/runs/start-spec';
 import { PHASES } from '../src/shared/phases';
-import { startDevServer } from '../src/temporal/dev-server';
-import { findTemporalCli } from '../src/temporal/find-temporal-cli';
 import { decideUpdate, statusQuery } from '../src/workflows/messages';
-import { WORKFLOWS_PATH } from '../src/workers/create-worker';
-import { createLatencyGenerator } from './latency-generator';
+import { startLatencyStack } from './latency-stack';
 import { median } from './median';
 
 const LATENCY_MS = Number(process.env.BENCH_MODEL_LATENCY_MS ?? 2000);
 const REVIEW_MS = Number(process.env.BENCH_REVIEW_MS ?? 4000);
 
-Runtime.install({ logger: new DefaultLogger('ERROR') });
-const server = await startDevServer({ cli: await findTemporalCli(), port: 7394 });
-const folder = await mkdtemp(path.join(os.tmpdir(), 'specforge-bench-wait-'));
-const bundlePath = path.join(folder, 'bundle.js');
-await writeFile(
-  bundlePath,
-  (await bundleWorkflowCode({ workflowsPath: WORKFLOWS_PATH, logger: new DefaultLogger('ERROR') })).code,
-);
-const client = new Client({ connection: await Connection.connect({ address: server.address }) });
-const store = new ArtifactStore(path.join(folder, 'home'), path.join(folder, 'specs'));
-const taskQueue = `bench-wait-${Date.now()}`;
-const worker = await Worker.create({
-  connection: await NativeConnection.connect({ address: server.address }),
-  taskQueue,
-  workflowBundle: { codePath: bundlePath },
-  activities: createActivities({
-    generator: createLatencyGenerator(LATENCY_MS),
-    store,
-    tickets: { file: createFileTarget(store) },
-  }),
-});
+const { client, taskQueue, worker, close } = await startLatencyStack('wait', 7394, LATENCY_MS);
 
 /** A reviewer who reads each phase for REVIEW_MS, approves, and waits for the next: those waits, in ms. */
 async function reviewerWaits(speculate: boolean): Promise<number[]> {
@@ -87,6 +56,4 @@ console.log(
 );
 console.table(rows);
 console.log(`${os.cpus().length} cores, Node ${process.version}`);
-await closeSvgRenderer();
-await server.stop();
-process.exit(0);
+await close();

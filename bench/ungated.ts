@@ -1,21 +1,12 @@
 // npm run bench:ungated: an ungated run's wall time against the phases' critical path, with a model of fixed latency.
-import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { Client, Connection } from '@temporalio/client';
-import { bundleWorkflowCode, DefaultLogger, NativeConnection, Runtime, Worker } from '@temporalio/worker';
-import { ArtifactStore } from '../src/activities/artifacts/artifact-store';
-import { createActivities } from '../src/activities/create-activities';
-import { createFileTarget } from '../src/activities/tickets/file-target';
-import { closeSvgRenderer } from '../src/activities/validate/svg-renderer';
 import { startSpec } from '../src/runs/start-spec';
 import { inputsOf } from '../src/shared/phase-graph';
 import { PHASES, type PhaseName } from '../src/shared/phases';
 import type { PhaseTiming, SpecRunStatus } from '../src/shared/spec-run';
-import { startDevServer } from '../src/temporal/dev-server';
-import { findTemporalCli } from '../src/temporal/find-temporal-cli';
-import { WORKFLOWS_PATH } from '../src/workers/create-worker';
-import { createLatencyGenerator } from './latency-generator';
+import { startLatencyStack } from './latency-stack';
 import { median } from './median';
 
 const LATENCY_MS = Number(process.env.BENCH_MODEL_LATENCY_MS ?? 1000);
@@ -28,27 +19,7 @@ function criticalPathLength(): number {
   return Math.max(...depth.values());
 }
 
-Runtime.install({ logger: new DefaultLogger('ERROR') });
-const server = await startDevServer({ cli: await findTemporalCli(), port: 7393 });
-const folder = await mkdtemp(path.join(os.tmpdir(), 'specforge-bench-ungated-'));
-const bundlePath = path.join(folder, 'bundle.js');
-await writeFile(
-  bundlePath,
-  (await bundleWorkflowCode({ workflowsPath: WORKFLOWS_PATH, logger: new DefaultLogger('ERROR') })).code,
-);
-const client = new Client({ connection: await Connection.connect({ address: server.address }) });
-const store = new ArtifactStore(path.join(folder, 'home'), path.join(folder, 'specs'));
-const taskQueue = `bench-ungated-${Date.now()}`;
-const worker = await Worker.create({
-  connection: await NativeConnection.connect({ address: server.address }),
-  taskQueue,
-  workflowBundle: { codePath: bundlePath },
-  activities: createActivities({
-    generator: createLatencyGenerator(LATENCY_MS),
-    store,
-    tickets: { file: createFileTarget(store) },
-  }),
-});
+const { client, store, taskQueue, worker, close } = await startLatencyStack('ungated', 7393, LATENCY_MS);
 
 const rows: { runMs: number; phasesMs: number }[] = [];
 await worker.runUntil(async () => {
@@ -79,6 +50,4 @@ console.table([
   },
 ]);
 console.log(`${os.cpus().length} cores, Node ${process.version}`);
-await closeSvgRenderer();
-await server.stop();
-process.exit(0);
+await close();
