@@ -60,6 +60,9 @@ export async function runPhase(generator: Generator, store: ArtifactStore, input
   );
 }
 
+/** A model's answer as the cache keeps it, with the checks its content passed. */
+type CachedGeneration = Generation<unknown> & { checks?: PhaseCheck[] };
+
 /** One generation whose content passed the schema and every check, finalized by code, with those checks. */
 async function generateChecked(
   generator: Generator,
@@ -71,17 +74,19 @@ async function generateChecked(
   // Everything the prompt is made of, the context document and its sha256 included: a run with another document never reuses an answer.
   const promptHash = sha256(JSON.stringify([generator.provider, generator.model, context]));
   const cacheFile = `${sha256(JSON.stringify([input.specId, input.phase, input.revision, promptHash]))}.json`;
-  const cached = await store.readJsonIfPresent<Generation<unknown>>(store.cacheDir(), cacheFile);
+  const cached = await store.readJsonIfPresent<CachedGeneration>(store.cacheDir(), cacheFile);
+  // Checks are cached with the answer (they depend only on it and the context the key covers): a
+  // speculative answer taken on approval is not checked again, so the reviewer waits for no parser.
   // Generators return only content whose check passed, so the last check run is the accepted content's.
-  let checks: PhaseCheck[] | undefined;
+  let checks: PhaseCheck[] | undefined = cached?.checks;
   const check = async (content: unknown) =>
     checkErrors((checks = await validatePhase(input.phase, finalize(definition, content, context), context.earlier)));
   const generation =
     cached ?? (await withHeartbeat((progress) => generator.generate(definition, context, check, progress)));
-  if (!cached) await store.writeJson(store.cacheDir(), cacheFile, generation);
   const content = finalize(definition, definition.schema.parse(generation.content), context);
-  // A cached answer was checked when it was made; the results are not cached with it.
+  // An answer cached before checks were kept with it is checked here.
   checks ??= await validatePhase(input.phase, content, context.earlier);
+  if (!cached) await store.writeJson(store.cacheDir(), cacheFile, { ...generation, checks });
   return { ...generation, content, cached: Boolean(cached), checks: [schemaCheck([]), ...checks] };
 }
 
