@@ -1,14 +1,9 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import os from 'node:os';
 import path from 'node:path';
-import { bundleWorkflowCode } from '@temporalio/worker';
 import type { TestProject } from 'vitest/node';
-import { ENCRYPTING_FAILURE_CONVERTER_PATH } from '../src/codec/data-converter';
 import { startDevServer, type DevServer } from '../src/temporal/dev-server';
 import { findTemporalCli } from '../src/temporal/find-temporal-cli';
-import { WORKFLOWS_PATH } from '../src/workers/create-worker';
-import { WORKFLOW_INTERCEPTOR_MODULES } from '../src/workers/worker-interceptors';
+import { buildDist } from '../scripts/build';
 import { freePort } from './helpers/free-port';
 
 declare module 'vitest' {
@@ -21,38 +16,26 @@ declare module 'vitest' {
 }
 
 let server: DevServer | undefined;
-let folder: string | undefined;
 
-/** One real Temporal dev server and one workflow bundle for the whole run. */
+/**
+ * One real Temporal dev server and one build for the whole run. The build is dist/ from the current
+ * sources, never an older one: the CLI tests run bin/specforge.js (dist/cli.js), and every test
+ * worker gets the workflow bundles a compiled worker loads. Built only when the sources changed
+ * since the last build, so a process running from dist/ meanwhile keeps its files.
+ */
 export async function setup(project: TestProject): Promise<void> {
   const cli = await findTemporalCli({ cliPath: process.env.TEMPORAL_CLI_PATH, onInstall: console.log });
   installTimeSkippingServer();
   server = await startDevServer({ cli, port: await freePort() });
-  folder = await mkdtemp(path.join(os.tmpdir(), 'specforge-bundle-'));
   project.provide('temporalAddress', server.address);
-  project.provide('workflowBundlePath', await writeBundle(folder, 'workflow-bundle.js'));
+  const bundles = await buildDist({ quiet: true, ifStale: true });
+  project.provide('workflowBundlePath', bundles.plain);
   // The workflow sandbox takes its failure converter from the bundle, never from the worker's options.
-  project.provide(
-    'encryptingWorkflowBundlePath',
-    await writeBundle(folder, 'encrypting-workflow-bundle.js', ENCRYPTING_FAILURE_CONVERTER_PATH),
-  );
-}
-
-async function writeBundle(folder: string, name: string, failureConverterPath?: string): Promise<string> {
-  const { code } = await bundleWorkflowCode({
-    workflowsPath: WORKFLOWS_PATH,
-    workflowInterceptorModules: WORKFLOW_INTERCEPTOR_MODULES,
-    ...(failureConverterPath ? { failureConverterPath } : {}),
-    logger: silentLogger(),
-  });
-  const bundlePath = path.join(folder, name);
-  await writeFile(bundlePath, code);
-  return bundlePath;
+  project.provide('encryptingWorkflowBundlePath', bundles.encrypting);
 }
 
 export async function teardown(): Promise<void> {
   await server?.stop();
-  if (folder) await rm(folder, { recursive: true, force: true });
 }
 
 /**
@@ -67,9 +50,4 @@ function installTimeSkippingServer(): void {
   const install = spawnSync('bash', [script], { stdio: ['ignore', 'ignore', 'inherit'] });
   if (install.status !== 0)
     console.warn('The time-skipping test server could not be installed; those tests will say why.');
-}
-
-function silentLogger() {
-  const nothing = () => undefined;
-  return { log: nothing, trace: nothing, debug: nothing, info: nothing, warn: console.warn, error: console.error };
 }

@@ -1,13 +1,13 @@
 import { loadConfig } from '../config/load-config';
 import { colours, wantsColour } from './colours';
 import { createProgram } from './create-program';
-import { openBackend } from './open-backend';
 import { pageText } from './page-text';
 import { terminalText } from './terminal-text';
 
 const program = createProgram({
   loadConfig: () => loadConfig(),
-  openBackend,
+  // Loaded by the commands that reach a run: --help never loads Temporal's client.
+  openBackend: async (config) => (await import('./open-backend')).openBackend(config),
   print: (text) => console.log(text),
   page: (text) => pageText(text),
   paint: colours(wantsColour(process.stdout)),

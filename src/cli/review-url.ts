@@ -1,5 +1,5 @@
 import type { Config } from '../config/load-config';
-import { publicUrl } from '../workers/wire-activities';
+import { publicUrl } from '../config/public-url';
 
 /** The run's review page: SPECFORGE_URL when set, else the API this machine serves on PORT. */
 export function reviewUrl(config: Config, id: string): string {

@@ -12,7 +12,7 @@ import { readSpecStatus } from '../runs/read-spec-status';
 import { startAmendment } from '../runs/start-amendment';
 import { startRetry } from '../runs/start-retry';
 import { startSettings } from '../config/start-settings';
-import { publicUrl } from '../workers/wire-activities';
+import { publicUrl } from '../config/public-url';
 import { signDecision } from './sign-decision';
 import type { SpecBackend, TicketIndex } from './spec-backend';
 

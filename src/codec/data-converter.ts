@@ -1,5 +1,5 @@
-import { fileURLToPath } from 'node:url';
 import type { DataConverter } from '@temporalio/common';
+import { packagePath } from '../config/package-root';
 import { EncryptionCodec } from './encryption-codec';
 import type { EncryptionKey } from './encryption-keys';
 
@@ -9,9 +9,7 @@ import type { EncryptionKey } from './encryption-keys';
  * must be built with it (`bundleWorkflowCode({ failureConverterPath })`), since a worker given a
  * bundle ignores this path inside the workflow sandbox.
  */
-export const ENCRYPTING_FAILURE_CONVERTER_PATH = fileURLToPath(
-  new URL('./encrypting-failure-converter.cjs', import.meta.url),
-);
+export const ENCRYPTING_FAILURE_CONVERTER_PATH = packagePath('src', 'codec', 'encrypting-failure-converter.cjs');
 
 /**
  * What every specforge client and worker gets: with keys, payloads (arguments, results, memo,

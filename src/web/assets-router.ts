@@ -1,10 +1,9 @@
 import { createRequire } from 'node:module';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import express, { Router } from 'express';
+import { packagePath } from '../config/package-root';
 
 const require = createRequire(import.meta.url);
-const OWN_ASSETS = path.join(path.dirname(fileURLToPath(import.meta.url)), 'assets');
+const OWN_ASSETS = packagePath('src', 'web', 'assets');
 
 /** Files from node_modules the browser loads, each mapped by name: nothing else of node_modules is reachable. */
 const VENDOR_FILES: Record<string, string> = {

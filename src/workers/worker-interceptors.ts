@@ -1,5 +1,5 @@
-import { fileURLToPath } from 'node:url';
 import type { WorkerInterceptors, WorkerOptions } from '@temporalio/worker';
+import { packagePath } from '../config/package-root';
 import { activityLogAttributes } from '../logging/activity-log-attributes';
 import { TRACING_WORKFLOW_INTERCEPTORS, tracingActivityInterceptors } from '../telemetry/temporal-tracing-interceptors';
 import { workflowSpanSinks } from '../telemetry/workflow-span-sinks';
@@ -9,7 +9,7 @@ import { workflowSpanSinks } from '../telemetry/workflow-span-sinks';
  * must be built with these too: a worker given a bundle ignores `interceptors.workflowModules`.
  */
 export const WORKFLOW_INTERCEPTOR_MODULES: string[] = [
-  fileURLToPath(new URL('../workflows/spec-log-interceptor.ts', import.meta.url)),
+  packagePath('src', 'workflows', 'spec-log-interceptor.ts'),
   TRACING_WORKFLOW_INTERCEPTORS,
 ];
 

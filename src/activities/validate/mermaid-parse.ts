@@ -1,4 +1,5 @@
 import { Worker } from 'node:worker_threads';
+import { packagePath } from '../../config/package-root';
 import type { ValidationResult } from './validation-result';
 
 let thread: Worker | undefined;
@@ -10,7 +11,7 @@ const pending = new Map<number, (reply: { ok: boolean; error?: string }) => void
 
 function parserThread(): Worker {
   if (thread) return thread;
-  const started = new Worker(new URL('./mermaid-parse-thread.mjs', import.meta.url));
+  const started = new Worker(packagePath('src', 'activities', 'validate', 'mermaid-parse-thread.mjs'));
   started.unref();
   started.on('message', ({ id, ...reply }: { id: number; ok: boolean; error?: string }) => {
     pending.get(id)?.(reply);
