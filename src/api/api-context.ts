@@ -27,6 +27,8 @@ export interface ApiContext {
    * Unset when workers run elsewhere: their configuration is unknown here.
    */
   missingTicketCredentials?: Partial<Record<CredentialedTarget, string[]>>;
+  /** How old a status answer may be (GET /v1/specs/:id, the page's state); unset: STATUS_FRESH_FOR_MS. */
+  statusFreshForMs?: number;
   /** The codec the workers use (SPECFORGE_ENCRYPTION_KEYS), served at /codec for the Temporal UI; unset: /codec is 404. */
   payloadCodec?: PayloadCodec;
 }

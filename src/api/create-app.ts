@@ -21,6 +21,8 @@ import { specsRouter } from './routes/specs';
 import { ticketsRouter } from './routes/tickets';
 import { temporalUnavailableProblem } from './temporal-errors';
 import { withTemporalDeadline } from '../runs/temporal-deadline';
+import { readSpecStatus } from '../runs/read-spec-status';
+import { SpecStatusCache } from '../runs/spec-status-cache';
 import { apiMetrics } from '../metrics/api-metrics';
 import { traceRequests } from '../telemetry/http-request-span';
 
@@ -28,6 +30,10 @@ export function createApp(context: ApiContext, log: Logger): Express {
   const app = express();
   const sessions = new SessionStore();
   const metrics = apiMetrics(context);
+  // Polled status reads (the API's and the review page's) share one Temporal read per run (see STATUS_FRESH_FOR_MS).
+  const statuses = new SpecStatusCache((id: string) => readSpecStatus(context.client, id), {
+    freshForMs: context.statusFreshForMs,
+  });
   // First, so every request is counted, the refused ones too.
   app.use(metrics.count);
   // A server span per request, active while the route runs: the run a route starts joins its trace.
@@ -61,11 +67,11 @@ export function createApp(context: ApiContext, log: Logger): Express {
   // Large enough that an oversized feature is refused by name (422), not as an anonymous 413.
   app.use(express.json({ limit: '1mb' }));
   app.use(limitBodyDepth());
-  app.use(webRouter(context));
+  app.use(webRouter(context, statuses));
   app.use(
-    specsRouter(context, log),
-    amendmentsRouter(context),
-    decisionsRouter(context),
+    specsRouter(context, log, statuses),
+    amendmentsRouter(context, statuses),
+    decisionsRouter(context, statuses),
     phasesRouter(context),
     artifactsRouter(context),
     ticketsRouter(context),

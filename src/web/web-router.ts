@@ -1,6 +1,7 @@
 import { Router } from 'express';
 import type { ApiContext } from '../api/api-context';
 import { readSpecStatus } from '../runs/read-spec-status';
+import type { SpecStatusCache } from '../runs/spec-status-cache';
 import { specIdParam } from '../api/spec-id-param';
 import { assetsRouter } from './assets-router';
 import { pageErrors } from './error-page';
@@ -19,9 +20,14 @@ import { viewerOf } from './viewer';
 /**
  * The review page: server-rendered HTML, a tiny state endpoint it polls, and its static assets.
  * With reviewers configured, the auth middleware before this router has already sent anyone not
- * signed in to /signin (pages) or answered 401 (the state endpoint, asked for JSON).
+ * signed in to /signin (pages) or answered 401 (the state endpoint, asked for JSON). The state
+ * endpoint answers from the API's status cache: however many tabs poll a run, one Temporal read
+ * per freshness bound; a page itself is read fresh.
  */
-export function webRouter(context: ApiContext): Router {
+export function webRouter(
+  context: ApiContext,
+  statuses: Pick<SpecStatusCache<Awaited<ReturnType<typeof readSpecStatus>>>, 'get'>,
+): Router {
   const router = Router();
   const signedInMode = context.reviewers !== undefined;
   router.use(assetsRouter());
@@ -69,7 +75,7 @@ export function webRouter(context: ApiContext): Router {
 
   router.get('/specs/:id/state', async (request, response) => {
     response.setHeader('Cache-Control', 'no-store');
-    response.json(runState(await readSpecStatus(context.client, specIdParam(request.params.id))));
+    response.json(runState(await statuses.get(specIdParam(request.params.id))));
   });
 
   router.use(pageErrors(signedInMode));

@@ -8,7 +8,7 @@ import { readResponse } from './read-response';
 /** The real Express app on 127.0.0.1, bound to the test stack's client, task queue and store. */
 export async function startApiServer(
   stack: TestStack,
-  options: { apiToken?: string; reviewers?: ReviewerDirectory } = {},
+  options: { apiToken?: string; reviewers?: ReviewerDirectory; statusFreshForMs?: number } = {},
 ) {
   const reviewers = options.reviewers ?? (options.apiToken ? new ReviewerDirectory([], options.apiToken) : undefined);
   const app = createApp(
@@ -19,6 +19,7 @@ export async function startApiServer(
       store: stack.store,
       reviewers,
       decisionKey: stack.decisionKey,
+      statusFreshForMs: options.statusFreshForMs,
     },
     pino({ level: 'silent' }),
   );

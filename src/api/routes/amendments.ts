@@ -1,6 +1,7 @@
 import { Router } from 'express';
 import { startAmendment } from '../../runs/start-amendment';
 import { startRetry } from '../../runs/start-retry';
+import type { SpecStatusCache } from '../../runs/spec-status-cache';
 import type { ApiContext } from '../api-context';
 import { actingReviewer } from '../auth/acting-reviewer';
 import { parseInput } from '../parse-input';
@@ -12,7 +13,7 @@ import { specIdParam } from '../spec-id-param';
  * a retry of a failed run. Like starting a run, any signed-in reviewer may; the amending reviewer
  * must be one of the run's approvers when it names any, as for a reopen decision.
  */
-export function amendmentsRouter(context: ApiContext): Router {
+export function amendmentsRouter(context: ApiContext, statuses: Pick<SpecStatusCache<unknown>, 'invalidate'>): Router {
   const router = Router();
   const options = () => ({ reviewUrl: context.publicUrl, ...context.startSettings });
   const links = (id: string) => ({
@@ -27,6 +28,8 @@ export function amendmentsRouter(context: ApiContext): Router {
     const { by, ...body } = parseInput(amendmentBody, request.body, 'body');
     const author = actingReviewer(by, response.locals.identity, 'amends');
     const started = await startAmendment(context.client, context.taskQueue, id, { ...body, by: author.by }, options());
+    // The old run stays as it was; the new one is read anew, as after a start.
+    statuses.invalidate(started.id);
     response
       .status(201)
       .location(`/v1/specs/${started.id}`)
@@ -37,6 +40,7 @@ export function amendmentsRouter(context: ApiContext): Router {
     const id = specIdParam(request.params.id);
     parseInput(retryBody, request.body, 'body');
     const started = await startRetry(context.client, context.taskQueue, id, options());
+    statuses.invalidate(started.id);
     response
       .status(201)
       .location(`/v1/specs/${started.id}`)

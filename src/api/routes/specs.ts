@@ -4,6 +4,7 @@ import { saveProjectContext } from '../../activities/context/save-project-contex
 import { draftPackFiles } from '../../review/draft-pack';
 import { listSpecs } from '../../runs/list-specs';
 import { readSpecStatus } from '../../runs/read-spec-status';
+import type { SpecStatusCache } from '../../runs/spec-status-cache';
 import { startSpec } from '../../runs/start-spec';
 import { specIdFor } from '../../runs/spec-id';
 import { TemporalDeadlineError, withTemporalDeadline } from '../../runs/temporal-deadline';
@@ -19,7 +20,11 @@ import { refuseUnconfiguredTarget } from '../ticket-credentials';
 /** Starting a run is one quick call on a healthy server; past this Temporal is reported unavailable (503). */
 const START_DEADLINE_MS = 1_800;
 
-export function specsRouter(context: ApiContext, log: Logger): Router {
+export function specsRouter(
+  context: ApiContext,
+  log: Logger,
+  statuses: SpecStatusCache<Awaited<ReturnType<typeof readSpecStatus>>>,
+): Router {
   const router = Router();
 
   router.post('/v1/specs', async (request, response) => {
@@ -46,6 +51,8 @@ export function specsRouter(context: ApiContext, log: Logger): Router {
         throw error;
       });
     });
+    // A status read of this id before it started (a 404) is never kept; dropped anyway, as after any change made here.
+    statuses.invalidate(id);
     response
       .status(201)
       .location(`/v1/specs/${id}`)
@@ -72,7 +79,7 @@ export function specsRouter(context: ApiContext, log: Logger): Router {
   });
 
   router.get('/v1/specs/:id', async (request, response) => {
-    const status = publicStatusText(await readSpecStatus(context.client, specIdParam(request.params.id)), (original) =>
+    const status = publicStatusText(await statuses.get(specIdParam(request.params.id)), (original) =>
       requestLog(response, log).warn({ original }, 'internal error text withheld from the API'),
     );
     const { decisions, artifacts, ...rest } = status;
@@ -108,7 +115,9 @@ export function specsRouter(context: ApiContext, log: Logger): Router {
     }
     const status = await readSpecStatus(context.client, id);
     if (status.temporalStatus === 'RUNNING')
-      await withTemporalDeadline(context.client, () => context.client.workflow.getHandle(id).cancel());
+      await withTemporalDeadline(context.client, () => context.client.workflow.getHandle(id).cancel()).finally(() =>
+        statuses.invalidate(id),
+      );
     response.status(202).json({ id, status: status.temporalStatus === 'RUNNING' ? 'cancelling' : status.status });
   });
 
