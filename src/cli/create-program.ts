@@ -9,9 +9,7 @@ import type { Colours } from './colours';
 import { amend } from './commands/amend';
 import { decide, decisionFrom, type DecideOptions } from './commands/decide';
 import { diffPhase } from './commands/diff-phase';
-import { newSpec } from './commands/new-spec';
 import { retry } from './commands/retry';
-import { startAll } from './commands/start-all';
 import { viewPhase } from './commands/view-phase';
 import { environmentHelp } from './environment-help';
 import { formatTicketPlan } from './format-ticket-plan';
@@ -92,6 +90,8 @@ export function createProgram(
           project: options.project,
           review: options.reviewTickets,
         };
+        // The commands that run a worker or the API load them here, so --help and light commands start fast.
+        const { newSpec } = await import('./commands/new-spec');
         process.exitCode = await newSpec(dependencies.loadConfig(), feature, { ...options, tickets });
       },
     );
@@ -236,7 +236,17 @@ export function createProgram(
   program
     .command('start')
     .description('run the dev server (unless TEMPORAL_ADDRESS), a worker, the HTTP API and the review page')
-    .action(() => startAll(dependencies.loadConfig()));
+    .action(async () => (await import('./commands/start-all')).startAll(dependencies.loadConfig()));
+
+  program
+    .command('worker')
+    .description('run a worker alone, polling TEMPORAL_ADDRESS (start as many as needed beside one API)')
+    .action(async () => (await import('./commands/worker')).runWorker(dependencies.loadConfig()));
+
+  program
+    .command('api')
+    .description('run the HTTP API and review page alone, on TEMPORAL_ADDRESS, for workers running elsewhere')
+    .action(async () => (await import('./commands/api')).runApi(dependencies.loadConfig()));
 
   return program;
 

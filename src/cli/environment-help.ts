@@ -22,6 +22,7 @@ const VARIABLES: Record<keyof Config, VariableHelp> = {
   },
   TEMPORAL_UI_PORT: { meaning: 'UI port of the local dev server' },
   PORT: { meaning: 'HTTP API and review page port (specforge start)' },
+  HOST: { meaning: 'address the HTTP API listens on: 0.0.0.0 for every interface (a container)' },
   SPECFORGE_API_TOKEN: {
     meaning: 'service token with the admin role; /v1 and the review page then need a token or a session',
     unset: 'open API (local use)',

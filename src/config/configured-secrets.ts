@@ -14,6 +14,7 @@ const IS_SECRET: Record<keyof Config, boolean> = {
   TEMPORAL_PORT: false,
   TEMPORAL_UI_PORT: false,
   PORT: false,
+  HOST: false,
   SPECFORGE_API_TOKEN: true,
   SPECFORGE_REVIEWERS_FILE: false,
   SPECFORGE_DECISION_KEY: true,

@@ -20,6 +20,8 @@ const configSchema = z.object({
   TEMPORAL_PORT: z.coerce.number().int().min(1).max(65535).default(7233),
   TEMPORAL_UI_PORT: z.coerce.number().int().min(1).max(65535).default(8233),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  /** The address the API listens on: loopback unless set (0.0.0.0 in a container, behind its published port). */
+  HOST: z.string().trim().min(1).default('127.0.0.1'),
   /** A service token with the admin role: /v1 and the review page then need a token or a session. */
   SPECFORGE_API_TOKEN: z.string().min(16, 'use at least 16 characters').optional(),
   /** YAML or JSON: reviewers with name, role (reviewer | admin) and tokenSha256. */

@@ -10,6 +10,7 @@ import { createJiraTarget } from '../activities/tickets/jira-target';
 import { configuredSecrets } from '../config/configured-secrets';
 import { decisionKeyFor } from '../config/decision-key';
 import type { Config } from '../config/load-config';
+import { publicUrl } from '../config/public-url';
 
 /** Real clients from the configuration; credentials stay here, never in workflow inputs. */
 export function wireActivities(config: Config) {
@@ -49,11 +50,6 @@ export function wireActivities(config: Config) {
     decisionKey,
   });
   return redactActivityErrors(activities, secrets);
-}
-
-/** Where people open the review page: SPECFORGE_URL, else the local API. */
-export function publicUrl(config: Config): string {
-  return config.SPECFORGE_URL ?? `http://localhost:${config.PORT}`;
 }
 
 export function generatorFor(config: Config, secrets: readonly string[] = configuredSecrets(config)): Generator {

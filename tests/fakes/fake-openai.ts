@@ -25,6 +25,7 @@ export type FakeReply =
       text: string;
       finishReason?: 'stop' | 'length';
       /** Before the headers are sent, as a slow local model takes. */ delayMs?: number;
+      /** Held until this settles as well: a model that answers when the test says. */ until?: Promise<unknown>;
     }
   | { kind: 'status'; status: number; body?: unknown; headers?: Record<string, string> }
   | { kind: 'hang'; ms: number }
@@ -108,9 +109,13 @@ export async function startFakeOpenAI(
       );
       return;
     }
-    if (reply.delayMs) {
-      const closed = new Promise((resolve) => request.socket.once('close', resolve));
-      await Promise.race([new Promise((resolve) => setTimeout(resolve, reply.delayMs)), closed]);
+    if (reply.delayMs || reply.until) {
+      let onClose!: () => void;
+      const closed = new Promise<void>((resolve) => request.socket.once('close', (onClose = resolve)));
+      const delay = new Promise((resolve) => setTimeout(resolve, reply.delayMs ?? 0));
+      await Promise.race([Promise.all([delay, reply.until]), closed]);
+      // A kept-alive socket carries many requests: one listener each would pile up.
+      request.socket.off('close', onClose);
       if (request.socket.destroyed) return;
     }
     response.writeHead(200, { 'content-type': 'application/json' });

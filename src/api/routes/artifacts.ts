@@ -43,7 +43,8 @@ export function artifactsRouter(context: ApiContext): Router {
 async function sendArtifact(response: Response, artifact: ArtifactRef): Promise<void> {
   response.type(typeOf(artifact.file));
   await new Promise<void>((resolve, reject) =>
-    response.sendFile(artifact.path, (error) =>
+    // The path is the worker's own, never the request's; it may lie under a dot folder (~/.cache, .specforge).
+    response.sendFile(artifact.path, { dotfiles: 'allow' }, (error) =>
       error ? reject(new HttpProblem(410, 'Gone', `${artifact.file} is no longer on disk`)) : resolve(),
     ),
   );
