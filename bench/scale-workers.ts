@@ -1,0 +1,61 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { once } from 'node:events';
+import type { ScaleWorkerEvent, ScaleWorkerSettings } from './scale-worker-settings';
+
+/** `count` bench workers (bench/scale-worker.ts), each its own process on one task queue, ready to poll. */
+export async function startScaleWorkers(
+  count: number,
+  settings: ScaleWorkerSettings,
+  listen: (event: ScaleWorkerEvent) => void,
+) {
+  const started: ChildProcess[] = Array.from({ length: count }, () =>
+    spawn(process.execPath, ['--import', 'tsx', 'bench/scale-worker.ts'], {
+      env: { ...process.env, SCALE_WORKER_SETTINGS: JSON.stringify(settings) },
+      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    }),
+  );
+  await Promise.all(
+    started.map(
+      (worker) =>
+        new Promise<void>((resolve, reject) => {
+          worker.once('exit', (code) => reject(new Error(`A bench worker exited (${code}) before it was ready`)));
+          worker.on('message', (event: ScaleWorkerEvent) => {
+            if (event.kind === 'ready') resolve();
+            else if (event.kind !== 'loop-delay') listen(event);
+          });
+        }),
+    ),
+  );
+  return {
+    pids: () => started.map((worker) => worker.pid!),
+    /** Each worker's event-loop delay p99 and max (ms) since the last call. */
+    loopDelays(): Promise<{ p99: number; max: number }[]> {
+      return Promise.all(
+        started.map(
+          (worker) =>
+            new Promise<{ p99: number; max: number }>((resolve) => {
+              const answer = (event: ScaleWorkerEvent) => {
+                if (event.kind !== 'loop-delay') return;
+                worker.off('message', answer);
+                resolve(event);
+              };
+              worker.on('message', answer);
+              worker.send('loop-delay');
+            }),
+        ),
+      );
+    },
+    async stop(): Promise<void> {
+      await Promise.all(
+        started.map(async (worker) => {
+          if (worker.exitCode !== null) return;
+          const exited = once(worker, 'exit');
+          worker.kill('SIGTERM');
+          const timer = setTimeout(() => worker.kill('SIGKILL'), 10_000);
+          await exited;
+          clearTimeout(timer);
+        }),
+      );
+    },
+  };
+}
