@@ -5,7 +5,7 @@ import tseslint from 'typescript-eslint';
 const nodeBuiltins = builtinModules.flatMap((name) => [name, `node:${name}`]);
 
 export default tseslint.config(
-  { ignores: ['node_modules/**', 'dist/**', 'tests/fixtures/**', '**/*.mjs', '**/*.js', '**/*.cjs'] },
+  { ignores: ['node_modules/**', 'dist/**', 'tests/fixtures/**', 'bench/peers/**', '**/*.mjs', '**/*.js', '**/*.cjs'] },
   {
     files: ['**/*.ts'],
     extends: [tseslint.configs.base],
