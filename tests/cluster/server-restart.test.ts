@@ -1,6 +1,3 @@
-import { mkdtemp } from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
 import { afterAll, expect, it } from 'vitest';
 import { startSpec } from '../../src/runs/start-spec';
 import { PHASES } from '../../src/shared/phases';
@@ -10,7 +7,7 @@ import { phaseOf, startFakeOpenAI, validAnswer } from '../fakes/fake-openai';
 import {
   activityStarts,
   CLI_WORKER,
-  cluster,
+  clusterWorkerEnvironment,
   clusterClient,
   restartTemporalServer,
   temporalServerPid,
@@ -32,16 +29,7 @@ it('finishes a run whose phase was generating while the Temporal server restarte
     held ||= hold;
     return { kind: 'content', text: validAnswer(body), ...(hold ? { until: restarted } : {}) };
   });
-  const root = await mkdtemp(path.join(os.tmpdir(), 'specforge-cluster-restart-'));
-  const taskQueue = `cluster-restart-${Date.now()}`;
-  const env = {
-    TEMPORAL_ADDRESS: cluster.temporalAddress,
-    TEMPORAL_TASK_QUEUE: taskQueue,
-    OPENAI_API_KEY: 'sk-test-not-a-real-key',
-    OPENAI_BASE_URL: openai.baseURL,
-    SPECFORGE_HOME: path.join(root, 'home'),
-    SPECFORGE_OUT: path.join(root, 'specs'),
-  };
+  const { taskQueue, env } = await clusterWorkerEnvironment('restart', openai.baseURL);
   const { client, close } = await clusterClient();
   try {
     workers.start(env);

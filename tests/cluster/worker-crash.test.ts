@@ -1,13 +1,10 @@
-import { mkdtemp } from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
 import { afterAll, expect, it } from 'vitest';
 import { startSpec } from '../../src/runs/start-spec';
 import { PHASES } from '../../src/shared/phases';
 import type { SpecRunStatus } from '../../src/shared/spec-run';
 import { statusQuery } from '../../src/workflows/messages';
 import { startFakeOpenAI, validAnswer } from '../fakes/fake-openai';
-import { CLI_WORKER, cluster, clusterClient } from '../helpers/cluster';
+import { CLI_WORKER, clusterClient, clusterWorkerEnvironment } from '../helpers/cluster';
 import { waitFor } from '../helpers/wait-for';
 import { workerProcesses } from '../helpers/worker-process';
 
@@ -24,16 +21,7 @@ it('finishes the run on the other worker when the one generating a phase is kill
     }
     return { kind: 'content', text: validAnswer(body) };
   });
-  const root = await mkdtemp(path.join(os.tmpdir(), 'specforge-cluster-crash-'));
-  const taskQueue = `cluster-crash-${Date.now()}`;
-  const env = {
-    TEMPORAL_ADDRESS: cluster.temporalAddress,
-    TEMPORAL_TASK_QUEUE: taskQueue,
-    OPENAI_API_KEY: 'sk-test-not-a-real-key',
-    OPENAI_BASE_URL: openai.baseURL,
-    SPECFORGE_HOME: path.join(root, 'home'),
-    SPECFORGE_OUT: path.join(root, 'specs'),
-  };
+  const { taskQueue, env } = await clusterWorkerEnvironment('crash', openai.baseURL);
   const { client, close } = await clusterClient();
   try {
     const pair = [workers.start(env), workers.start(env)];

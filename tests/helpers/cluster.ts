@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { readFile } from 'node:fs/promises';
+import { mkdtemp, readFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -19,6 +19,21 @@ export const cluster = {
 
 /** The worker as the cluster runs it: through the CLI's own entry point. */
 export const CLI_WORKER = ['bin/specforge.js', 'worker'];
+
+/** A task queue and folders of a test's own, for worker processes on the cluster talking to a fake model. */
+export async function clusterWorkerEnvironment(name: string, openaiBaseURL: string) {
+  const root = await mkdtemp(path.join(os.tmpdir(), `specforge-cluster-${name}-`));
+  const taskQueue = `cluster-${name}-${Date.now()}`;
+  const env = {
+    TEMPORAL_ADDRESS: cluster.temporalAddress,
+    TEMPORAL_TASK_QUEUE: taskQueue,
+    OPENAI_API_KEY: 'sk-test-not-a-real-key',
+    OPENAI_BASE_URL: openaiBaseURL,
+    SPECFORGE_HOME: path.join(root, 'home'),
+    SPECFORGE_OUT: path.join(root, 'specs'),
+  };
+  return { root, taskQueue, env };
+}
 
 export async function clusterClient() {
   const connection = await Connection.connect({ address: cluster.temporalAddress });

@@ -25,10 +25,16 @@ function clock() {
   return { now: () => now, advance: (ms: number) => (now += ms) };
 }
 
+/** A cache fresh for 1 s over held reads, on a clock the test moves. */
+function cacheOverHeldReads() {
+  const source = heldReads();
+  const time = clock();
+  return { source, time, cache: new SpecStatusCache(source.read, { freshForMs: 1_000, now: time.now }) };
+}
+
 describe('the status cache of the API', () => {
   it('answers many concurrent reads of one run with one read of Temporal', async () => {
-    const source = heldReads();
-    const cache = new SpecStatusCache(source.read, { freshForMs: 1_000, now: clock().now });
+    const { source, cache } = cacheOverHeldReads();
     const answers = Promise.all(Array.from({ length: 50 }, () => cache.get('run-1')));
     source.answerAll('waiting');
     expect(await answers).toEqual(Array(50).fill('run-1:waiting'));
@@ -36,9 +42,7 @@ describe('the status cache of the API', () => {
   });
 
   it('reuses an answer while it is fresh, and reads again once the freshness bound has passed', async () => {
-    const source = heldReads();
-    const time = clock();
-    const cache = new SpecStatusCache(source.read, { freshForMs: 1_000, now: time.now });
+    const { source, time, cache } = cacheOverHeldReads();
     const first = cache.get('run-1');
     source.answerAll('first');
     await first;
@@ -53,9 +57,7 @@ describe('the status cache of the API', () => {
   });
 
   it('refreshes in the background past half the bound, so steady polling never waits', async () => {
-    const source = heldReads();
-    const time = clock();
-    const cache = new SpecStatusCache(source.read, { freshForMs: 1_000, now: time.now });
+    const { source, time, cache } = cacheOverHeldReads();
     const first = cache.get('run-1');
     source.answerAll('first');
     await first;
@@ -70,9 +72,7 @@ describe('the status cache of the API', () => {
   });
 
   it('answers from the refresh under way when the entry expires before it finishes, reading nothing more', async () => {
-    const source = heldReads();
-    const time = clock();
-    const cache = new SpecStatusCache(source.read, { freshForMs: 1_000, now: time.now });
+    const { source, time, cache } = cacheOverHeldReads();
     const first = cache.get('run-1');
     source.answerAll('first');
     await first;
@@ -87,9 +87,7 @@ describe('the status cache of the API', () => {
   });
 
   it('drops a background refresh that finishes after an invalidation', async () => {
-    const source = heldReads();
-    const time = clock();
-    const cache = new SpecStatusCache(source.read, { freshForMs: 1_000, now: time.now });
+    const { source, time, cache } = cacheOverHeldReads();
     const first = cache.get('run-1');
     source.answerAll('first');
     await first;
@@ -108,8 +106,7 @@ describe('the status cache of the API', () => {
   });
 
   it('reads again after an invalidation, and keeps no answer of a read started before it', async () => {
-    const source = heldReads();
-    const cache = new SpecStatusCache(source.read, { freshForMs: 1_000, now: clock().now });
+    const { source, cache } = cacheOverHeldReads();
     const before = cache.get('run-1');
     cache.invalidate('run-1');
     const after = cache.get('run-1');
@@ -123,8 +120,7 @@ describe('the status cache of the API', () => {
   });
 
   it('keeps no failure: the next request reads again', async () => {
-    const source = heldReads();
-    const cache = new SpecStatusCache(source.read, { freshForMs: 1_000, now: clock().now });
+    const { source, cache } = cacheOverHeldReads();
     const failed = cache.get('run-1');
     source.failAll(new Error('Temporal unavailable'));
     await expect(failed).rejects.toThrow('Temporal unavailable');
@@ -135,8 +131,7 @@ describe('the status cache of the API', () => {
   });
 
   it('keeps each run apart', async () => {
-    const source = heldReads();
-    const cache = new SpecStatusCache(source.read, { freshForMs: 1_000, now: clock().now });
+    const { source, cache } = cacheOverHeldReads();
     const answers = Promise.all([cache.get('run-1'), cache.get('run-2')]);
     source.answerAll('x');
     expect(await answers).toEqual(['run-1:x', 'run-2:x']);
