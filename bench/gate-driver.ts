@@ -3,6 +3,8 @@ import { decideUpdate } from '../src/workflows/messages';
 import type { ScaleWorkerEvent } from './scale-worker-settings';
 
 const DEADLINE_EXCEEDED = 4; // gRPC status code
+/** `until()` fails when the workers reported nothing for this long: a run failed or a worker hangs. */
+const STALL_MS = Number(process.env.SCALE_STALL_MS ?? 300_000);
 
 export interface RunTrace {
   /** When each gate opened (epoch ms), in order. */
@@ -28,6 +30,8 @@ export function createGateDriver(client: Client, approvers: number) {
   let failures = 0;
   let retries = 0;
   let firstDecision: number | undefined;
+  let failure: Error | undefined;
+  let lastEvent = performance.now();
 
   const traceOf = (specId: string) => {
     let trace = runs.get(specId);
@@ -72,6 +76,7 @@ export function createGateDriver(client: Client, approvers: number) {
     },
     receive(event: ScaleWorkerEvent): void {
       if (event.kind === 'ready' || event.kind === 'loop-delay') return;
+      lastEvent = performance.now();
       const trace = traceOf(event.specId);
       if (event.kind === 'model') trace.models.push(event.at);
       if (event.kind === 'finished') trace.finished = event.at;
@@ -82,14 +87,29 @@ export function createGateDriver(client: Client, approvers: number) {
       }
       changed();
     },
-    /** Resolves once `check` holds over the runs seen so far. */
+    /** Fails every `until()`, now and later: a worker exited. */
+    fail(error: Error): void {
+      failure = error;
+      changed();
+    },
+    /** Resolves once `check` holds over the runs seen so far; fails after `fail()` or STALL_MS without news. */
     until(check: (runs: RunTrace[]) => boolean): Promise<void> {
-      return new Promise((resolve) => {
-        const watcher = () => {
-          if (!check([...runs.values()])) return;
+      const called = performance.now();
+      return new Promise((resolve, reject) => {
+        const finish = (error?: Error) => {
           watchers.delete(watcher);
-          resolve();
+          clearInterval(stalled);
+          if (error) reject(error);
+          else resolve();
         };
+        const watcher = () => {
+          if (failure) finish(failure);
+          else if (check([...runs.values()])) finish();
+        };
+        const stalled = setInterval(() => {
+          if (performance.now() - Math.max(lastEvent, called) > STALL_MS)
+            finish(new Error(`No run moved for ${STALL_MS / 1000} s`));
+        }, 1000);
         watchers.add(watcher);
         watcher();
       });

@@ -1,4 +1,5 @@
 import { setTimeout as sleep } from 'node:timers/promises';
+import { descendants, sampleRss } from './process-rss';
 
 /** A millisecond clock every process on the machine shares, finer than Date.now(). */
 export function epochNow(): number {
@@ -58,23 +59,15 @@ export interface EngineReport {
   engine: string;
   runs: RunRecord[];
   concurrent?: { finished: number; elapsedMs: number };
-  /** This process's peak resident set, in MB. */
-  peakRssMb: number;
+  /** Peak resident set after the warm-up run, in MiB: this process's own, and the sum over every process it spawned (specforge's Chromium). */
+  peakRssMiB: number;
+  peakChildrenRssMiB: number;
   extra?: unknown;
 }
 
 const REPORT_PREFIX = 'BENCH-REPORT ';
-const POLL_MS = Number(process.env.BENCH_POLL_MS ?? 10);
-const CONCURRENT_POLL_MS = Number(process.env.BENCH_CONCURRENT_POLL_MS ?? 100);
-let polling = POLL_MS;
-
-/**
- * How often a driver that must ask (Temporal pushes nothing to a client) checks whether the next
- * step waits at its gate: rarer while the concurrent runs go, or the queries alone would load the server.
- */
-export function pollMs(): number {
-  return polling;
-}
+/** How long a driver waits for a step to reach its gate (or a run to end) before it fails the run. */
+export const STEP_DEADLINE_MS = 300_000;
 
 /** The driver: runs the scenario the parent sent against `engine` and prints the report on one line. */
 export async function driveEngine(engine: Engine): Promise<void> {
@@ -83,6 +76,8 @@ export async function driveEngine(engine: Engine): Promise<void> {
   let concurrent: EngineReport['concurrent'];
   // Warms the engine (connections, caches, specforge's validators) so no measured run pays for it.
   await approveAtOnce(engine, runKey(`${scenario.engine} warm-up`, 'warm-up', 0, 0), 0, 'once');
+  const rss = sampleRss(() => [process.pid]);
+  const childrenRss = sampleRss(() => descendants(process.pid));
   for (const { latencyMs, runs: count } of scenario.atOnce) {
     for (let index = 0; index < count; index++)
       runs.push(await approveAtOnce(engine, runKey(scenario.engine, 'once', latencyMs, index), latencyMs, 'once'));
@@ -90,17 +85,17 @@ export async function driveEngine(engine: Engine): Promise<void> {
   if (scenario.concurrent) {
     const { latencyMs, runs: count, limitMs } = scenario.concurrent;
     const begun = epochNow();
-    polling = CONCURRENT_POLL_MS;
     const records = Array.from({ length: count }, (_, index) => {
       const record = blankRecord(runKey(scenario.engine, 'concurrent', latencyMs, index), 'concurrent', latencyMs);
-      return { record, done: approveAtOnce(engine, record.key, latencyMs, 'concurrent', record) };
+      const done = approveAtOnce(engine, record.key, latencyMs, 'concurrent', record);
+      // A failed run is left out of those that ended, not a reason to lose the others.
+      return { record, done: done.catch((error: Error) => console.error(`${record.key}: ${error.message}`)) };
     });
     await Promise.race([Promise.all(records.map(({ done }) => done)), sleep(limitMs)]);
     const finished = records.filter(({ record }) => record.ended !== undefined);
     const last = Math.max(...finished.map(({ record }) => record.ended!), begun);
     concurrent = { finished: finished.length, elapsedMs: finished.length === count ? last - begun : limitMs };
     runs.push(...records.map(({ record }) => record));
-    polling = POLL_MS;
   }
   if (scenario.review) runs.push(await reviewSlowly(engine, scenario.engine, scenario.review));
   const extra = await engine.extra?.();
@@ -108,12 +103,27 @@ export async function driveEngine(engine: Engine): Promise<void> {
     engine: scenario.engine,
     runs,
     ...(concurrent ? { concurrent } : {}),
-    peakRssMb: process.resourceUsage().maxRSS / 1024,
+    peakRssMiB: rss.peak(),
+    peakChildrenRssMiB: childrenRss.peak(),
     ...(extra === undefined ? {} : { extra }),
   };
   console.log(REPORT_PREFIX + JSON.stringify(report));
   await engine.close();
   process.exit(0);
+}
+
+/** `work`, or a failure naming `what` once `ms` have passed, so a run that failed never hangs the bench. */
+export async function withDeadline<T>(what: string, ms: number, work: Promise<T>): Promise<T> {
+  const timer = new AbortController();
+  const late = sleep(ms, undefined, { signal: timer.signal }).then(() => {
+    throw new Error(`${what}: nothing after ${ms / 1000} s`);
+  });
+  try {
+    return await Promise.race([work, late]);
+  } finally {
+    timer.abort();
+    late.catch(() => undefined);
+  }
 }
 
 /** The report a child printed, from its whole output. */

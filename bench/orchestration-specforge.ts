@@ -1,6 +1,6 @@
 // specforge as one engine of bench/orchestration.ts: its worker, configured from the environment as
 // `specforge worker` is (OPENAI_BASE_URL on the fake model), and a client deciding through the decide update.
-import { setTimeout as sleep } from 'node:timers/promises';
+// BENCH_WORKFLOW_BUNDLE: the workflows bundled by the parent, so no webpack runs (and swells the RSS) here.
 import { Client, Connection } from '@temporalio/client';
 import { DefaultLogger, Runtime } from '@temporalio/worker';
 import { closeSvgRenderer } from '../src/activities/validate/svg-renderer';
@@ -10,19 +10,49 @@ import { startSpec } from '../src/runs/start-spec';
 import { PHASES } from '../src/shared/phases';
 import { createSpecWorker } from '../src/workers/create-worker';
 import { wireActivities } from '../src/workers/wire-activities';
-import { decideUpdate, statusQuery } from '../src/workflows/messages';
+import { decideUpdate } from '../src/workflows/messages';
 import { gatesIn, type GateEvents } from './gate-history';
-import { driveEngine, pollMs } from './orchestration-driver';
+import { driveEngine, STEP_DEADLINE_MS, withDeadline } from './orchestration-driver';
 
 const config = loadConfig();
 const address = config.TEMPORAL_ADDRESS!;
+
+/** Runs' events as the worker's notify activity sees them: `<specId> <phase>` once its gate opened. */
+const opened = new Set<string>();
+const waiters = new Map<string, { resolve: () => void; reject: (error: Error) => void }>();
+const activities = wireActivities(config);
+const { notify } = activities;
+// Every gate opened and run finished passes through notify: the driver learns of it at once, as a webhook would.
+activities.notify = async (event) => {
+  await notify(event);
+  const key = `${event.specId} ${event.phase}`;
+  if (event.kind === 'gate_opened') {
+    opened.add(key);
+    waiters.get(key)?.resolve();
+  }
+  if (event.kind === 'run_finished' && event.status !== 'completed') {
+    for (const [waited, waiter] of waiters)
+      if (waited.startsWith(`${event.specId} `)) waiter.reject(new Error(`${event.specId} ${event.status}`));
+  }
+};
+const gateOpened = (specId: string, phase: string) =>
+  withDeadline(
+    `${specId}, gate ${phase}`,
+    STEP_DEADLINE_MS,
+    new Promise<void>((resolve, reject) => {
+      const key = `${specId} ${phase}`;
+      if (opened.has(key)) return resolve();
+      waiters.set(key, { resolve, reject });
+    }),
+  );
 
 Runtime.install({ logger: new DefaultLogger('ERROR') });
 const { worker, connection } = await createSpecWorker({
   address,
   namespace: config.TEMPORAL_NAMESPACE,
   taskQueue: config.TEMPORAL_TASK_QUEUE,
-  activities: wireActivities(config),
+  activities,
+  ...(process.env.BENCH_WORKFLOW_BUNDLE ? { workflowBundle: { codePath: process.env.BENCH_WORKFLOW_BUNDLE } } : {}),
 });
 const running = worker.run();
 const client = new Client({ connection: await Connection.connect({ address }), namespace: config.TEMPORAL_NAMESPACE });
@@ -34,16 +64,13 @@ async function start(key: string) {
   const id = await startSpec(client, config.TEMPORAL_TASK_QUEUE, { feature: key, gates: 'each' }, settings);
   const handle = client.workflow.getHandle(id);
   if (key.includes(' review ')) measured.push({ id, key });
-  const waitFor = async (phase: string) => {
-    while ((await handle.query(statusQuery)).pendingApproval?.phase !== phase) await sleep(pollMs());
-  };
-  await waitFor(PHASES[0]);
+  await gateOpened(id, PHASES[0]);
   return {
     async approve(step: number) {
       await handle.executeUpdate(decideUpdate, { args: [{ phase: PHASES[step]!, action: 'approve', by: 'bench' }] });
       const next = PHASES[step + 1];
-      if (next) return waitFor(next);
-      await handle.result();
+      if (next) return gateOpened(id, next);
+      await withDeadline(`${id}, its end`, STEP_DEADLINE_MS, handle.result());
       if (key.includes(' once ')) measured.push({ id, key });
     },
   };

@@ -11,22 +11,26 @@
 //   BENCH_REVIEW_MS          review time R before each decision, for the reviewer wait (default 10000)
 //   BENCH_REVIEW_LATENCY_MS  L of the reviewed run (default 5000)
 //   BENCH_REVIEW_GATES       gates reviewed per engine; all engines review at once, as they mostly sleep (default 3)
-//   BENCH_POLL_MS            how often Temporal drivers query whether the next step waits (default 10;
-//                            BENCH_CONCURRENT_POLL_MS, default 100, while the concurrent runs go)
-//   BENCH_DBOS_DATABASE_URL  DBOS's system database; default: bench_dbos on `scripts/cluster.sh postgres` (left running)
-// A child's peak RSS is its own; the Temporal dev server (SQLite file) both Temporal engines use is measured apart.
-import { execFile, spawn } from 'node:child_process';
+//   BENCH_CHILD_DEADLINE_MS  an engine's child still going after this is killed, its row dashes (default 1800000)
+//   BENCH_DBOS_DATABASE_URL  DBOS's system database, each child's name suffixed with its pid and time, dropped at its
+//                            end; default: bench_dbos on `scripts/cluster.sh postgres` (left running)
+// A child's peak RSS is its own and its children's; each Temporal engine has a dev server (SQLite file) of its
+// own, measured apart.
+import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import { bundleWorkflowCode, DefaultLogger } from '@temporalio/worker';
 import { freeLoopbackPort } from '../src/metrics/free-loopback-port';
 import { startDevServer } from '../src/temporal/dev-server';
 import { findTemporalCli } from '../src/temporal/find-temporal-cli';
+import { WORKFLOWS_PATH } from '../src/workers/create-worker';
+import { WORKFLOW_INTERCEPTOR_MODULES } from '../src/workers/worker-interceptors';
 import type { GateEvents } from './gate-history';
 import { median } from './median';
-import { percentile } from './percentile';
+import { percentile, pooled } from './percentile';
 import { childrenNamed, sampleRss } from './process-rss';
 import { reportIn, STEP_COUNT, type EngineReport, type RunRecord, type Scenario } from './orchestration-driver';
 import { startOrchestrationModel } from './orchestration-model';
@@ -50,17 +54,20 @@ const root = path.dirname(here);
 
 interface EngineSpec {
   script: string;
-  temporal?: boolean;
+  /** A Temporal engine: its workflows to bundle, and a dev server of its own. */
+  bundle?: 'specforge' | 'raw';
   /** Environment of the child; `speculate` only for the reviewed run. */
   env?: (speculate: boolean) => Record<string, string>;
 }
 
 const began = performance.now();
-const model = await startOrchestrationModel();
-const folder = await mkdtemp(path.join(os.tmpdir(), 'specforge-bench-orchestration-'));
-const temporalPort = await freeLoopbackPort();
-const temporalAddress = `127.0.0.1:${temporalPort}`;
-const common = { BENCH_MODEL_URL: model.baseURL, TEMPORAL_ADDRESS: temporalAddress };
+/** The Temporal engines' workflows, bundled here once: webpack in a child would swell the RSS it reports. */
+const BUNDLES = {
+  specforge: { workflowsPath: WORKFLOWS_PATH, workflowInterceptorModules: WORKFLOW_INTERCEPTOR_MODULES },
+  raw: { workflowsPath: path.join(here, 'peers', 'raw-temporal-workflow.ts') },
+};
+/** A child still going after this long is killed (its row shows dashes). */
+const CHILD_DEADLINE_MS = Number(env.BENCH_CHILD_DEADLINE_MS ?? 1_800_000);
 
 const ENGINES: Record<string, EngineSpec> = {
   'plain loop': { script: 'bench/peers/plain-loop.ts' },
@@ -69,10 +76,10 @@ const ENGINES: Record<string, EngineSpec> = {
     script: 'bench/peers/dbos.ts',
     env: () => ({ BENCH_DBOS_DATABASE_URL: dbosDatabaseUrl }),
   },
-  'raw Temporal TS 1.24': { script: 'bench/peers/raw-temporal.ts', temporal: true },
+  'raw Temporal TS 1.24': { script: 'bench/peers/raw-temporal.ts', bundle: 'raw' },
   specforge: {
     script: 'bench/orchestration-specforge.ts',
-    temporal: true,
+    bundle: 'specforge',
     env: (speculate) => ({
       OPENAI_BASE_URL: model.baseURL,
       OPENAI_API_KEY: 'sk-bench-not-a-real-key',
@@ -88,65 +95,115 @@ const ENGINES: Record<string, EngineSpec> = {
 const chosen = env.BENCH_ENGINES ? env.BENCH_ENGINES.split(',').map((name) => name.trim()) : Object.keys(ENGINES);
 const engines = Object.keys(ENGINES).filter((name) => chosen.some((wanted) => name.startsWith(wanted)));
 
-const dbosDatabaseUrl = engines.some((name) => name.startsWith('DBOS')) ? await dbosDatabase() : '';
-if (!existsSync(path.join(here, 'peers', 'node_modules'))) {
-  console.error('Installing the peers (npm ci --prefix bench/peers)...');
-  await promisify(execFile)('npm', ['ci', '--prefix', path.join(here, 'peers')]);
-}
-const temporalUsed = engines.some((name) => ENGINES[name]!.temporal);
-const server = temporalUsed
-  ? await startDevServer({ cli: await findTemporalCli(), port: temporalPort, dbFile: path.join(folder, 'temporal.db') })
-  : undefined;
-
+const model = await startOrchestrationModel();
+const folder = await mkdtemp(path.join(os.tmpdir(), 'specforge-bench-orchestration-'));
+/** Each Temporal engine's own dev server (SQLite file), so neither engine's runs load the other's. */
+const servers = new Map<string, { address: string; pid?: number; bundlePath: string; stop: () => Promise<void> }>();
+/** Children still going: killed, with whatever they spawned, if the bench fails. */
+const children = new Set<ChildProcess>();
 const reports = new Map<string, EngineReport[]>();
-const serverRssMb = new Map<string, number>();
-for (const name of engines) {
-  console.error(`${name}: runs decided at once, then ${CONCURRENT.runs} at once...`);
-  const scenario: Scenario = {
-    engine: slug(name),
-    atOnce: LATENCIES.map((latencyMs, index) => ({ latencyMs, runs: RUNS[index] ?? 1 })),
-    concurrent: CONCURRENT,
-  };
-  // The dev server's resident set while this engine ran (the CLI started it as this process's child).
-  const serverRss = ENGINES[name]!.temporal ? sampleRss(() => childrenNamed('temporal'), 500) : undefined;
-  serverRss?.reset();
-  reports.set(
-    name,
-    [await runChild(name, scenario, false)].filter((report) => report !== undefined),
+const serverRssMiB = new Map<string, number>();
+let dbosDatabaseUrl = '';
+try {
+  if (engines.some((name) => name.startsWith('DBOS'))) dbosDatabaseUrl = await dbosDatabase();
+  if (!existsSync(path.join(here, 'peers', 'node_modules'))) {
+    console.error('Installing the peers (npm ci --prefix bench/peers)...');
+    await promisify(execFile)('npm', ['ci', '--prefix', path.join(here, 'peers')]);
+  }
+  for (const name of engines) {
+    const bundle = ENGINES[name]!.bundle;
+    if (bundle) await startTemporal(name, bundle);
+  }
+  for (const name of engines) {
+    console.error(`${name}: runs decided at once, then ${CONCURRENT.runs} at once...`);
+    const scenario: Scenario = {
+      engine: slug(name),
+      atOnce: LATENCIES.map((latencyMs, index) => ({ latencyMs, runs: RUNS[index] ?? 1 })),
+      concurrent: CONCURRENT,
+    };
+    const pid = servers.get(name)?.pid;
+    const serverRss = pid ? sampleRss(() => [pid], 500) : undefined;
+    reports.set(
+      name,
+      [await runChild(name, scenario, false)].filter((report) => report !== undefined),
+    );
+    if (serverRss) serverRssMiB.set(name, serverRss.peak());
+    serverRss?.stop();
+  }
+  console.error(
+    `All engines: ${REVIEW.gates} gates reviewed for ${REVIEW.reviewMs} ms each, at L = ${REVIEW.latencyMs} ms...`,
   );
-  if (serverRss) serverRssMb.set(name, serverRss.peak());
-  serverRss?.stop();
+  const reviewed = await Promise.all(
+    engines.map((name) => runChild(name, { engine: slug(name), atOnce: [], review: REVIEW }, true)),
+  );
+  engines.forEach((name, index) => reports.get(name)!.push(...(reviewed[index] ? [reviewed[index]] : [])));
+  printTables();
+} finally {
+  for (const child of children) killGroup(child);
+  await model.close();
+  for (const server of servers.values()) await server.stop();
+  await rm(folder, { recursive: true, force: true });
 }
-console.error(
-  `All engines: ${REVIEW.gates} gates reviewed for ${REVIEW.reviewMs} ms each, at L = ${REVIEW.latencyMs} ms...`,
-);
-const reviewed = await Promise.all(
-  engines.map((name) => runChild(name, { engine: slug(name), atOnce: [], review: REVIEW }, true)),
-);
-engines.forEach((name, index) => reports.get(name)!.push(...(reviewed[index] ? [reviewed[index]] : [])));
 
-printTables();
-await model.close();
-await server?.stop();
-await rm(folder, { recursive: true, force: true });
+/** A dev server for engine `name`, and its workflows bundled into the folder (BENCH_WORKFLOW_BUNDLE). */
+async function startTemporal(name: string, bundle: keyof typeof BUNDLES): Promise<void> {
+  const { code } = await bundleWorkflowCode({ ...BUNDLES[bundle], logger: new DefaultLogger('ERROR') });
+  const bundlePath = path.join(folder, `${bundle}-workflows.js`);
+  await writeFile(bundlePath, code);
+  const port = await freeLoopbackPort();
+  const before = new Set(childrenNamed('temporal'));
+  const server = await startDevServer({
+    cli: await findTemporalCli(),
+    port,
+    dbFile: path.join(folder, `${bundle}.db`),
+  });
+  const pid = childrenNamed('temporal').find((child) => !before.has(child));
+  servers.set(name, { address: server.address, ...(pid ? { pid } : {}), bundlePath, stop: server.stop });
+}
 
-/** The child's report; undefined (its row then shows dashes) when it failed, which it printed. */
+/** The child's report; undefined (its row then shows dashes) when it failed or overran, which it printed. */
 async function runChild(name: string, scenario: Scenario, speculate: boolean): Promise<EngineReport | undefined> {
   const spec = ENGINES[name]!;
+  const server = servers.get(name);
+  const temporal = server ? { TEMPORAL_ADDRESS: server.address, BENCH_WORKFLOW_BUNDLE: server.bundlePath } : {};
+  // Detached: a group of its own, so killing it kills what it spawned (Chromium, a worker's threads) too.
   const child = spawn(process.execPath, ['--no-deprecation', '--import', 'tsx', spec.script], {
     cwd: root,
-    env: { ...env, ...common, ...spec.env?.(speculate), BENCH_SCENARIO: JSON.stringify(scenario) },
+    env: {
+      ...env,
+      ...temporal,
+      ...spec.env?.(speculate),
+      BENCH_MODEL_URL: model.baseURL,
+      BENCH_SCENARIO: JSON.stringify(scenario),
+    },
     stdio: ['ignore', 'pipe', 'inherit'],
+    detached: true,
   });
+  children.add(child);
   let output = '';
-  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const overrun = setTimeout(() => {
+    console.error(`${name} still going after ${CHILD_DEADLINE_MS / 1000} s: killed`);
+    killGroup(child);
+  }, CHILD_DEADLINE_MS);
   const code = await new Promise<number | null>((resolve) => child.once('close', resolve));
+  clearTimeout(overrun);
+  children.delete(child);
+  killGroup(child); // Whatever it spawned and left behind.
   const report = reportIn(output);
   if (!report) console.error(`${name} ended (${code}) without a report:\n${output.slice(-3000)}`);
   return report;
 }
 
-/** DBOS's system database on the PostgreSQL of scripts/cluster.sh (DBOS creates it; runs left open are cancelled). */
+function killGroup(child: ChildProcess): void {
+  try {
+    process.kill(-child.pid!, 'SIGKILL');
+  } catch {
+    // The group has already gone.
+  }
+}
+
+/** DBOS's system database on the PostgreSQL of scripts/cluster.sh (bench/peers/dbos.ts makes it its own). */
 async function dbosDatabase(): Promise<string> {
   if (env.BENCH_DBOS_DATABASE_URL) return env.BENCH_DBOS_DATABASE_URL;
   const { stdout } = await promisify(execFile)('bash', [path.join(root, 'scripts', 'cluster.sh'), 'postgres']);
@@ -171,11 +228,14 @@ function runsOf(name: string): RunRecord[] {
   return reports.get(name)!.flatMap((report) => report.runs);
 }
 
-/** Median wall time of the runs decided at once at `latencyMs` (start sent → run ended). */
-function wallTime(name: string, latencyMs: number): number {
+/**
+ * Median wall time of the runs decided at once at `latencyMs`: start sent → run ended, or → the last
+ * step's answer waited at its gate (specforge's end also renders the pack, which no peer does).
+ */
+function wallTime(name: string, latencyMs: number, to: 'end' | 'answer' = 'end'): number {
   const walls = runsOf(name)
     .filter((run) => run.mode === 'once' && run.latencyMs === latencyMs && run.ended !== undefined)
-    .map((run) => run.ended! - run.started);
+    .map((run) => (to === 'end' ? run.ended! : run.ready[STEP_COUNT - 2]!) - run.started);
   return walls.length ? median(walls) : Number.NaN;
 }
 
@@ -194,11 +254,12 @@ function printTables(): void {
   const header = [
     'engine',
     `wall per run, L = ${LATENCIES.map((latency) => `${latency / 1000} s`).join(' / ')}`,
+    "wall to the last step's answer",
     'overhead over the loop, ms (%)',
     'gate p50 / p99 ms (speculation off)',
     `reviewer wait p50 / max ms (L = ${REVIEW.latencyMs / 1000} s, R = ${REVIEW.reviewMs / 1000} s)`,
     `runs per minute, ${CONCURRENT.runs} at once (L = ${CONCURRENT.latencyMs / 1000} s)`,
-    'peak RSS MB (+ dev server)',
+    'peak RSS MiB after warm-up: engine process (+ the processes it spawned) + its dev server',
   ];
   const rows = engines.map((name) => {
     const walls = LATENCIES.map((latency) => wallTime(name, latency));
@@ -216,23 +277,25 @@ function printTables(): void {
     const concurrent = reports.get(name)![0]?.concurrent;
     const perMinute = concurrent ? (concurrent.finished * 60_000) / concurrent.elapsedMs : Number.NaN;
     const partial = concurrent && concurrent.finished < CONCURRENT.runs ? ` (${concurrent.finished} ended)` : '';
-    const peaks = reports.get(name)!.map((report) => report.peakRssMb);
-    const rss = peaks.length ? Math.max(...peaks) : Number.NaN;
-    const server = serverRssMb.get(name);
+    const peak = (of: (report: EngineReport) => number) =>
+      reports.get(name)!.length ? Math.max(...reports.get(name)!.map(of)) : Number.NaN;
+    const [rss, spawned] = [peak((report) => report.peakRssMiB), peak((report) => report.peakChildrenRssMiB)];
+    const server = serverRssMiB.get(name);
     return [
       name === 'specforge' ? `**specforge** (speculation on for the reviewer wait)` : name,
       walls.map(seconds).join(' / '),
+      LATENCIES.map((latency) => seconds(wallTime(name, latency, 'answer'))).join(' / '),
       name === loop ? '—' : overhead,
-      `${ms(median(gates))} / ${ms(percentile(gates, 99))} (${gates.length} gates)`,
+      `${ms(median(gates))} / ${ms(percentile(gates, 99))} (${pooled(gates)})`,
       waits.length ? `${ms(median(waits))} / ${ms(Math.max(...waits))}` : '–',
       `${perMinute.toFixed(1)}${partial}`,
-      `${ms(rss)}${server ? ` + ${ms(server)}` : ''}`,
+      `${ms(rss)}${spawned ? ` (+ ${ms(spawned)} spawned)` : ''}${server ? ` + ${ms(server)}` : ''}`,
     ];
   });
   console.log(`\n${markdown(header, rows)}`);
   printOwnWork();
   console.log(
-    `\n${os.cpus().length} cores (${os.cpus()[0]?.model ?? 'unknown'}), Node ${process.version}; runs decided at once: ${RUNS.join(', ')} at L = ${LATENCIES.join(', ')} ms; gates: decision sent → the model received the next step's call; wall time: start sent → last decision's run ended; ${CONCURRENT.runs} runs at once stopped after ${CONCURRENT.limitMs / 1000} s; the Temporal drivers poll a query every ${env.BENCH_POLL_MS ?? 10} ms (${env.BENCH_CONCURRENT_POLL_MS ?? 100} ms in the concurrent runs); bench took ${Math.round((performance.now() - began) / 1000)} s.`,
+    `\n${os.cpus().length} cores (${os.cpus()[0]?.model ?? 'unknown'}), Node ${process.version}; runs decided at once: ${RUNS.join(', ')} at L = ${LATENCIES.join(', ')} ms; gates: decision sent → the model received the next step's call; wall time: start sent → last decision's run ended (specforge's end includes rendering the pack's diagrams in Chromium, which no peer does), or → the last step's answer waited at its gate; ${CONCURRENT.runs} runs at once stopped after ${CONCURRENT.limitMs / 1000} s; every driver is told at once that a gate opened (specforge: its notify activity, wrapped in the worker's process; raw Temporal: an update that returns once the step waits), none polls; peak RSS sampled every 200 ms from /proc after the warm-up run, the engine's process, then the sum over the processes it spawned (specforge's Chromium: its processes share pages, which the sum counts in each), the most of its two children (runs, review), + the peak of the engine's own dev server while its runs went; bench took ${Math.round((performance.now() - began) / 1000)} s.`,
   );
 }
 

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 
 const MIB = 1024 * 1024;
 
@@ -25,6 +25,19 @@ export function childrenNamed(name: string): number[] {
       return false;
     }
   });
+}
+
+/** Every process `pid` spawned, and theirs (e.g. the Chromium specforge renders with), read from /proc. */
+export function descendants(pid: number): number[] {
+  let children: number[];
+  try {
+    children = readdirSync(`/proc/${pid}/task`).flatMap((task) =>
+      readFileSync(`/proc/${pid}/task/${task}/children`, 'utf8').split(/\s+/).filter(Boolean).map(Number),
+    );
+  } catch {
+    return []; // It exited meanwhile.
+  }
+  return children.flatMap((child) => [child, ...descendants(child)]);
 }
 
 /** Samples the processes' RSS every `everyMs`; `peak()` is the highest sum seen since the last `reset()`. */

@@ -2,23 +2,32 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import type { ScaleWorkerEvent, ScaleWorkerSettings } from './scale-worker-settings';
 
-/** `count` bench workers (bench/scale-worker.ts), each its own process on one task queue, ready to poll. */
+/**
+ * `count` bench workers (bench/scale-worker.ts), each its own process on one task queue, ready to poll.
+ * `crashed` hears of a worker that exits before `stop()`: the bench must fail, not wait for its runs.
+ */
 export async function startScaleWorkers(
   count: number,
   settings: ScaleWorkerSettings,
   listen: (event: ScaleWorkerEvent) => void,
+  crashed: (error: Error) => void,
 ) {
+  let stopping = false;
   const started: ChildProcess[] = Array.from({ length: count }, () =>
     spawn(process.execPath, ['--import', 'tsx', 'bench/scale-worker.ts'], {
       env: { ...process.env, SCALE_WORKER_SETTINGS: JSON.stringify(settings) },
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     }),
   );
-  await Promise.all(
+  const ready = Promise.all(
     started.map(
       (worker) =>
         new Promise<void>((resolve, reject) => {
-          worker.once('exit', (code) => reject(new Error(`A bench worker exited (${code}) before it was ready`)));
+          worker.once('exit', (code) => {
+            const error = new Error(`A bench worker exited (${code})`);
+            reject(error); // Before it was ready: no effect after.
+            if (!stopping) crashed(error);
+          });
           worker.on('message', (event: ScaleWorkerEvent) => {
             if (event.kind === 'ready') resolve();
             else if (event.kind !== 'loop-delay') listen(event);
@@ -26,7 +35,7 @@ export async function startScaleWorkers(
         }),
     ),
   );
-  return {
+  const workers = {
     pids: () => started.map((worker) => worker.pid!),
     /** Each worker's event-loop delay p99 and max (ms) since the last call. */
     loopDelays(): Promise<{ p99: number; max: number }[]> {
@@ -46,9 +55,10 @@ export async function startScaleWorkers(
       );
     },
     async stop(): Promise<void> {
+      stopping = true;
       await Promise.all(
         started.map(async (worker) => {
-          if (worker.exitCode !== null) return;
+          if (worker.exitCode !== null || worker.signalCode !== null) return;
           const exited = once(worker, 'exit');
           worker.kill('SIGTERM');
           const timer = setTimeout(() => worker.kill('SIGKILL'), 10_000);
@@ -58,4 +68,11 @@ export async function startScaleWorkers(
       );
     },
   };
+  try {
+    await ready;
+  } catch (error) {
+    await workers.stop();
+    throw error;
+  }
+  return workers;
 }

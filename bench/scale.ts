@@ -19,6 +19,7 @@
 //   SCALE_LATENCY_MS        the fake model's latency L in the concurrency steps (default 1000)
 //   SCALE_LEVELS            concurrent runs per step (default 1,5,10,25,50,100,200)
 //   SCALE_ALL_LEVELS        1: step through every level, past the first gate p99 over 250 ms (runs/min comparisons)
+//   SCALE_STALL_MS          a step fails when no run moved for this long (default 300000)
 //   SCALE_MAX_CACHED, SCALE_WORKFLOW_SLOTS, SCALE_ACTIVITY_SLOTS, SCALE_WORKFLOW_POLLERS, SCALE_ACTIVITY_POLLERS
 //                           override WORKER_TUNING (src/workers/create-worker.ts) with a number, or "sdk" for the
 //                           SDK's default: the comparison rows
@@ -40,7 +41,7 @@ import { WORKER_TUNING, WORKFLOWS_PATH, type SpecWorkerOptions } from '../src/wo
 import { WORKFLOW_INTERCEPTOR_MODULES } from '../src/workers/worker-interceptors';
 import { freePort } from '../tests/helpers/free-port';
 import { createGateDriver, gateLatencies } from './gate-driver';
-import { percentile } from './percentile';
+import { percentile, pooled } from './percentile';
 import { childrenNamed, sampleRss } from './process-rss';
 import type { ScaleWorkerSettings } from './scale-worker-settings';
 import { startScaleWorkers } from './scale-workers';
@@ -106,7 +107,12 @@ async function withWorkers<T>(
     latencyMs,
     ...(tuning.overrides ? { tuning: tuning.overrides } : {}),
   };
-  const workers = await startScaleWorkers(WORKERS, settings, (event) => driver.receive(event));
+  const workers = await startScaleWorkers(
+    WORKERS,
+    settings,
+    (event) => driver.receive(event),
+    (error) => driver.fail(error),
+  );
   const rss = sampleRss(workers.pids);
   // On stderr, so a long run shows it moves; the table stays alone on stdout.
   const progress = setInterval(() => {
@@ -163,7 +169,7 @@ async function parkAndDrain(): Promise<void> {
       'park s': seconds(parked),
       'drain s': seconds(drain),
       'runs/min': perMinute(RUNS, drain),
-      'gate p50 / p99 ms': `${percentile(gates, 50).toFixed(0)} / ${percentile(gates, 99).toFixed(0)}`,
+      'gate p50 / p99 ms': `${percentile(gates, 50).toFixed(0)} / ${percentile(gates, 99).toFixed(0)} (${pooled(gates)})`,
       'worker RSS parked peak / settled MiB': `${mib(parkPeak)} / ${mib(settled)}`,
       'worker RSS peak MiB': mib(rss.peak()),
       'event-loop delay p99 / max ms': await loopDelay(),
@@ -200,7 +206,7 @@ async function concurrencySteps(): Promise<void> {
         'park s': '—',
         'drain s': seconds(wall),
         'runs/min': perMinute(level, wall),
-        'gate p50 / p99 ms': `${percentile(gates, 50).toFixed(0)} / ${p99.toFixed(0)}`,
+        'gate p50 / p99 ms': `${percentile(gates, 50).toFixed(0)} / ${p99.toFixed(0)} (${pooled(gates)})`,
         'worker RSS parked peak / settled MiB': '—',
         'worker RSS peak MiB': mib(rss.peak()),
         'event-loop delay p99 / max ms': await loopDelay(),

@@ -1,9 +1,14 @@
 // DBOS Transact on PostgreSQL: each step a durable step, each gate a recv() the driver answers with send().
+// Its system database is this process's own (created by DBOS, dropped at the end): runs an earlier,
+// crashed bench left pending are never recovered into this one.
 import { DBOS } from '@dbos-inc/dbos-sdk';
-import { driveEngine } from '../orchestration-driver';
+import { dropPGDatabase } from '@dbos-inc/dbos-sdk/internal/database_utils';
+import { driveEngine, STEP_DEADLINE_MS } from '../orchestration-driver';
 import { callModel, STEPS } from './call-model';
 
-DBOS.setConfig({ name: 'bench-pipeline', systemDatabaseUrl: process.env.BENCH_DBOS_DATABASE_URL!, logLevel: 'error' });
+const database = new URL(process.env.BENCH_DBOS_DATABASE_URL!);
+database.pathname += `_${process.pid}_${Date.now()}`;
+DBOS.setConfig({ name: 'bench-pipeline', systemDatabaseUrl: database.toString(), logLevel: 'error' });
 
 async function gatedPipeline(key: string): Promise<void> {
   for (const [step, name] of STEPS.entries()) {
@@ -15,19 +20,20 @@ async function gatedPipeline(key: string): Promise<void> {
 const pipeline = DBOS.registerWorkflow(gatedPipeline, { name: 'gatedPipeline' });
 await DBOS.launch();
 
-/** Runs not ended yet: the reviewed run is left after a few gates, and cancelled so no later launch recovers it. */
-const open = new Set<string>();
+/** Waits for the run's step to reach its gate; null from DBOS is its timeout (or the run failed). */
+async function gate(key: string, step: number): Promise<void> {
+  if ((await DBOS.getEvent(key, `gate ${step}`, STEP_DEADLINE_MS / 1000)) === null)
+    throw new Error(`${key}: gate ${step} not reached in ${STEP_DEADLINE_MS / 1000} s`);
+}
 
 async function start(key: string) {
-  open.add(key);
   const handle = await DBOS.startWorkflow(pipeline, { workflowID: key })(key);
-  await DBOS.getEvent(key, 'gate 0', 600);
+  await gate(key, 0);
   return {
     async approve(step: number) {
       await DBOS.send(key, 'approve', 'decision');
-      if (step + 1 < STEPS.length) return void (await DBOS.getEvent(key, `gate ${step + 1}`, 600));
+      if (step + 1 < STEPS.length) return gate(key, step + 1);
       await handle.getResult();
-      open.delete(key);
     },
   };
 }
@@ -35,7 +41,7 @@ async function start(key: string) {
 await driveEngine({
   start,
   async close() {
-    for (const key of open) await DBOS.cancelWorkflow(key);
     await DBOS.shutdown();
+    await dropPGDatabase(database.toString(), console);
   },
 });

@@ -1,12 +1,11 @@
-// A worker and a client for the minimal Temporal workflow, on the dev server specforge's worker uses.
-import { fileURLToPath } from 'node:url';
-import { setTimeout as sleep } from 'node:timers/promises';
+// A worker and a client for the minimal Temporal workflow, on a dev server of its own.
+// BENCH_WORKFLOW_BUNDLE: the workflow bundled by the parent, so no webpack runs (and swells the RSS) here.
 import { Client, Connection } from '@temporalio/client';
 import { DefaultLogger, NativeConnection, Runtime, Worker } from '@temporalio/worker';
 import { gatesIn } from '../gate-history';
-import { driveEngine, pollMs } from '../orchestration-driver';
+import { driveEngine, STEP_DEADLINE_MS, withDeadline } from '../orchestration-driver';
 import { callModel, STEPS } from './call-model';
-import { approveUpdate, gateQuery } from './raw-temporal-workflow';
+import { approveUpdate, gateUpdate } from './raw-temporal-workflow';
 
 const address = process.env.TEMPORAL_ADDRESS!;
 const taskQueue = `bench-raw-${process.pid}`;
@@ -15,7 +14,7 @@ Runtime.install({ logger: new DefaultLogger('ERROR') });
 const worker = await Worker.create({
   connection: await NativeConnection.connect({ address }),
   taskQueue,
-  workflowsPath: fileURLToPath(new URL('./raw-temporal-workflow.ts', import.meta.url)),
+  workflowBundle: { codePath: process.env.BENCH_WORKFLOW_BUNDLE! },
   activities: { callStep: callModel },
 });
 const running = worker.run();
@@ -29,15 +28,15 @@ async function start(key: string) {
     workflowId: key.replaceAll(' ', '-'),
     args: [key, STEPS.length],
   });
-  const waitAt = async (step: number) => {
-    while ((await handle.query(gateQuery)) < step) await sleep(pollMs());
-  };
+  // A run that failed fails the update too; the deadline covers a run that is stuck.
+  const waitAt = (step: number) =>
+    withDeadline(`${key}, gate ${step}`, STEP_DEADLINE_MS, handle.executeUpdate(gateUpdate, { args: [step] }));
   await waitAt(0);
   return {
     async approve(step: number) {
       await handle.executeUpdate(approveUpdate, { args: [step] });
       if (step + 1 < STEPS.length) return waitAt(step + 1);
-      await handle.result();
+      await withDeadline(`${key}, its end`, STEP_DEADLINE_MS, handle.result());
       if (key.includes(' once ')) decidedAtOnce.push({ id: handle.workflowId, key });
     },
   };
@@ -53,7 +52,8 @@ await driveEngine({
       gatesIn(
         key,
         events ?? [],
-        (event) => Boolean(event.workflowExecutionUpdateAcceptedEventAttributes),
+        // The approvals only: the driver's gate updates are accepted in between.
+        (event) => event.workflowExecutionUpdateAcceptedEventAttributes?.acceptedRequest?.input?.name === 'approve',
         (type) => type === 'callStep',
       ),
     );
