@@ -66,9 +66,7 @@ it('finishes a run whose phase was generating while the Temporal server restarte
     const architectureAttempts = Math.max(
       ...(await activityStarts(handle, 'generateArchitecture')).map((start) => start.attempt),
     );
-    const calls = Object.fromEntries(
-      PHASES.map((phase) => [phase, openai.requests.filter((request) => request.phase === phase).length]),
-    );
+    const calls = openai.callsPerPhase();
     expect(calls).toEqual({
       ...Object.fromEntries(PHASES.map((phase) => [phase, 1])),
       architecture: architectureAttempts,

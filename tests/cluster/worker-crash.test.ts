@@ -1,6 +1,5 @@
 import { afterAll, expect, it } from 'vitest';
 import { startSpec } from '../../src/runs/start-spec';
-import { PHASES } from '../../src/shared/phases';
 import type { SpecRunStatus } from '../../src/shared/spec-run';
 import { statusQuery } from '../../src/workflows/messages';
 import { startFakeOpenAI, validAnswer } from '../fakes/fake-openai';
@@ -50,9 +49,7 @@ it('finishes the run on the other worker when the one generating a phase is kill
     const status = (await handle.result()) as SpecRunStatus;
     expect(status.status).toBe('completed');
     expect(pair.find((worker) => worker !== holder)!.exitCode).toBeNull();
-    const calls = Object.fromEntries(
-      PHASES.map((phase) => [phase, openai.requests.filter((request) => request.phase === phase).length]),
-    );
+    const calls = openai.callsPerPhase();
     expect(calls).toEqual({
       requirements: 1,
       architecture: 2,

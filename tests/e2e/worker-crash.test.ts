@@ -5,7 +5,6 @@ import { Client, Connection } from '@temporalio/client';
 import { afterAll, expect, inject, it } from 'vitest';
 import { statusQuery } from '../../src/workflows/messages';
 import { startSpec } from '../../src/runs/start-spec';
-import { PHASES } from '../../src/shared/phases';
 import type { SpecRunStatus } from '../../src/shared/spec-run';
 import { startFakeOpenAI, validAnswer } from '../fakes/fake-openai';
 import { waitFor } from '../helpers/wait-for';
@@ -59,9 +58,7 @@ it('finishes the run after a worker is killed mid-phase, without repeating compl
     workers.start(env);
     const status = (await client.workflow.getHandle(id).result()) as SpecRunStatus;
     expect(status.status).toBe('completed');
-    const calls = Object.fromEntries(
-      PHASES.map((phase) => [phase, openai.requests.filter((request) => request.phase === phase).length]),
-    );
+    const calls = openai.callsPerPhase();
     expect(calls).toEqual({
       requirements: 1,
       architecture: 2,

@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import type { JsonSchema } from 'json-schema-faker';
 import type { z } from 'zod';
 import { PHASE_DEFINITIONS } from '../../src/activities/phases/index';
-import { isPhaseName, type PhaseName } from '../../src/shared/phases';
+import { isPhaseName, PHASES, type PhaseName } from '../../src/shared/phases';
 import { schemaRandomAnswer } from './schema-random-answers';
 import { scriptedAnswer, type ModelRequest } from './scripted-answers';
 
@@ -145,6 +145,9 @@ export async function startFakeOpenAI(
   return {
     baseURL: `http://127.0.0.1:${port}/v1`,
     requests,
+    /** How many calls each phase got: what the crash and restart tests compare with one call a phase. */
+    callsPerPhase: () =>
+      Object.fromEntries(PHASES.map((phase) => [phase, requests.filter((request) => request.phase === phase).length])),
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();
